@@ -1,0 +1,28 @@
+"""MkDocs hook entry points for the manual; the work is done in the `opmanual` package."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from opmanual.site import ManualSite
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+
+_site = ManualSite()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    return _site.on_config(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return _site.on_files(files, config)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    for path in _site.watched(config):
+        server.watch(path)
+    return server

@@ -1,0 +1,246 @@
+"""Read the YAML files of a manual safely, remember where every value came from, and validate them.
+
+PyYAML's safe loader is used only to compose nodes; values are built here so that each one keeps its line, keys
+cannot repeat, and anchors, aliases and custom tags are refused. Every string is normalised as Thai text on load.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import ErrorList
+from .thai import normalize
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line = line
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes only; an alias (`*name`) is refused before it can be expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refused(
+                event.start_mark.line + 1,
+                "anchors and aliases (&name, *name) are not supported; write the value out",
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+@dataclass
+class Source:
+    """A loaded file: its path and the line of every key and list item in it."""
+
+    path: Path
+    lines: dict[Loc, int]
+
+    def line(self, loc: Loc) -> int:
+        """The line of `loc`, or of its closest ancestor that exists in the file."""
+        while loc and loc not in self.lines:
+            loc = loc[:-1]
+        return self.lines.get(loc, 1)
+
+
+def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
+    """Parse one file into plain Python values; report problems and return None if it cannot be read."""
+    source = Source(path, {})
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        errors.add(path, 1, f"cannot read the file: {exc.strerror}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        errors.add(path, line, "the file is not UTF-8 text; save it as UTF-8 (บันทึกไฟล์เป็น UTF-8)")
+        return None
+    text = text.removeprefix("\ufeff")
+    try:
+        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader that only composes
+    except _Refused as exc:
+        errors.add(path, exc.line, exc.message)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "\t" in text and "found character '\\t'" in str(exc):
+            problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
+        errors.add(path, line, f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)")
+        return None
+    if node is None:
+        errors.add(path, 1, "the file is empty (ไฟล์ว่าง)")
+        return None
+    try:
+        return _build(node, (), source), source
+    except _Refused as exc:
+        errors.add(path, exc.line, exc.message)
+        return None
+
+
+def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
+    line = node.start_mark.line + 1
+    source.lines.setdefault(loc, line)
+    if not node.tag.startswith(_STANDARD_TAG):
+        raise _Refused(line, f"custom YAML tags such as {node.tag} are not allowed")
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STANDARD_TAG + "merge":
+                raise _Refused(key_node.start_mark.line + 1, "merge keys (<<) are not supported")
+            key = _build(key_node, loc, source) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise _Refused(key_node.start_mark.line + 1, "a key must be a plain word such as `title`")
+            if key in result:
+                raise _Refused(key_node.start_mark.line + 1, f"the key `{key}` appears twice in the same block")
+            source.lines[loc + (key,)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, loc + (key,), source)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, loc + (index,), source) for index, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    kind = node.tag.removeprefix(_STANDARD_TAG)
+    if kind in ("int", "float", "bool", "null"):
+        return yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+    return normalize(node.value)
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def validate(model: type[M], data: Any, source: Source, errors: ErrorList) -> M | None:
+    """Validate `data` against `model`; every problem becomes a `file:line: message` error."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            errors.add(source.path, source.line(loc), describe(error, model))
+        return None
+
+
+def describe(error: Any, model: type[BaseModel]) -> str:
+    """Say what is wrong in words an editor understands."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    where = " → ".join(f"#{part + 1}" if isinstance(part, int) else part for part in loc)
+    prefix = f"{where}: " if where else ""
+    if kind == "missing":
+        return f"{prefix}this field is required but missing (ต้องมีข้อมูลนี้)"
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(model, loc[:-1])
+        hint = ""
+        close = difflib.get_close_matches(key, allowed, n=1)
+        if close:
+            hint = f"; did you mean `{close[0]}`?"
+        elif allowed:
+            hint = f"; allowed keys: {', '.join(allowed)}"
+        return f"{prefix}unknown key `{key}`{hint} (ไม่รู้จักคีย์นี้)"
+    if kind in ("string_type",):
+        found = _kind_of(value)
+        quote = "; put it in quotes" if found in ("a number", "true/false") else ""
+        return f"{prefix}expected text, found {found}{quote} (ต้องเป็นข้อความ)"
+    if kind in ("list_type", "tuple_type"):
+        return f"{prefix}expected a list (lines starting with `- `), found {_kind_of(value)} (ต้องเป็นรายการ)"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"{prefix}expected a block of `key: value` lines, found {_kind_of(value)}"
+    if kind == "string_pattern_mismatch" and loc and _is_id_field(loc):
+        return (
+            f"{prefix}`{value}` is not a valid id: use lowercase English letters, digits and '-' "
+            "(e.g. `somchai-jaidee`)"
+        )
+    if kind == "string_pattern_mismatch":
+        return f"{prefix}`{value}` has the wrong form; write a พ.ศ. year and month as `2566-04`"
+    if kind == "string_too_short":
+        return f"{prefix}must not be empty (ห้ามว่าง)"
+    if kind == "literal_error":
+        return f"{prefix}`{value}` is not allowed; use one of: {error['ctx']['expected']}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"{prefix}expected a whole number, found {_kind_of(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{prefix}expected true or false, found {_kind_of(value)}"
+    if kind in ("too_short", "too_long"):
+        return f"{prefix}{error['msg'].lower()}"
+    if kind == "value_error":
+        return f"{prefix}{error['msg'].removeprefix('Value error, ')}"
+    return f"{prefix}{error['msg']}"
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a block of keys"
+    if value is None:
+        return "nothing"
+    return f"the text `{value}`"
+
+
+def _is_id_field(loc: Loc) -> bool:
+    names = [part for part in loc if isinstance(part, str)]
+    return bool(names) and names[-1] in {
+        "id",
+        "members",
+        "person",
+        "reports_to",
+        "signed_by",
+        "clusters",
+        "networks",
+        "learning_areas",
+        "processes",
+        "bibliography",
+        "references",
+        "responsible",
+        "workgroup",
+    }
+
+
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys allowed at `loc`, found by walking the model's field annotations."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _model_in(origin) if origin not in (None, list, tuple) else None

@@ -1,0 +1,385 @@
+"""The validated model of a manual: one pydantic class per kind of YAML content.
+
+Every class forbids unknown keys, so a misspelt key is an error rather than a silently lost field.
+Ids of people and processes come from their file names; numbering, counts and back-references are
+derived elsewhere (`opmanual.linker`), never typed by editors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+
+RANKS = ("ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ")
+
+
+def _as_paragraphs(value: Any) -> Any:
+    """A single string is one paragraph; editors may also give a list of paragraphs."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+def _as_mapping(key: str) -> Any:
+    """Let editors write a bare string where only the main text of an entry is needed."""
+
+    def wrap(value: Any) -> Any:
+        if isinstance(value, str):
+            return {key: value}
+        return value
+
+    return wrap
+
+
+def _as_cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, list):
+        return {"items": value}
+    return value
+
+
+Paragraphs = Annotated[list[Text], BeforeValidator(_as_paragraphs)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ListItem(Strict):
+    """One entry of a numbered list; `items` nests a sub-list (1, 1.1, 1.1.1)."""
+
+    text: Text
+    items: list[Item] = []
+
+
+Item = Annotated[ListItem, BeforeValidator(_as_mapping("text"))]
+
+
+class Definition(Strict):
+    """A term and what it means (คำจำกัดความ), optionally with a list that belongs to the meaning."""
+
+    term: Text
+    meaning: Paragraphs = []
+    items: list[Item] = []
+
+
+class Section(Strict):
+    """A titled piece of prose: paragraphs, then definitions, a numbered list, and sub-sections."""
+
+    title: Text
+    text: Paragraphs = []
+    definitions: list[Definition] = []
+    items: list[Item] = []
+    sections: list[Section] = []
+
+
+class Aims(Strict):
+    """Vision, mission and goals (วิสัยทัศน์ พันธกิจ เป้าหมาย) at one level."""
+
+    vision: Text | None = None
+    mission: list[Item] = []
+    goals: list[Item] = []
+
+
+class Contacts(Strict):
+    phone: Text | None = None
+    email: Text | None = None
+    facebook: Text | None = None
+    website: Text | None = None
+    address: Text | None = None
+
+
+class Office(Strict):
+    name: Text
+    short_name: Text | None = None
+    english_name: Text | None = None
+    aims: Aims = Aims()
+    aims_terms: list[Definition] = Field(default=[], description="terms of the vision explained")
+    aims_source: Text | None = None
+
+
+class Task(Strict):
+    """A task (งาน) of a work group."""
+
+    title: Text
+    text: Paragraphs = []
+
+
+class WorkGroup(Strict):
+    """A work group (กลุ่มงาน) of the supervision group, with its tasks and members."""
+
+    id: Id
+    name: Text
+    text: Paragraphs = []
+    tasks_title: Text | None = None
+    tasks: list[Annotated[Task, BeforeValidator(_as_mapping("title"))]] = []
+    members: list[Id] = []
+
+
+class Position(Strict):
+    """A box of the organisation chart above the work groups (director, deputy, group director)."""
+
+    id: Id
+    title: Text
+    person: Id | None = Field(default=None, description="a person of people/ who holds this position")
+    name: Text | None = Field(default=None, description="the holder's name when not in people/")
+    rank: Text | None = None
+    acting: bool = False
+    reports_to: Id | None = None
+
+
+class Method(Strict):
+    """The working method (e.g. the PDCA cycle) and its steps."""
+
+    title: Text
+    text: Paragraphs = []
+    steps: list[Item] = []
+
+
+class LearningArea(Strict):
+    id: Id
+    name: Text
+
+
+class Cluster(Strict):
+    """A school cluster (กลุ่มโรงเรียน) or network; the school count is derived from a list of names."""
+
+    id: Id
+    name: Text
+    schools: int | list[Text] | None = None
+    text: Paragraphs = []
+
+    @field_validator("schools")
+    @classmethod
+    def _positive(cls, value: int | list[str] | None) -> int | list[str] | None:
+        if isinstance(value, int) and value < 0:
+            raise ValueError("the number of schools cannot be negative")
+        return value
+
+
+class Foreword(Strict):
+    """A foreword (คำนำ); it is signed by its owner, or by `signed_by` for the group's manual."""
+
+    text: Paragraphs
+    signed_by: Id | None = None
+    signed_as: Text | None = Field(default=None, description="a title line under the signature")
+    date: Text | None = None
+
+
+class ManualInfo(Strict):
+    title: Text = "คู่มือการปฏิบัติงาน"
+    year: int | None = Field(default=None, description="year of the manual in พ.ศ.")
+    foreword: Foreword | None = None
+    digits: Literal["thai", "arabic"] = "thai"
+
+    @field_validator("year")
+    @classmethod
+    def _buddhist_year(cls, value: int | None) -> int | None:
+        if value is not None and not 2400 <= value <= 2700:
+            raise ValueError(f"{value} is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)")
+        return value
+
+
+class Group(Strict):
+    """The supervision group (กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา)."""
+
+    name: Text
+    contacts: Contacts = Contacts()
+    concept: Paragraphs = []
+    objectives: list[Item] = []
+    aims: Aims = Aims()
+    operational_aims: Aims | None = None
+    scope_text: Paragraphs = []
+    workgroups: list[WorkGroup] = []
+    position_standard: Section | None = None
+    knowledge: list[Section] = []
+    method: Method | None = None
+    areas: list[Section] = []
+    learning_areas: list[LearningArea] = []
+    clusters_text: Paragraphs = []
+    clusters: list[Cluster] = []
+    networks: list[Cluster] = []
+
+
+class OfficeFile(Strict):
+    """`office.yml`: the office, its supervision group, the organisation chart and the manual."""
+
+    manual: ManualInfo = ManualInfo()
+    office: Office
+    group: Group
+    organization: list[Position] = []
+
+
+class Order(Strict):
+    """The official order (คำสั่ง) that assigned the person's duties."""
+
+    number: Text
+    title: Text
+    issuer: Text | None = None
+    date: Text | None = None
+
+
+class Duty(Section):
+    """A duty (งานในหน้าที่): a section plus the roles it carries and the forms it uses."""
+
+    roles: list[Item] = []
+    forms: list[Item] = []
+
+
+class Cell(Strict):
+    """One side of a work-standard row: text, a numbered list, or both."""
+
+    text: Text | None = None
+    items: list[Item] = []
+
+
+CellValue = Annotated[Cell, BeforeValidator(_as_cell)]
+
+
+class StandardRow(Strict):
+    activity: CellValue
+    standard: CellValue
+
+
+class WorkStandard(Strict):
+    """A topic of work standards (มาตรฐานการปฏิบัติงาน): activity ↔ the standard or evidence it meets."""
+
+    topic: Text
+    headers: tuple[Text, Text] = ("กิจกรรม/วิธีปฏิบัติ", "มาตรฐาน/หลักฐานร่องรอย")
+    rows: list[StandardRow]
+
+
+class Person(Strict):
+    """`people/<id>.yml`: one supervisor."""
+
+    prefix: Text
+    name: Text
+    surname: Text
+    position: Text = "ศึกษานิเทศก์"
+    rank: Literal["ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ"] | None = None
+    role: Text | None = None
+    order: Order | None = None
+    foreword: Foreword | None = None
+    aims: Aims = Aims()
+    duties: list[Duty] = []
+    clusters: list[Id] = []
+    networks: list[Id] = []
+    learning_areas: list[Id] = []
+    projects: list[Item] = []
+    processes: list[Id] = []
+    work_standards: list[WorkStandard] = []
+    bibliography: list[Id] = []
+
+
+class Step(Strict):
+    """A step of a process (ขั้นตอนการปฏิบัติงาน); `steps` nests sub-steps (1, 1.1, 1.1.1)."""
+
+    text: Text
+    id: Id | None = None
+    steps: list[StepValue] = []
+    duration: Text | None = None
+    responsible: list[Id] = []
+    standard: Text | None = None
+
+
+StepValue = Annotated[Step, BeforeValidator(_as_mapping("text"))]
+
+
+class ScheduleRow(Strict):
+    """A row of the schedule: an activity and its period as พ.ศ. year-month (`2566-04`)."""
+
+    text: Text
+    start: YearMonth
+    end: YearMonth | None = None
+
+    @field_validator("start", "end")
+    @classmethod
+    def _month(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        year, month = (int(part) for part in value.split("-"))
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month:02d} does not exist (use 01–12)")
+        if not 2400 <= year <= 2700:
+            raise ValueError(f"{year} is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)")
+        return value
+
+
+class Risk(Strict):
+    risk: Text
+    control: Text | None = None
+
+
+class Flowchart(Strict):
+    """Part 6 of a process; the drawing itself is derived from the steps."""
+
+    title: Text | None = None
+
+
+class Process(Strict):
+    """`processes/<id>.yml`: one work process (กระบวนงาน) in the standard 8 parts."""
+
+    name: Text
+    workgroup: Id | None = None
+    objectives: list[Item] = []
+    scope: Paragraphs = []
+    scope_items: list[Item] = []
+    definitions: list[Definition] = []
+    steps: list[StepValue] = []
+    flowchart: Flowchart = Flowchart()
+    forms_text: Paragraphs = []
+    forms: list[Item] = []
+    references: list[Id] = []
+    bibliography: list[Id] = []
+    schedule: list[ScheduleRow] = []
+    kpis: list[Item] = []
+    monitoring: Paragraphs = []
+    risks: list[Risk] = []
+
+
+class Document(Strict):
+    """A law or document cited by processes (เอกสาร/หลักฐานอ้างอิง)."""
+
+    id: Id
+    title: Text
+    url: Text | None = None
+
+
+class Source(Strict):
+    """A bibliography entry (บรรณานุกรม)."""
+
+    id: Id
+    author: Text | None = None
+    year: Text | None = None
+    title: Text
+    place: Text | None = None
+    publisher: Text | None = None
+    detail: Text | None = None
+    url: Text | None = None
+    accessed: Text | None = None
+
+
+class ReferencesFile(Strict):
+    """`references.yml`: documents cited by processes and the bibliography."""
+
+    documents: list[Document] = []
+    bibliography: list[Source] = []
+
+
+def is_id(value: str) -> bool:
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+ListItem.model_rebuild()
+Section.model_rebuild()
+Duty.model_rebuild()
+Step.model_rebuild()

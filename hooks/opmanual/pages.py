@@ -1,0 +1,131 @@
+"""Which pages the site has, where they live, and how they are grouped in the navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dataset import Manual
+from .render import Renderer
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def person_uri(person_id: str) -> str:
+    return f"people/{person_id}.md"
+
+
+def process_uri(process_id: str) -> str:
+    return f"processes/{process_id}.md"
+
+
+def workgroup_uri(workgroup_id: str) -> str:
+    return f"workgroups/{workgroup_id}.md"
+
+
+REFERENCES_URI = "references.md"
+
+
+def full_name(manual: Manual, person_id: str) -> str:
+    person = manual.people[person_id]
+    return f"{person.prefix}{person.name} {person.surname}"
+
+
+def plan(manual: Manual) -> list[PageSpec]:
+    """Every generated page; group pages appear only when the data has something to show on them."""
+    group = manual.group
+    specs = [PageSpec("index.md", "home.md.j2")]
+    if group.aims.vision or group.aims.mission or manual.office.aims.vision or group.operational_aims:
+        specs.append(PageSpec("group/aims.md", "aims.md.j2"))
+    if manual.organization or group.workgroups:
+        specs.append(PageSpec("group/organization.md", "organization.md.j2"))
+    if group.workgroups:
+        specs.append(PageSpec("workgroups/index.md", "workgroups.md.j2"))
+        specs += [
+            PageSpec(workgroup_uri(wg.id), "workgroup.md.j2", {"workgroup": wg}) for wg in group.workgroups
+        ]
+    if group.position_standard or group.knowledge:
+        specs.append(PageSpec("group/standard.md", "standard.md.j2"))
+    if group.method:
+        specs.append(PageSpec("group/method.md", "method.md.j2"))
+    if group.learning_areas or group.clusters or group.networks:
+        specs.append(PageSpec("group/schools.md", "schools.md.j2"))
+    if group.areas:
+        specs.append(PageSpec("group/areas.md", "areas.md.j2"))
+    if manual.people:
+        specs.append(PageSpec("people/index.md", "people.md.j2"))
+        specs += [
+            PageSpec(person_uri(pid), "person.md.j2", {"person_id": pid, "person": person})
+            for pid, person in manual.people.items()
+        ]
+    if manual.processes:
+        specs.append(PageSpec("processes/index.md", "processes.md.j2"))
+        specs += [
+            PageSpec(process_uri(pid), "process.md.j2", {"process_id": pid, "process": process})
+            for pid, process in manual.processes.items()
+        ]
+    if manual.documents or manual.sources:
+        specs.append(PageSpec(REFERENCES_URI, "references.md.j2"))
+    return specs
+
+
+def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, str]:
+    """Render every page of `plan(manual)`: `src_uri` → Markdown."""
+    renderer = renderer or Renderer(manual.info.digits)
+    specs = plan(manual)
+    pages = {spec.src_uri for spec in specs}
+    common = {
+        "manual": manual,
+        "m": manual,
+        "pages": pages,
+        "person_uri": person_uri,
+        "process_uri": process_uri,
+        "workgroup_uri": workgroup_uri,
+        "references_uri": REFERENCES_URI,
+        "full_name": lambda pid: full_name(manual, pid),
+    }
+    return {
+        spec.src_uri: renderer.render(spec.template, spec.src_uri, **common, **spec.context) for spec in specs
+    }
+
+
+def nav(manual: Manual, pages: dict[str, str]) -> list[Any]:
+    """The generated part of the navigation, in the order a reader of a Thai manual expects."""
+    group_pages = [
+        ("วิสัยทัศน์ พันธกิจ เป้าหมาย", "group/aims.md"),
+        ("โครงสร้างการปฏิบัติงาน", "group/organization.md"),
+        ("งานตามมาตรฐานตำแหน่ง", "group/standard.md"),
+        ("การปฏิบัติงานตามวงจรคุณภาพ", "group/method.md"),
+        ("โรงเรียนและกลุ่มสาระการเรียนรู้", "group/schools.md"),
+        ("งานอื่นของกลุ่ม", "group/areas.md"),
+    ]
+    items: list[Any] = [{"หน้าแรก": "index.md"}]
+    section = [{title: uri} for title, uri in group_pages if uri in pages]
+    if section:
+        items.append({"กลุ่มนิเทศ": section})
+    if "workgroups/index.md" in pages:
+        items.append(
+            {
+                "ขอบข่ายภารกิจ": ["workgroups/index.md"]
+                + [{wg.name: workgroup_uri(wg.id)} for wg in manual.group.workgroups]
+            }
+        )
+    if manual.people:
+        items.append(
+            {"บุคลากร": ["people/index.md"] + [{full_name(manual, pid): person_uri(pid)} for pid in manual.people]}
+        )
+    if manual.processes:
+        items.append(
+            {
+                "กระบวนงาน": ["processes/index.md"]
+                + [{process.name: process_uri(pid)} for pid, process in manual.processes.items()]
+            }
+        )
+    if REFERENCES_URI in pages:
+        items.append({"เอกสารอ้างอิง": REFERENCES_URI})
+    return items

@@ -1,0 +1,76 @@
+"""Render pages from the Jinja templates: pure functions of the model, escaped for Markdown and HTML at once."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import thai
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters that mean something to Markdown, HTML or attr_list become numeric entities: the text then reads the
+# same in a Markdown line, inside a raw HTML block and inside an attribute, and cannot become markup.
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|~\\"}
+
+
+def escape(value: Any) -> Markup:
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_ENTITIES))
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        raise ValueError("a template printed a missing value; guard optional fields with {% if %}")
+    return escape(value)
+
+
+def url_of(src_uri: str) -> str:
+    """The site URL of a page source with directory URLs: `people/x.md` → `people/x/`, `index.md` → ``."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A link from one generated page to another that works from any folder and from a plain file server."""
+    here = url_of(from_src) or "."
+    there = url_of(to_src) or "."
+    link = posixpath.relpath(there, here)
+    link = "./" if link == "." else link + "/"
+    return link + (f"#{anchor}" if anchor else "")
+
+
+class Renderer:
+    """Holds the Jinja environment and the settings every template needs."""
+
+    def __init__(self, digit_style: str = "thai", templates: Path = TEMPLATES) -> None:
+        self.digit_style = digit_style
+        self.env = Environment(
+            loader=FileSystemLoader(templates),
+            undefined=StrictUndefined,
+            autoescape=True,
+            finalize=_finalize,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # `{#id}` is how a Markdown heading gets its anchor (attr_list), so Jinja comments are `{## ##}`.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters["digits"] = lambda text: thai.digits(str(text), digit_style)
+        self.env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
+        self.env.globals["number"] = lambda *path: thai.number_label(tuple(path), digit_style)
+
+    def render(self, template: str, src_uri: str, **context: Any) -> str:
+        link: Callable[[str, str], str] = lambda target, anchor="": relative_url(src_uri, target, anchor)  # noqa: E731
+        return self.env.get_template(template).render(link=link, src_uri=src_uri, **context)

@@ -1,0 +1,74 @@
+"""Thai text utilities: clean pasted text, Thai digits, months and Buddhist-era years."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NIKHAHIT = "\u0e4d"
+SARA_AA = "\u0e32"
+SARA_AM = "\u0e33"
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"
+# Marks that sit on a consonant; a space before one of them is always an extraction artefact.
+COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_BEFORE_MARK = re.compile(rf" +(?=[{COMBINING}])")
+# NIKHAHIT + (tone mark) + SARA AA is how PDFs spell SARA AM; the tone mark belongs before it.
+_DECOMPOSED_AM = re.compile(rf"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
+_TONE_BEFORE_VOWEL = re.compile(rf"([{TONE_MARKS}])([{UPPER_VOWELS}])")
+_THAI_CHAR = re.compile(r"[\u0e01-\u0e5b]")
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+
+
+def normalize(text: str) -> str:
+    """Return `text` as clean Thai: NFC, SARA AM, tone marks after upper vowels, no zero-width or stray spaces.
+
+    Line breaks inside a paragraph are joined: with nothing between two Thai characters (a Thai word may be split
+    over lines), with one space otherwise.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + SARA_AM, text)
+    text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    joined = ""
+    for line in filter(None, lines):
+        if joined and not (_THAI_CHAR.match(joined[-1]) and _THAI_CHAR.match(line[0])):
+            joined += " "
+        joined += line
+    return _SPACE_BEFORE_MARK.sub("", joined)
+
+
+def digits(text: str, style: str) -> str:
+    """Write the digits of `text` as Thai (๐–๙) or Arabic (0–9) code points."""
+    return text.translate(THAI_DIGITS if style == "thai" else ARABIC_DIGITS)
+
+
+def number_label(path: tuple[int, ...], style: str) -> str:
+    """`(2, 1)` → `๒.๑` — the label of a nested list item."""
+    return digits(".".join(str(n) for n in path), style)
+
+
+def month_year(value: str, style: str) -> str:
+    """`2566-04` → `เมษายน ๒๕๖๖`."""
+    year, month = value.split("-")
+    return f"{MONTHS[int(month) - 1]} {digits(str(int(year)), style)}"
