@@ -121,8 +121,20 @@ def load(root: Path) -> Manual:
         sources={source.id: source for source in references.bibliography},
         files=files,
     )
+    _order_processes(manual)
     _derive(manual)
     return manual
+
+
+def _order_processes(manual: Manual) -> None:
+    """Processes appear in the order their work groups and their people list them, then by file name."""
+    order: list[str] = []
+    for workgroup in manual.group.workgroups:
+        order += [pid for pid, p in manual.processes.items() if p.workgroup == workgroup.id]
+    for person in manual.people.values():
+        order += person.processes
+    order += list(manual.processes)
+    manual.processes = {pid: manual.processes[pid] for pid in dict.fromkeys(order)}
 
 
 def _data_files(folder: Path, name: str, errors: ErrorList) -> list[Path]:

@@ -21,6 +21,7 @@ Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STANDARD_TAG + kind for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 class _Refused(Exception):
@@ -97,7 +98,7 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
 def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
     line = node.start_mark.line + 1
     source.lines.setdefault(loc, line)
-    if not node.tag.startswith(_STANDARD_TAG):
+    if node.tag not in _ALLOWED_TAGS:
         raise _Refused(line, f"custom YAML tags such as {node.tag} are not allowed")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}

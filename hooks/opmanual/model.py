@@ -68,6 +68,9 @@ class Definition(Strict):
     """A term and what it means (คำจำกัดความ), optionally with a list that belongs to the meaning."""
 
     term: Text
+    says: Literal["หมายถึง", "หมายความว่า"] = Field(
+        default="หมายถึง", description="the word joining term and meaning; legal texts use หมายความว่า"
+    )
     meaning: Paragraphs = []
     items: list[Item] = []
 

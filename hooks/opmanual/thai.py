@@ -8,7 +8,7 @@ import unicodedata
 NIKHAHIT = "\u0e4d"
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
-TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # the four tone marks and THANTHAKHAT
 UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47"
 # Marks that sit on a consonant; a space before one of them is always an extraction artefact.
 COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
@@ -64,8 +64,9 @@ def digits(text: str, style: str) -> str:
 
 
 def number_label(path: tuple[int, ...], style: str) -> str:
-    """`(2, 1)` → `๒.๑` — the label of a nested list item."""
-    return digits(".".join(str(n) for n in path), style)
+    """The label of a list item as Thai manuals print it: `(2,)` → `๒.`, `(2, 1)` → `๒.๑`."""
+    label = ".".join(str(n) for n in path)
+    return digits(label + "." if len(path) == 1 else label, style)
 
 
 def month_year(value: str, style: str) -> str:

@@ -1,0 +1,39 @@
+"""Shared fixtures: real MkDocs builds of the shipped data and the examples, made once per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATASETS = {"data": ROOT / "data", "chiangmai5": ROOT / "examples/chiangmai5", "korat6": ROOT / "examples/korat6"}
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(data: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` of `data` into `site`."""
+    env = {**os.environ, "MANUAL_DATA": str(data), "MANUAL_SITE": str(site), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), *extra],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    sites = {}
+    for name, data in DATASETS.items():
+        site = tmp_path_factory.mktemp(f"site-{name}")
+        result = build(data, site)
+        assert result.returncode == 0, result.stderr
+        sites[name] = site
+    return sites

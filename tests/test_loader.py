@@ -1,0 +1,244 @@
+"""Loading and validating data: every error of every file, each as `file:line: message`, in plain words."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from opmanual.dataset import load
+from opmanual.errors import DataErrors
+
+OFFICE = """\
+office:
+  name: สำนักงานเขตพื้นที่การศึกษาทดสอบ
+group:
+  name: กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา
+  workgroups:
+    - id: quality
+      name: กลุ่มงานประกันคุณภาพ
+      members: [somchai]
+  clusters:
+    - id: cluster-1
+      name: กลุ่มโรงเรียนที่ ๑
+      schools: 10
+organization:
+  - id: director
+    title: ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา
+    name: นายทดสอบ ระบบ
+  - id: group-director
+    title: ผู้อำนวยการกลุ่มนิเทศ
+    person: somchai
+    reports_to: director
+"""
+PERSON = """\
+prefix: นาย
+name: สมชาย
+surname: ใจดี
+rank: ชำนาญการ
+clusters: [cluster-1]
+processes: [qa]
+bibliography: [book]
+"""
+PROCESS = """\
+name: งานส่งเสริมระบบประกันคุณภาพ
+workgroup: quality
+steps:
+  - ศึกษา วิเคราะห์
+  - text: ส่งเสริม สนับสนุน
+    steps:
+      - สร้างความตระหนัก
+references: [act]
+"""
+REFERENCES = """\
+documents:
+  - id: act
+    title: พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. ๒๕๔๒
+bibliography:
+  - id: book
+    author: สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน
+    year: "๒๕๖๓"
+    title: แนวทางการพัฒนาระบบการประกันคุณภาพการศึกษา
+"""
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return write(
+        tmp_path / "data",
+        {
+            "office.yml": OFFICE,
+            "people/somchai.yml": PERSON,
+            "processes/qa.yml": PROCESS,
+            "references.yml": REFERENCES,
+        },
+    )
+
+
+def errors_of(root: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load(root)
+    return [str(error) for error in caught.value.errors]
+
+
+def test_valid_data_loads_and_derives_back_references(data: Path) -> None:
+    manual = load(data)
+    assert list(manual.people) == ["somchai"]
+    assert manual.runners_of == {"qa": ["somchai"]}
+    assert [g.id for g in manual.workgroups_of["somchai"]] == ["quality"]
+    assert manual.processes_of_workgroup == {"quality": ["qa"]}
+    assert manual.citers_of_document == {"act": ["qa"]}
+    assert manual.citers_of_source == {"book": [("people", "somchai")]}
+    assert [p.id for p in manual.positions_of["somchai"]] == ["group-director"]
+    assert manual.group_head == "group-director"
+    assert manual.processes["qa"].steps[1].steps[0].text == "สร้างความตระหนัก"
+
+
+def test_text_is_normalised_on_load(data: Path) -> None:
+    write(data, {"people/somchai.yml": PERSON.replace("name: สมชาย", "name: สมชาย\u200b  ").replace("ใจดี", "ใจด ี")})
+    person = load(data).people["somchai"]
+    assert (person.name, person.surname) == ("สมชาย", "ใจดี")
+
+
+def test_unknown_key_names_the_closest_allowed_key(data: Path) -> None:
+    write(data, {"people/somchai.yml": PERSON + "dutys:\n  - title: งาน\n"})
+    assert errors_of(data) == [
+        "data/people/somchai.yml:8: dutys: unknown key `dutys`; did you mean `duties`? (ไม่รู้จักคีย์นี้)"
+    ]
+
+
+def test_nested_errors_point_at_their_line(data: Path) -> None:
+    write(data, {"people/somchai.yml": PERSON + "duties:\n  - title: งานหนึ่ง\n  - titel: งานสอง\n"})
+    assert errors_of(data) == [
+        "data/people/somchai.yml:10: duties → #2 → titel: unknown key `titel`; did you mean `title`? (ไม่รู้จักคีย์นี้)",
+        "data/people/somchai.yml:10: duties → #2 → title: this field is required but missing (ต้องมีข้อมูลนี้)",
+    ]
+
+
+def test_wrong_types_are_explained(data: Path) -> None:
+    write(
+        data,
+        {
+            "people/somchai.yml": PERSON.replace("name: สมชาย", "name: 12")
+            .replace("rank: ชำนาญการ", "rank: ชำนาญ")
+            .replace("clusters: [cluster-1]", "clusters: cluster-1")
+        },
+    )
+    assert errors_of(data) == [
+        "data/people/somchai.yml:2: name: expected text, found a number; put it in quotes (ต้องเป็นข้อความ)",
+        "data/people/somchai.yml:4: rank: `ชำนาญ` is not allowed; use one of: "
+        "'ชำนาญการ', 'ชำนาญการพิเศษ', 'เชี่ยวชาญ' or 'เชี่ยวชาญพิเศษ'",
+        "data/people/somchai.yml:5: clusters: expected a list (lines starting with `- `), found the text "
+        "`cluster-1` (ต้องเป็นรายการ)",
+    ]
+
+
+def test_missing_required_field(data: Path) -> None:
+    write(data, {"people/somchai.yml": PERSON.replace("surname: ใจดี\n", "")})
+    assert errors_of(data) == [
+        "data/people/somchai.yml:1: surname: this field is required but missing (ต้องมีข้อมูลนี้)"
+    ]
+
+
+def test_dangling_references_and_duplicates(data: Path) -> None:
+    write(
+        data,
+        {
+            "people/somchai.yml": PERSON.replace("processes: [qa]", "processes: [qa, qa-old]"),
+            "processes/qa.yml": PROCESS.replace("references: [act]", "references: [act, nea]")
+            + "schedule:\n  - text: ประเมิน\n    start: 2023-05\n",
+            "references.yml": REFERENCES + "  - id: book\n    title: ซ้ำ\n",
+        },
+    )
+    assert errors_of(data) == [
+        "data/people/somchai.yml:6: `qa-old` is not a known process; known: qa (ไม่พบรหัสที่อ้างถึง)",
+        "data/processes/qa.yml:11: schedule → #1 → start: 2023 is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)",
+        "data/references.yml:9: duplicate bibliography id `book`",
+    ]
+
+
+def test_references_are_checked_once_the_file_is_valid(data: Path) -> None:
+    write(data, {"processes/qa.yml": PROCESS.replace("references: [act]", "references: [act, nea]")})
+    assert errors_of(data) == [
+        "data/processes/qa.yml:8: `nea` is not a known document; known: act (ไม่พบรหัสที่อ้างถึง)"
+    ]
+
+
+def test_every_error_of_every_file_is_reported(data: Path) -> None:
+    write(
+        data,
+        {
+            "office.yml": OFFICE.replace("members: [somchai]", "members: [somchai, nobody]"),
+            "people/somchai.yml": PERSON + "titel: x\n",
+            "processes/qa.yml": PROCESS + "steps: []\n",
+            "people/Bad Name.yml": PERSON,
+        },
+    )
+    assert errors_of(data) == [
+        "data/office.yml:8: `nobody` is not a known person; known: somchai (ไม่พบรหัสที่อ้างถึง)",
+        "data/people/Bad Name.yml:1: file name `Bad Name.yml` is not a valid id: use lowercase a-z, 0-9 and '-'",
+        "data/people/somchai.yml:8: titel: unknown key `titel`; allowed keys: prefix, name, surname, position, rank, "
+        "role, order, foreword, aims, duties, clusters, networks, learning_areas, projects, processes, "
+        "work_standards, bibliography (ไม่รู้จักคีย์นี้)",
+        "data/processes/qa.yml:9: the key `steps` appears twice in the same block",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("name: [unclosed\n", "data/processes/qa.yml:2: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
+        ("name: x\n\tsteps: []\n", "data/processes/qa.yml:2: YAML syntax error: a tab character is not allowed"),
+        ("", "data/processes/qa.yml:1: the file is empty (ไฟล์ว่าง)"),
+        ("name: &n x\nscope: *n\n", "data/processes/qa.yml:2: anchors and aliases (&name, *name) are not supported"),
+        ("name: !!python/name:os.system x\n", "data/processes/qa.yml:1: custom YAML tags such as"),
+        ("name: !secret x\n", "data/processes/qa.yml:1: custom YAML tags such as !secret are not allowed"),
+        ("- just\n- a list\n", "data/processes/qa.yml:1: expected a block of `key: value` lines, found a list"),
+    ],
+)
+def test_unreadable_yaml(data: Path, content: str, expected: str) -> None:
+    write(data, {"processes/qa.yml": content})
+    errors = errors_of(data)
+    assert len(errors) == 1
+    assert errors[0].startswith(expected)
+
+
+def test_not_utf8(data: Path) -> None:
+    (data / "processes/qa.yml").write_bytes("name: งาน\n".encode("tis-620"))
+    assert errors_of(data) == [
+        "data/processes/qa.yml:1: the file is not UTF-8 text; save it as UTF-8 (บันทึกไฟล์เป็น UTF-8)"
+    ]
+
+
+def test_byte_order_mark_is_accepted(data: Path) -> None:
+    (data / "processes/qa.yml").write_bytes(b"\xef\xbb\xbf" + PROCESS.encode())
+    assert load(data).processes["qa"].name == "งานส่งเสริมระบบประกันคุณภาพ"
+
+
+def test_organisation_chart_loop(data: Path) -> None:
+    write(data, {"office.yml": OFFICE.replace("    name: นายทดสอบ ระบบ\n", "    name: นายทดสอบ ระบบ\n    reports_to: group-director\n")})
+    assert errors_of(data) == [
+        "data/office.yml:17: the organisation chart has a loop: director → group-director → director",
+        "data/office.yml:21: the organisation chart has a loop: group-director → director → group-director",
+    ]
+
+
+def test_missing_office_and_stray_files(data: Path) -> None:
+    (data / "office.yml").unlink()
+    (data / "notes.txt").write_text("x", encoding="utf-8")
+    (data / "people/readme.md").write_text("x", encoding="utf-8")
+    assert errors_of(data) == [
+        "data/notes.txt:1: unexpected file: a manual has office.yml, references.yml, people/ and processes/",
+        "data/office.yml:1: missing: every manual needs office.yml (ไม่พบไฟล์)",
+        "data/people/readme.md:1: unexpected file in people/: data files end in .yml",
+    ]
