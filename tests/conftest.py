@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATASETS = {"data": ROOT / "data", "chiangmai5": ROOT / "examples/chiangmai5", "korat6": ROOT / "examples/korat6"}
+DATASETS = {
+    "data": ROOT / "data",
+    "chiangmai5": ROOT / "examples/chiangmai5",
+    "korat6": ROOT / "examples/korat6",
+}
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

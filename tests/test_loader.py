@@ -105,7 +105,10 @@ def test_valid_data_loads_and_derives_back_references(data: Path) -> None:
 
 
 def test_text_is_normalised_on_load(data: Path) -> None:
-    write(data, {"people/somchai.yml": PERSON.replace("name: สมชาย", "name: สมชาย\u200b  ").replace("ใจดี", "ใจด ี")})
+    write(
+        data,
+        {"people/somchai.yml": PERSON.replace("name: สมชาย", "name: สมชาย\u200b  ").replace("ใจดี", "ใจด ี")},
+    )
     person = load(data).people["somchai"]
     assert (person.name, person.surname) == ("สมชาย", "ใจดี")
 
@@ -145,9 +148,7 @@ def test_wrong_types_are_explained(data: Path) -> None:
 
 def test_missing_required_field(data: Path) -> None:
     write(data, {"people/somchai.yml": PERSON.replace("surname: ใจดี\n", "")})
-    assert errors_of(data) == [
-        "data/people/somchai.yml:1: surname: this field is required but missing (ต้องมีข้อมูลนี้)"
-    ]
+    assert errors_of(data) == ["data/people/somchai.yml:1: surname: this field is required but missing (ต้องมีข้อมูลนี้)"]
 
 
 def test_dangling_references_and_duplicates(data: Path) -> None:
@@ -169,9 +170,7 @@ def test_dangling_references_and_duplicates(data: Path) -> None:
 
 def test_references_are_checked_once_the_file_is_valid(data: Path) -> None:
     write(data, {"processes/qa.yml": PROCESS.replace("references: [act]", "references: [act, nea]")})
-    assert errors_of(data) == [
-        "data/processes/qa.yml:8: `nea` is not a known document; known: act (ไม่พบรหัสที่อ้างถึง)"
-    ]
+    assert errors_of(data) == ["data/processes/qa.yml:8: `nea` is not a known document; known: act (ไม่พบรหัสที่อ้างถึง)"]
 
 
 def test_every_error_of_every_file_is_reported(data: Path) -> None:
@@ -197,13 +196,25 @@ def test_every_error_of_every_file_is_reported(data: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("name: [unclosed\n", "data/processes/qa.yml:2: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
-        ("name: x\n\tsteps: []\n", "data/processes/qa.yml:2: YAML syntax error: a tab character is not allowed"),
+        (
+            "name: [unclosed\n",
+            "data/processes/qa.yml:2: YAML syntax error: expected ',' or ']', but got '<stream end>'",
+        ),
+        (
+            "name: x\n\tsteps: []\n",
+            "data/processes/qa.yml:2: YAML syntax error: a tab character is not allowed",
+        ),
         ("", "data/processes/qa.yml:1: the file is empty (ไฟล์ว่าง)"),
-        ("name: &n x\nscope: *n\n", "data/processes/qa.yml:2: anchors and aliases (&name, *name) are not supported"),
+        (
+            "name: &n x\nscope: *n\n",
+            "data/processes/qa.yml:2: anchors and aliases (&name, *name) are not supported",
+        ),
         ("name: !!python/name:os.system x\n", "data/processes/qa.yml:1: custom YAML tags such as"),
         ("name: !secret x\n", "data/processes/qa.yml:1: custom YAML tags such as !secret are not allowed"),
-        ("- just\n- a list\n", "data/processes/qa.yml:1: expected a block of `key: value` lines, found a list"),
+        (
+            "- just\n- a list\n",
+            "data/processes/qa.yml:1: expected a block of `key: value` lines, found a list",
+        ),
     ],
 )
 def test_unreadable_yaml(data: Path, content: str, expected: str) -> None:
@@ -226,7 +237,14 @@ def test_byte_order_mark_is_accepted(data: Path) -> None:
 
 
 def test_organisation_chart_loop(data: Path) -> None:
-    write(data, {"office.yml": OFFICE.replace("    name: นายทดสอบ ระบบ\n", "    name: นายทดสอบ ระบบ\n    reports_to: group-director\n")})
+    write(
+        data,
+        {
+            "office.yml": OFFICE.replace(
+                "    name: นายทดสอบ ระบบ\n", "    name: นายทดสอบ ระบบ\n    reports_to: group-director\n"
+            )
+        },
+    )
     assert errors_of(data) == [
         "data/office.yml:17: the organisation chart has a loop: director → group-director → director",
         "data/office.yml:21: the organisation chart has a loop: group-director → director → group-director",

@@ -9,6 +9,9 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from . import model as m
 from .errors import DataErrors, ErrorList
@@ -16,7 +19,7 @@ from .loader import Loc, Source, read_yaml, validate
 
 OFFICE_FILE = "office.yml"
 REFERENCES_FILE = "references.yml"
-FOLDERS = {"people": m.Person, "processes": m.Process}
+FOLDERS: dict[str, type[BaseModel]] = {"people": m.Person, "processes": m.Process}
 
 
 @dataclass
@@ -95,7 +98,7 @@ def load(root: Path) -> Manual:
     references: m.ReferencesFile | None = m.ReferencesFile()
     if (root / REFERENCES_FILE).is_file():
         references = _load_file(root / REFERENCES_FILE, m.ReferencesFile, errors, sources)
-    loaded: dict[str, dict] = {folder: {} for folder in FOLDERS}
+    loaded: dict[str, dict[str, Any]] = {folder: {} for folder in FOLDERS}
     files: dict[str, Path] = {}
     for folder, kind in FOLDERS.items():
         for path in _data_files(root / folder, folder, errors):
@@ -104,7 +107,11 @@ def load(root: Path) -> Manual:
             loaded[folder][path.stem] = _load_file(path, kind, errors, sources)
     for path in sorted(root.glob("*")):
         if path.is_file() and path.name not in (OFFICE_FILE, REFERENCES_FILE) and not path.name.startswith("."):
-            errors.add(path, 1, f"unexpected file: a manual has {OFFICE_FILE}, {REFERENCES_FILE}, people/ and processes/")
+            errors.add(
+                path,
+                1,
+                f"unexpected file: a manual has {OFFICE_FILE}, {REFERENCES_FILE}, people/ and processes/",
+            )
 
     _check_references(root, office, references, loaded, files, sources, errors)
     if errors or office is None or references is None:
@@ -153,7 +160,7 @@ def _data_files(folder: Path, name: str, errors: ErrorList) -> list[Path]:
     return found
 
 
-def _load_file(path: Path, kind: type, errors: ErrorList, sources: dict[str, Source]):  # noqa: ANN202
+def _load_file(path: Path, kind: type[BaseModel], errors: ErrorList, sources: dict[str, Source]) -> Any:
     read = read_yaml(path, errors)
     if read is None:
         return None
@@ -195,16 +202,14 @@ class _Checker:
             return
         close = difflib.get_close_matches(value, known, n=1)
         hint = f"; did you mean `{close[0]}`?" if close else (f"; known: {', '.join(known)}" if known else "")
-        self.errors.add(
-            path, self.line(path, loc), f"`{value}` is not a known {what}{hint} (ไม่พบรหัสที่อ้างถึง)"
-        )
+        self.errors.add(path, self.line(path, loc), f"`{value}` is not a known {what}{hint} (ไม่พบรหัสที่อ้างถึง)")
 
 
 def _check_references(
     root: Path,
     office: m.OfficeFile | None,
     references: m.ReferencesFile | None,
-    loaded: dict[str, dict],
+    loaded: dict[str, dict[str, Any]],
     files: dict[str, Path],
     sources: dict[str, Source],
     errors: ErrorList,
@@ -239,9 +244,7 @@ def _check_references(
         positions = [p.id for p in office.organization]
         for index, position in enumerate(office.organization):
             check.ref(office_path, ("organization", index, "person"), position.person, people, "person")
-            check.ref(
-                office_path, ("organization", index, "reports_to"), position.reports_to, positions, "position"
-            )
+            check.ref(office_path, ("organization", index, "reports_to"), position.reports_to, positions, "position")
             if position.person is None and position.name is None:
                 errors.add(
                     office_path,

@@ -46,9 +46,7 @@ class DataErrors(Exception):
     def __init__(self, errors: list[DataError]) -> None:
         self.errors = errors
         count = len(errors)
-        super().__init__(
-            f"{count} error{'s' if count != 1 else ''} in the manual's data (ข้อมูลผิดพลาด {count} จุด)"
-        )
+        super().__init__(f"{count} error{'s' if count != 1 else ''} in the manual's data (ข้อมูลผิดพลาด {count} จุด)")
 
     def report(self) -> str:
         return "\n".join(str(error) for error in self.errors)

@@ -7,7 +7,7 @@ cannot repeat, and anchors, aliases and custom tags are refused. Every string is
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,22 +33,23 @@ class _Refused(Exception):
 class _Loader(yaml.SafeLoader):
     """Composes nodes only; an alias (`*name`) is refused before it can be expanded."""
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Refused(
                 event.start_mark.line + 1,
                 "anchors and aliases (&name, *name) are not supported; write the value out",
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 @dataclass
 class Source:
-    """A loaded file: its path and the line of every key and list item in it."""
+    """A loaded file: its path, the line of every key and list item in it, and problems that spare the rest."""
 
     path: Path
     lines: dict[Loc, int]
+    problems: list[tuple[int, str]] = field(default_factory=list)
 
     def line(self, loc: Loc) -> int:
         """The line of `loc`, or of its closest ancestor that exists in the file."""
@@ -73,7 +74,7 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
         return None
     text = text.removeprefix("\ufeff")
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader that only composes
+        node = yaml.compose(text, Loader=_Loader)
     except _Refused as exc:
         errors.add(path, exc.line, exc.message)
         return None
@@ -89,10 +90,13 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
         errors.add(path, 1, "the file is empty (ไฟล์ว่าง)")
         return None
     try:
-        return _build(node, (), source), source
+        data = _build(node, (), source)
     except _Refused as exc:
         errors.add(path, exc.line, exc.message)
         return None
+    for line, message in source.problems:
+        errors.add(path, line, message)
+    return data, source
 
 
 def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
@@ -109,16 +113,20 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
             if not isinstance(key, str):
                 raise _Refused(key_node.start_mark.line + 1, "a key must be a plain word such as `title`")
             if key in result:
-                raise _Refused(key_node.start_mark.line + 1, f"the key `{key}` appears twice in the same block")
-            source.lines[loc + (key,)] = key_node.start_mark.line + 1
-            result[key] = _build(value_node, loc + (key,), source)
+                # Reported, and the rest of the file is still checked; the second value is not used.
+                source.problems.append(
+                    (key_node.start_mark.line + 1, f"the key `{key}` appears twice in the same block")
+                )
+                continue
+            source.lines[(*loc, key)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, (*loc, key), source)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loc + (index,), source) for index, item in enumerate(node.value)]
+        return [_build(item, (*loc, index), source) for index, item in enumerate(node.value)]
     return _scalar(node)
 
 
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(node: yaml.Node) -> Any:
     kind = node.tag.removeprefix(_STANDARD_TAG)
     if kind in ("int", "float", "bool", "null"):
         return yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)

@@ -46,9 +46,7 @@ def plan(manual: Manual) -> list[PageSpec]:
         specs.append(PageSpec("group/organization.md", "organization.md.j2"))
     if group.workgroups:
         specs.append(PageSpec("workgroups/index.md", "workgroups.md.j2"))
-        specs += [
-            PageSpec(workgroup_uri(wg.id), "workgroup.md.j2", {"workgroup": wg}) for wg in group.workgroups
-        ]
+        specs += [PageSpec(workgroup_uri(wg.id), "workgroup.md.j2", {"workgroup": wg}) for wg in group.workgroups]
     if group.position_standard or group.knowledge:
         specs.append(PageSpec("group/standard.md", "standard.md.j2"))
     if group.method:
@@ -89,9 +87,7 @@ def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, st
         "references_uri": REFERENCES_URI,
         "full_name": lambda pid: full_name(manual, pid),
     }
-    return {
-        spec.src_uri: renderer.render(spec.template, spec.src_uri, **common, **spec.context) for spec in specs
-    }
+    return {spec.src_uri: renderer.render(spec.template, spec.src_uri, **common, **spec.context) for spec in specs}
 
 
 def nav(manual: Manual, pages: dict[str, str]) -> list[Any]:

@@ -49,6 +49,7 @@ class ManualSite:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         manual = self.manual = load_or_fail(config)
         self.pages = render_all(manual)
+        config.copyright = f"{manual.group.name} {manual.office.name}"
         config.site_name = f"{manual.info.title} {manual.group.name} {manual.office.short_name or manual.office.name}"
         generated = _escape_titles(nav(manual, self.pages))
         config.nav = generated + list(config.nav or [])
@@ -71,7 +72,9 @@ def _escape_titles(items: list[Any]) -> list[Any]:
     result: list[Any] = []
     for item in items:
         if isinstance(item, dict):
-            result.append({html.escape(title): _escape_titles(v) if isinstance(v, list) else v for title, v in item.items()})
+            result.append(
+                {html.escape(title): _escape_titles(v) if isinstance(v, list) else v for title, v in item.items()}
+            )
         else:
             result.append(item)
     return result

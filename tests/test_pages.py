@@ -1,0 +1,103 @@
+"""Golden tests: the generated Markdown of every page of the fixture manual.
+
+Regenerate after an intended change with `UPDATE_GOLDEN=1 scripts/test tests/test_pages.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from opmanual.dataset import load
+from opmanual.pages import nav, render_all
+from opmanual.render import escape, relative_url
+
+HERE = Path(__file__).parent
+FIXTURE = HERE / "fixtures" / "mini"
+GOLDEN = HERE / "golden" / "mini"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_all(load(FIXTURE))
+
+
+def test_the_fixture_has_every_kind_of_page(pages: dict[str, str]) -> None:
+    assert sorted(pages) == [
+        "group/aims.md",
+        "group/method.md",
+        "group/organization.md",
+        "group/schools.md",
+        "group/standard.md",
+        "index.md",
+        "people/index.md",
+        "people/somchai.md",
+        "processes/index.md",
+        "processes/qa.md",
+        "references.md",
+        "workgroups/admin.md",
+        "workgroups/index.md",
+        "workgroups/quality.md",
+    ]
+
+
+@pytest.mark.parametrize("src_uri", sorted(render_all(load(FIXTURE))))
+def test_page_matches_golden(pages: dict[str, str], src_uri: str) -> None:
+    golden = GOLDEN / src_uri
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[src_uri], encoding="utf-8")
+    assert golden.is_file(), f"no golden file for {src_uri}; run with UPDATE_GOLDEN=1"
+    assert pages[src_uri] == golden.read_text(encoding="utf-8")
+
+
+def test_golden_folder_has_no_stale_pages(pages: dict[str, str]) -> None:
+    on_disk = {path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.md")}
+    assert on_disk == set(pages)
+
+
+def test_derived_facts_appear_on_pages(pages: dict[str, str]) -> None:
+    schools = pages["group/schools.md"]
+    assert "ประกอบด้วย ๒ กลุ่มโรงเรียน รวม ๑๒ โรงเรียน" in schools  # counted, never typed
+    person = pages["people/somchai.md"]
+    assert "ปฏิบัติหน้าที่ ผู้อำนวยการกลุ่มนิเทศ" in person  # role derived from the organisation chart
+    assert 'href="../../processes/qa/"' in person
+    process = pages["processes/qa.md"]
+    assert 'href="../../people/somchai/"' in process  # who runs it, derived from the person's file
+    assert '<span class="num">๒.๑.๑</span> จัดประชุม' in process
+    assert "มิถุนายน ๒๕๖๖ – กันยายน ๒๕๖๖" in process
+
+
+def test_arabic_digit_switch() -> None:
+    from opmanual.render import Renderer
+
+    pages = render_all(load(FIXTURE), Renderer("arabic"))
+    assert '<span class="num">2.1.1</span>' in pages["processes/qa.md"]
+    assert "ประกอบด้วย 2 กลุ่มโรงเรียน รวม 12 โรงเรียน" in pages["group/schools.md"]
+
+
+def test_navigation_lists_generated_pages_in_reading_order(pages: dict[str, str]) -> None:
+    sections = [next(iter(item)) for item in nav(load(FIXTURE), pages)]
+    assert sections == ["หน้าแรก", "กลุ่มนิเทศ", "ขอบข่ายภารกิจ", "บุคลากร", "กระบวนงาน", "เอกสารอ้างอิง"]
+
+
+@pytest.mark.parametrize(
+    ("src", "target", "expected"),
+    [
+        ("index.md", "people/a.md", "people/a/"),
+        ("people/a.md", "processes/b.md", "../../processes/b/"),
+        ("people/index.md", "people/a.md", "a/"),
+        ("people/a.md", "index.md", "../../"),
+        ("references.md", "references.md", "./"),
+    ],
+)
+def test_relative_urls(src: str, target: str, expected: str) -> None:
+    assert relative_url(src, target) == expected
+
+
+def test_text_cannot_become_markup() -> None:
+    assert escape("<b>*x*</b> [a](b) {#id} _y_ `z` |") == (
+        "&#60;b&#62;&#42;x&#42;&#60;/b&#62; &#91;a&#93;(b) &#123;&#35;id&#125; &#95;y&#95; &#96;z&#96; &#124;"
+    )
