@@ -134,12 +134,12 @@ def load(root: Path) -> Manual:
 
 
 def _order_processes(manual: Manual) -> None:
-    """Processes appear in the order their work groups and their people list them, then by file name."""
+    """Processes appear in the order people list them, then by work group, then by file name."""
     order: list[str] = []
-    for workgroup in manual.group.workgroups:
-        order += [pid for pid, p in manual.processes.items() if p.workgroup == workgroup.id]
     for person in manual.people.values():
         order += person.processes
+    for workgroup in manual.group.workgroups:
+        order += [pid for pid, p in manual.processes.items() if p.workgroup == workgroup.id]
     order += list(manual.processes)
     manual.processes = {pid: manual.processes[pid] for pid in dict.fromkeys(order)}
 
