@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,6 +32,7 @@ def open_page(browser: Browser, url: str, requests: list[str]) -> Page:
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url, wait_until="networkidle")
     page.evaluate("document.fonts.ready")
+    page.add_style_tag(content=".md-header { position: static }")  # keep element screenshots clear of it
     return page
 
 
@@ -78,3 +80,59 @@ def test_links_between_person_and_process_work_in_the_browser(browser: Browser, 
     page.wait_for_load_state()
     assert page.locator("h1").inner_text().startswith("นายอนวัช ไข่ขาว")
     page.close()
+
+
+@pytest.mark.parametrize("process", ["qa-research", "qa-system-promotion", "interagency-support"])
+def test_flowcharts_with_decisions_draw_cleanly(browser: Browser, base_url: str, process: str) -> None:
+    """Look at it: the screenshots go to tests/artifacts. Then check the geometry the eye would check."""
+    page = open_page(browser, base_url + f"processes/{process}/", [])
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("div.flowchart-wrap").screenshot(path=str(ARTIFACTS / f"flow-table-{process}.png"))
+    page.locator("table.flow-diagram").screenshot(path=str(ARTIFACTS / f"flow-diagram-{process}.png"))
+    branches = {
+        "qa-research": ["ประสบผลสำเร็จ", "ไม่ประสบผลสำเร็จ"],
+        "qa-system-promotion": ["บรรลุ", "ไม่บรรลุ"],
+        "interagency-support": ["ใช่", "ไม่ใช่"],
+    }[process]
+    for view in ("table.flow-diagram", "table.flow-table"):
+        check_flow_geometry(page, view, branches)
+    page.close()
+
+
+def check_flow_geometry(page: Page, view: str, branches: list[str]) -> None:
+    boxes = page.evaluate(
+        """(view) => [...document.querySelectorAll(view + ' .shape')].map(s => {
+            const r = s.getBoundingClientRect();
+            const text = document.createRange();
+            text.selectNodeContents(s.firstChild);  // the label's text, without the arrowheads and branch labels
+            const t = text.getBoundingClientRect();
+            // In a diamond the text must fit the rhombus: |dx|/half-width + |dy|/half-height <= 1 at its corners.
+            const diamond = s.classList.contains('shape-decision')
+                ? (t.width / r.width) + (t.height / r.height) : 0;
+            return {kind: s.className, top: r.top, bottom: r.bottom, left: r.left, right: r.right, diamond,
+                    inside: t.left >= r.left && t.right <= r.right && t.top >= r.top && t.bottom <= r.bottom};
+        })""",
+        view,
+    )
+    assert [b["kind"].split("shape-")[-1] for b in boxes].count("decision") == 1
+    for box in boxes:
+        assert box["inside"], box  # the text stays inside its shape
+        assert box["diamond"] <= 1.05, box
+    for above, below in itertools.pairwise(boxes):
+        assert below["top"] - above["bottom"] >= 16  # room for the connector and its arrowhead
+    labels = page.evaluate(
+        """(view) => [...document.querySelectorAll(view + ' .branch')].map(l => {
+            const r = l.getBoundingClientRect(); return {text: l.textContent, top: r.top, bottom: r.bottom, left: r.left, right: r.right};
+        })""",
+        view,
+    )
+    assert sorted(label["text"] for label in labels) == branches
+    for label in labels:
+        for box in boxes:
+            overlaps = (
+                label["left"] < box["right"]
+                and label["right"] > box["left"]
+                and label["top"] < box["bottom"]
+                and label["bottom"] > box["top"]
+            )
+            assert not overlaps, (label, box)

@@ -36,6 +36,7 @@ def test_the_fixture_has_every_kind_of_page(pages: dict[str, str]) -> None:
         "people/somchai.md",
         "processes/index.md",
         "processes/qa.md",
+        "processes/review.md",
         "references.md",
         "workgroups/admin.md",
         "workgroups/index.md",

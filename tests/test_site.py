@@ -146,3 +146,31 @@ def test_broken_data_stops_the_build_cleanly_and_keeps_the_old_site(tmp_path: Pa
     assert "interagency-support.yml:2: YAML syntax error" in result.stderr
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_every_process_page_has_its_flowchart_and_text_alternative(name: str, built_sites: dict[str, Path]) -> None:
+    manual = load(DATASETS[name])
+    for process_id, process in manual.processes.items():
+        page = soup_of(built_sites[name] / "processes" / process_id / "index.html")
+        table = page.select_one("table.flow-table")
+        diagram = page.select_one("figure.flowchart-figure table.flow-diagram")
+        assert table is not None and diagram is not None, process_id
+        shapes = [shape.get_text(" ", strip=True) for shape in diagram.select(".shape")]
+        assert shapes[0] == process.flowchart.start and shapes[-1] == process.flowchart.end
+        for step in process.steps:
+            assert (step.label or step.text) in shapes
+        decisions = [step.decision for step in process.steps if step.decision]
+        assert len(diagram.select(".shape-decision")) == len(decisions)
+        words = page.select_one("details.chart-text").get_text(" ", strip=True)
+        for decision in decisions:
+            assert decision.question in words and f"ถ้า{decision.no}" in words
+
+
+def test_organisation_chart_shows_the_chain_and_every_work_group(built_sites: dict[str, Path]) -> None:
+    manual = load(DATASETS["data"])
+    chart = soup_of(built_sites["data"] / "group/organization/index.html").select_one("figure.org-figure")
+    boxes = [box.get_text(" ", strip=True) for box in chart.select(".org-level .org-box")]
+    assert [b.split(" ")[0] for b in boxes] == ["นายนิยม", "นายวันศักดิ์", "นางขันธ์ธนา"]
+    groups = [box.get_text(" ", strip=True) for box in chart.select(".org-workgroup")]
+    assert groups == [wg.name for wg in manual.group.workgroups]

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from . import flow
 from . import model as m
 from .errors import DataErrors, ErrorList
 from .loader import Loc, Source, read_yaml, validate
@@ -285,6 +286,8 @@ def _check_references(
                 if step.id in step_ids:
                     errors.add(path, check.line(path, (*loc, "id")), f"duplicate step id `{step.id}`")
                 step_ids.add(step.id)
+        for problem in flow.check(process):
+            errors.add(path, check.line(path, problem.loc), f"flowchart: {problem.message}")
 
 
 def _check_cycles(office: m.OfficeFile, path: Path, check: _Checker, errors: ErrorList) -> None:

@@ -109,8 +109,9 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
         for key_node, value_node in node.value:
             if key_node.tag == _STANDARD_TAG + "merge":
                 raise _Refused(key_node.start_mark.line + 1, "merge keys (<<) are not supported")
-            key = _build(key_node, loc, source) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
+            # Keys are always words: YAML 1.1 would otherwise read `yes:` and `no:` as true and false.
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or not key:
                 raise _Refused(key_node.start_mark.line + 1, "a key must be a plain word such as `title`")
             if key in result:
                 # Reported, and the rest of the file is still checked; the second value is not used.

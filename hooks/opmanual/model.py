@@ -283,15 +283,39 @@ class Person(Strict):
     bibliography: list[Id] = []
 
 
+END = "end"
+
+
+class Decision(Strict):
+    """A check drawn as a diamond after its step (or `before` it): `yes` continues, `no` goes to `no_to`."""
+
+    question: Text
+    yes: Text = "ใช่"
+    no: Text = "ไม่ใช่"
+    yes_to: Id | None = Field(
+        default=None, description="a step id or `end`; by default the next step (the step itself when `before`)"
+    )
+    no_to: Id = Field(description="a step id (an earlier one makes a loop) or `end`")
+    before: bool = Field(default=False, description="check before the step instead of after it")
+
+
 class Step(Strict):
-    """A step of a process (ขั้นตอนการปฏิบัติงาน); `steps` nests sub-steps (1, 1.1, 1.1.1)."""
+    """A step of a process (ขั้นตอนการปฏิบัติงาน); `steps` nests sub-steps (1, 1.1, 1.1.1).
+
+    A top-level step is a box of the flowchart: `kind` picks its symbol, `label` shortens its text in the chart,
+    `decision` adds a diamond after it, and `next` sends the flow somewhere other than the following step.
+    """
 
     text: Text
     id: Id | None = None
+    label: Text | None = None
+    kind: Literal["process", "document"] = "process"
     steps: list[StepValue] = []
     duration: Text | None = None
     responsible: list[Id] = []
     standard: Text | None = None
+    decision: Decision | None = None
+    next: Id | None = Field(default=None, description="a step id or `end`; by default the next step")
 
 
 StepValue = Annotated[Step, BeforeValidator(_as_mapping("text"))]
@@ -323,9 +347,11 @@ class Risk(Strict):
 
 
 class Flowchart(Strict):
-    """Part 6 of a process; the drawing itself is derived from the steps."""
+    """Part 6 of a process; the drawing itself is derived from the top-level steps."""
 
     title: Text | None = None
+    start: Text = "เริ่มต้น"
+    end: Text = "สิ้นสุด"
 
 
 class Process(Strict):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import thai
+from .charts import flow_chart, org_chart
 from .dataset import Manual
 from .render import Renderer
 
@@ -75,8 +77,17 @@ def plan(manual: Manual) -> list[PageSpec]:
 def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, str]:
     """Render every page of `plan(manual)`: `src_uri` → Markdown."""
     renderer = renderer or Renderer(manual.info.digits)
+    style = renderer.digit_style
+
+    def number(n: int | None) -> str:
+        return thai.digits(str(n), style) if n is not None else ""
+
     specs = plan(manual)
     pages = {spec.src_uri for spec in specs}
+
+    def name(pid: str) -> str:
+        return full_name(manual, pid)
+
     common = {
         "manual": manual,
         "m": manual,
@@ -86,8 +97,17 @@ def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, st
         "workgroup_uri": workgroup_uri,
         "references_uri": REFERENCES_URI,
         "full_name": lambda pid: full_name(manual, pid),
+        "org": org_chart(
+            manual.organization, manual.group.workgroups, manual.group_head, lambda pid: full_name(manual, pid)
+        ),
     }
-    return {spec.src_uri: renderer.render(spec.template, spec.src_uri, **common, **spec.context) for spec in specs}
+    rendered = {}
+    for spec in specs:
+        context = dict(spec.context)
+        if "process" in context:
+            context["chart"] = flow_chart(context["process"], number)
+        rendered[spec.src_uri] = renderer.render(spec.template, spec.src_uri, **common, **context)
+    return rendered
 
 
 def nav(manual: Manual, pages: dict[str, str]) -> list[Any]:

@@ -1,0 +1,103 @@
+"""What the chart templates need: a process's flow as rows of cells, and the organisation chart as levels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import flow as f
+from .model import Position, Process, WorkGroup
+
+
+@dataclass(frozen=True)
+class FlowRow:
+    node: f.Node
+    shape_style: str
+    left: list[str]  # lane cells left of the shape, outermost first
+    right: list[str]  # lane cells right of the shape, nearest first
+    arrows: list[str]  # sides where an arrow enters the shape: top, right, left
+    labels: dict[str, str]  # branch labels by the side they leave from: below, right, left
+
+
+@dataclass(frozen=True)
+class FlowChart:
+    rows: list[FlowRow]
+    left_lanes: int
+    right_lanes: int
+    columns: list[str]  # optional table columns that have data: details, duration, standard, responsible
+    description: list[str]
+    label_space: list[str]  # sides that need room for a branch label beyond the lanes
+
+    @property
+    def symbol_columns(self) -> int:
+        return self.left_lanes + self.right_lanes + 1 + len(self.label_space)
+
+
+def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowChart:
+    flow = f.derive(process)
+    laid = f.layout(flow)
+    rows = []
+    for row in laid.rows:
+        arrows = ["top"] if row.from_above else []
+        labels = {"below": row.below_label} if row.below_label else {}
+        for side, cells in (("right", row.right), ("left", row.left)):
+            for cell in cells:
+                if cell.arm == "in":
+                    arrows.append(side)
+                elif cell.arm == "out" and cell.label:
+                    labels[side] = cell.label
+        rows.append(
+            FlowRow(
+                node=row.node,
+                shape_style=f.shape_style(row),
+                left=list(reversed(f.lane_styles(row, "left", laid.left_lanes))),
+                right=f.lane_styles(row, "right", laid.right_lanes),
+                arrows=arrows,
+                labels=labels,
+            )
+        )
+    steps = process.steps
+    columns = [
+        name
+        for name, present in (
+            ("details", any(s.label or s.steps for s in steps)),
+            ("duration", any(s.duration for s in steps)),
+            ("standard", any(s.standard for s in steps)),
+            ("responsible", any(s.responsible for s in steps)),
+        )
+        if present
+    ]
+    label_space = [side for side in ("left", "right") if any(side in row.labels for row in rows)]
+    return FlowChart(rows, laid.left_lanes, laid.right_lanes, columns, f.describe(flow, number), label_space)
+
+
+@dataclass(frozen=True)
+class OrgChart:
+    chain: list[Position]  # from the top of the chart down to the position the work groups report to
+    workgroups: list[WorkGroup]
+    description: list[str]
+
+
+def org_chart(
+    organization: list[Position], workgroups: list[WorkGroup], head: str | None, name_of: Callable[[str], str]
+) -> OrgChart:
+    """The chain of positions above the group head, then the work groups with their members."""
+    by_id = {p.id: p for p in organization}
+    chain: list[Position] = []
+    current = by_id.get(head) if head else None
+    while current is not None and current not in chain:
+        chain.insert(0, current)
+        current = by_id.get(current.reports_to) if current.reports_to else None
+
+    def holder(position: Position) -> str:
+        who = name_of(position.person) if position.person else position.name or ""
+        acting = "ปฏิบัติหน้าที่ " if position.acting else ""
+        return f"{who} {acting}{position.title}".strip()
+
+    description = [
+        holder(p) + (f" บังคับบัญชา {holder(chain[i + 1])}" if i + 1 < len(chain) else "") for i, p in enumerate(chain)
+    ]
+    for group in workgroups:
+        members = ", ".join(name_of(pid) for pid in group.members)
+        description.append(f"{group.name}" + (f": {members}" if members else ""))
+    return OrgChart(chain, workgroups, description)

@@ -1,0 +1,316 @@
+"""The flowchart of a process: nodes and edges derived from its top-level steps, checked, and laid out in rows.
+
+Without any flow data a process flows start → each top-level step → end. A step's `decision` adds a diamond after
+it whose `no` branch jumps (an earlier target makes a loop); `next` sends a step elsewhere. The layout keeps one
+node per row, top to bottom; an edge between non-adjacent rows runs in a lane beside the shapes: loops back up on
+the right, jumps forward on the left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .model import END, Process, Step
+
+Kind = Literal["terminal", "process", "document", "decision"]
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    kind: Kind
+    text: str
+    number: int | None = None  # the step's number in part 5, for step nodes
+    step: Step | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    label: str | None = None
+
+
+@dataclass
+class Flow:
+    nodes: list[Node]
+    edges: list[Edge]
+
+    def index(self, key: str) -> int:
+        return next(i for i, node in enumerate(self.nodes) if node.key == key)
+
+    def node(self, key: str) -> Node:
+        return self.nodes[self.index(key)]
+
+    def outgoing(self, key: str) -> list[Edge]:
+        return [edge for edge in self.edges if edge.source == key]
+
+
+@dataclass(frozen=True)
+class FlowError:
+    loc: Loc
+    message: str
+
+
+def _step_key(index: int) -> str:
+    return f"step-{index + 1}"
+
+
+def derive(process: Process) -> Flow:
+    """Nodes in reading order and the edges between them. Targets that do not exist are left out (see `check`)."""
+    chart = process.flowchart
+    steps = process.steps
+    # Going to a step means entering it: through its diamond when the check comes first.
+    entry = [
+        f"{_step_key(i)}-decision" if step.decision and step.decision.before else _step_key(i)
+        for i, step in enumerate(steps)
+    ] + ["end"]
+    keys = {step.id: entry[i] for i, step in enumerate(steps) if step.id}
+    keys[END] = "end"
+    nodes = [Node("start", "terminal", chart.start)]
+    edges = [Edge("start", entry[0])]
+    for i, step in enumerate(steps):
+        key = _step_key(i)
+        box = Node(key, step.kind, step.label or step.text, i + 1, step)
+        decision = step.decision
+        if decision is None:
+            nodes.append(box)
+            target = keys.get(step.next) if step.next else entry[i + 1]
+            if target:
+                edges.append(Edge(key, target))
+            continue
+        diamond = Node(f"{key}-decision", "decision", decision.question, None, step)
+        yes_default = key if decision.before else entry[i + 1]
+        yes = keys.get(decision.yes_to) if decision.yes_to else yes_default
+        no = keys.get(decision.no_to)
+        if decision.before:
+            nodes += [diamond, box]
+            target = keys.get(step.next) if step.next else entry[i + 1]
+            if target:
+                edges.append(Edge(key, target))
+        else:
+            nodes += [box, diamond]
+            edges.append(Edge(key, diamond.key))
+        if yes:
+            edges.append(Edge(diamond.key, yes, decision.yes))
+        if no:
+            edges.append(Edge(diamond.key, no, decision.no))
+    nodes.append(Node("end", "terminal", chart.end))
+    return Flow(nodes, edges)
+
+
+def check(process: Process) -> list[FlowError]:
+    """Targets that do not exist, steps no path reaches, and steps from which the end cannot be reached."""
+    errors: list[FlowError] = []
+    top = {step.id for step in process.steps if step.id} | {END}
+    nested = {step.id for step in _nested(process.steps) if step.id}
+    for i, step in enumerate(process.steps):
+        targets: list[tuple[Loc, str | None]] = [(("steps", i, "next"), step.next)]
+        if step.decision:
+            targets += [
+                (("steps", i, "decision", "yes_to"), step.decision.yes_to),
+                (("steps", i, "decision", "no_to"), step.decision.no_to),
+            ]
+            if step.next and not step.decision.before:
+                errors.append(
+                    FlowError(("steps", i, "next"), "a step with a `decision` continues by its branches; remove `next`")
+                )
+        for loc, target in targets:
+            if target is None or target in top:
+                continue
+            if target in nested:
+                message = f"the flow can only go to a top-level step, and `{target}` is a sub-step"
+            else:
+                known = ", ".join(sorted(top))
+                message = f"the flow goes to `{target}`, which is not a step id of this process (ids: {known})"
+            errors.append(FlowError(loc, message))
+    if errors:
+        return errors
+
+    flow = derive(process)
+    reached = _reachable(flow, "start", forward=True)
+    finishing = _reachable(flow, "end", forward=False)
+    for node in flow.nodes:
+        if node.step is None or node.kind == "decision":
+            continue
+        where: Loc = ("steps", node.number - 1) if node.number else ("steps",)
+        if node.key not in reached:
+            errors.append(FlowError(where, f"no path of the flowchart reaches step {node.number} ({node.text})"))
+        elif node.key not in finishing:
+            errors.append(
+                FlowError(where, f"the flowchart never reaches the end from step {node.number} ({node.text})")
+            )
+    if "end" not in reached and not errors:
+        errors.append(FlowError(("steps",), "the flowchart never reaches its end"))
+    return errors
+
+
+def _reachable(flow: Flow, key: str, *, forward: bool) -> set[str]:
+    seen = {key}
+    todo = [key]
+    while todo:
+        current = todo.pop()
+        for edge in flow.edges:
+            here, there = (edge.source, edge.target) if forward else (edge.target, edge.source)
+            if here == current and there not in seen:
+                seen.add(there)
+                todo.append(there)
+    return seen
+
+
+def _nested(steps: list[Step]) -> Iterator[Step]:
+    for step in steps:
+        for sub in step.steps:
+            yield sub
+            yield from _nested([sub])
+
+
+# Layout ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LaneCell:
+    """What one lane draws in one row: the vertical line part, and a horizontal arm to the shape."""
+
+    lane: int
+    vertical: Literal["full", "top", "bottom"]  # top: from the row's top to its middle
+    arm: Literal["none", "in", "out"] = "none"  # in: arrow into the shape; out: leaves the shape
+    label: str | None = None
+
+
+@dataclass
+class Row:
+    node: Node
+    from_above: bool = False  # an arrow comes down from the row above
+    to_below: bool = False  # a line goes down to the row below
+    below_label: str | None = None  # the label of the edge going down (a decision's `yes`)
+    right: list[LaneCell] = field(default_factory=list)
+    left: list[LaneCell] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    rows: list[Row]
+    right_lanes: int
+    left_lanes: int
+
+
+def layout(flow: Flow) -> Layout:
+    """Put each node in its own row; give every edge between non-adjacent rows a lane of its own."""
+    rows = [Row(node) for node in flow.nodes]
+    spans: dict[str, list[tuple[int, int, Edge]]] = {"right": [], "left": []}
+    for edge in flow.edges:
+        a, b = flow.index(edge.source), flow.index(edge.target)
+        if b == a + 1:
+            rows[a].to_below = True
+            rows[b].from_above = True
+            rows[a].below_label = edge.label
+        else:
+            spans["right" if b <= a else "left"].append((a, b, edge))
+    counts = {}
+    for side, edges in spans.items():
+        lanes = _assign_lanes([(min(a, b), max(a, b)) for a, b, _ in edges])
+        counts[side] = max(lanes, default=-1) + 1
+        for (a, b, edge), lane in zip(edges, lanes, strict=True):
+            top, bottom = min(a, b), max(a, b)
+            for r in range(top, bottom + 1):
+                vertical: Literal["full", "top", "bottom"] = "bottom" if r == top else "top" if r == bottom else "full"
+                arm: Literal["none", "in", "out"] = "out" if r == a else "in" if r == b else "none"
+                label = edge.label if r == a else None
+                getattr(rows[r], side).append(LaneCell(lane, vertical, arm, label))
+    return Layout(rows, counts["right"], counts["left"])
+
+
+def _assign_lanes(spans: list[tuple[int, int]]) -> list[int]:
+    """Greedy interval colouring: overlapping spans get different lanes, shorter spans sit nearer the shapes."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][1] - spans[i][0], spans[i][0]))
+    lanes = [0] * len(spans)
+    taken: list[list[tuple[int, int]]] = []
+    for i in order:
+        top, bottom = spans[i]
+        lane = 0
+        while lane < len(taken) and any(not (bottom < t or top > b) for t, b in taken[lane]):
+            lane += 1
+        if lane == len(taken):
+            taken.append([])
+        taken[lane].append((top, bottom))
+        lanes[i] = lane
+    return lanes
+
+
+def describe(flow: Flow, number: Callable[[int | None], str] = str) -> list[str]:
+    """The flow in words, one sentence per node: the text alternative of the chart."""
+    words = []
+    for node in flow.nodes:
+        exits = flow.outgoing(node.key)
+        if node.kind == "decision":
+            branches = "; ".join(f"ถ้า{e.label} ไปที่ {_name(flow.node(e.target), number)}" for e in exits)
+            words.append(f"ตรวจสอบ: {node.text} — {branches}")
+        elif node.key == "start":
+            words.append(f"{node.text} → {_name(flow.node(exits[0].target), number)}" if exits else node.text)
+        elif node.key == "end":
+            words.append(node.text)
+        else:
+            shape = "เอกสาร" if node.kind == "document" else "ขั้นตอน"
+            target = f" → {_name(flow.node(exits[0].target), number)}" if len(exits) == 1 else ""
+            words.append(f"{shape} {number(node.number)}: {node.text}{target}")
+    return words
+
+
+def _name(node: Node, number: Callable[[int | None], str]) -> str:
+    if node.kind == "decision":
+        return f"การตรวจสอบ “{node.text}”"
+    if node.number:
+        return f"ขั้นตอน {number(node.number)}"
+    return node.text
+
+
+# Lines are CSS background layers: plain gradients that browsers and WeasyPrint draw the same way. Each layer is
+# `position / size`; a cell draws every line part that passes through it in one `background` declaration.
+LINE = "rgb(57,73,171)"
+_LAYERS = {
+    "full": "50% 0 / 2px 100%",
+    "top": "50% 0 / 2px 50%",  # from the top edge to the middle
+    "bottom": "50% 100% / 2px 50%",  # from the middle to the bottom edge
+    "from-left": "0 50% / 50% 2px",  # from the left edge to the centre
+    "from-right": "100% 50% / 50% 2px",
+    "through": "0 50% / 100% 2px",
+}
+
+
+def _background(parts: list[str]) -> str:
+    if not parts:
+        return ""
+    layers = ", ".join(f"linear-gradient({LINE},{LINE}) {_LAYERS[part]} no-repeat" for part in parts)
+    return f"background: {layers}"
+
+
+def lane_styles(row: Row, side: Literal["left", "right"], count: int) -> list[str]:
+    """The drawing of each lane cell on one side of a row, nearest the shape first."""
+    cells = row.right if side == "right" else row.left
+    parts: list[list[str]] = [[] for _ in range(count)]
+    toward_shape = "from-left" if side == "right" else "from-right"
+    for cell in cells:
+        parts[cell.lane].append(cell.vertical)
+        if cell.arm != "none":
+            parts[cell.lane].append(toward_shape)
+            for nearer in range(cell.lane):
+                parts[nearer].append("through")
+    return [_background(list(dict.fromkeys(p))) for p in parts]
+
+
+def shape_style(row: Row) -> str:
+    """Lines in the shape's own cell: in from above, out below, and arms to the lanes on either side."""
+    parts = []
+    if row.from_above:
+        parts.append("top")
+    if row.to_below:
+        parts.append("bottom")
+    if any(cell.arm != "none" for cell in row.right):
+        parts.append("from-right")
+    if any(cell.arm != "none" for cell in row.left):
+        parts.append("from-left")
+    return _background(parts)
