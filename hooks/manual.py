@@ -14,12 +14,20 @@ if TYPE_CHECKING:
 _site = ManualSite()
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _site.on_startup(command)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return _site.on_config(config)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return _site.on_files(files, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _site.on_post_build(config)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -74,21 +74,17 @@ def plan(manual: Manual) -> list[PageSpec]:
     return specs
 
 
-def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, str]:
-    """Render every page of `plan(manual)`: `src_uri` → Markdown."""
-    renderer = renderer or Renderer(manual.info.digits)
+def context(manual: Manual, renderer: Renderer, pages: set[str]) -> dict[str, Any]:
+    """What every template may use, besides `link` and `aid`."""
     style = renderer.digit_style
 
     def number(n: int | None) -> str:
         return thai.digits(str(n), style) if n is not None else ""
 
-    specs = plan(manual)
-    pages = {spec.src_uri for spec in specs}
-
     def name(pid: str) -> str:
         return full_name(manual, pid)
 
-    common = {
+    return {
         "manual": manual,
         "m": manual,
         "pages": pages,
@@ -96,18 +92,26 @@ def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, st
         "process_uri": process_uri,
         "workgroup_uri": workgroup_uri,
         "references_uri": REFERENCES_URI,
-        "full_name": lambda pid: full_name(manual, pid),
-        "org": org_chart(
-            manual.organization, manual.group.workgroups, manual.group_head, lambda pid: full_name(manual, pid)
-        ),
+        "full_name": name,
+        "org": org_chart(manual.organization, manual.group.workgroups, manual.group_head, name),
+        "step_number": number,
+        "print": False,
     }
-    rendered = {}
-    for spec in specs:
-        context = dict(spec.context)
-        if "process" in context:
-            context["chart"] = flow_chart(context["process"], number)
-        rendered[spec.src_uri] = renderer.render(spec.template, spec.src_uri, **common, **context)
-    return rendered
+
+
+def render_spec(renderer: Renderer, spec: PageSpec, common: dict[str, Any], **options: Any) -> str:
+    page_context = {**common, **spec.context, **options}
+    if "process" in spec.context:
+        page_context["chart"] = flow_chart(spec.context["process"], common["step_number"])
+    return renderer.render(spec.template, spec.src_uri, **page_context)
+
+
+def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, str]:
+    """Render every page of `plan(manual)` for the website: `src_uri` → Markdown."""
+    renderer = renderer or Renderer(manual.info.digits)
+    specs = plan(manual)
+    common = context(manual, renderer, {spec.src_uri for spec in specs})
+    return {spec.src_uri: render_spec(renderer, spec, common) for spec in specs}
 
 
 def nav(manual: Manual, pages: dict[str, str]) -> list[Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,8 @@ def url_of(src_uri: str) -> str:
 def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     """A link from one generated page to another that works from any folder and from a plain file server."""
     here = url_of(from_src) or "."
+    if not to_src.endswith(".md"):  # a file of the site, such as a PDF
+        return posixpath.relpath(to_src, here)
     there = url_of(to_src) or "."
     link = posixpath.relpath(there, here)
     link = "./" if link == "." else link + "/"
@@ -70,8 +73,24 @@ class Renderer:
         self.env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
         self.env.globals["number"] = lambda *path: thai.number_label(tuple(path), digit_style)
 
-    def render(self, template: str, src_uri: str, **context: Any) -> str:
-        def link(target: str, anchor: str = "") -> str:
+    def render(
+        self,
+        template: str,
+        src_uri: str,
+        *,
+        link: Callable[..., str] | None = None,
+        aid: Callable[[str], str] | None = None,
+        **context: Any,
+    ) -> str:
+        """Render a page. `link(target, anchor)` makes URLs and `aid(name)` element ids: the website's by default,
+        a printed document's own when the page is one chapter of a PDF."""
+
+        def site_link(target: str, anchor: str = "") -> str:
             return relative_url(src_uri, target, anchor)
 
-        return self.env.get_template(template).render(link=link, src_uri=src_uri, **context)
+        def same(name: str) -> str:
+            return name
+
+        return self.env.get_template(template).render(
+            link=link or site_link, aid=aid or same, src_uri=src_uri, **context
+        )

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.opmanual")
 
 DATA_ENV = "MANUAL_DATA"
+PDF_ENV = "MANUAL_PDF"
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -45,6 +46,29 @@ class ManualSite:
     def __init__(self) -> None:
         self.manual: Manual | None = None
         self.pages: dict[str, str] = {}
+        self.command = "build"
+
+    def on_startup(self, command: str) -> None:
+        self.command = command
+
+    def pdf_enabled(self) -> bool:
+        """PDFs are made by `mkdocs build`; `mkdocs serve` skips them unless MANUAL_PDF=1."""
+        setting = os.environ.get(PDF_ENV, "").strip().lower()
+        if setting in ("1", "true", "yes", "on"):
+            return True
+        if setting in ("0", "false", "no", "off"):
+            return False
+        return self.command != "serve"
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.manual is None or not self.pdf_enabled():
+            return
+        from .pdf import Printer, books  # noqa: PLC0415 - WeasyPrint is loaded only when PDFs are made
+
+        printer = Printer(self.manual)
+        for book in books(self.manual):
+            printed = printer.print(book, Path(config.site_dir))
+            log.info(f"PDF: {book.path} ({printed.pages} pages)")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         manual = self.manual = load_or_fail(config)

@@ -1,0 +1,231 @@
+"""Printed manuals: one PDF per person and one for the whole group, from the page templates of the website.
+
+A book is a list of chapters (pages of the site, rendered for print) plus front matter. The body is rendered
+first; the pages its chapters land on give the contents' page numbers; then the front matter (cover, foreword,
+contents, numbered ก ข ค) and the cover are rendered and the three are joined, so each numbers its own pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markupsafe import Markup
+from pymdownx.slugs import slugify
+
+from . import pdftext, thai
+from .dataset import Manual
+from .model import Foreword
+from .pages import (
+    REFERENCES_URI,
+    PageSpec,
+    context,
+    full_name,
+    person_uri,
+    plan,
+    process_uri,
+    render_spec,
+)
+from .render import Renderer
+
+log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
+
+STYLESHEETS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "stylesheets"
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
+_slugify = slugify(case="lower")
+
+# Pages of the group that a whole manual prints, in reading order (when the data has them).
+GROUP_PAGES = ["group/aims.md", "group/organization.md", "group/standard.md", "group/method.md",
+               "group/schools.md", "group/areas.md"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Chapter:
+    spec: PageSpec
+    contents_depth: int = 1  # 2: its ## headings are listed in the contents too
+
+
+@dataclass
+class Book:
+    path: str  # where the PDF goes, relative to the site
+    title: str
+    author: str
+    subject: str
+    running_title: str
+    cover_title: str
+    cover_lines: list[str]
+    year: int | None
+    foreword: Foreword | None
+    signature: list[str]
+    chapters: list[Chapter]
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    level: int
+    title: str
+    anchor: str
+    page: int = 0
+
+
+@dataclass
+class Printed:
+    """What was printed: the file, its page count, and its contents with the page of each entry."""
+
+    path: Path
+    pages: int
+    contents: list[ContentsEntry] = field(default_factory=list)
+
+
+def person_book(manual: Manual, person_id: str) -> Book:
+    person = manual.people[person_id]
+    name = full_name(manual, person_id)
+    position = person.position + (person.rank or "")
+    specs = {spec.src_uri: spec for spec in plan(manual)}
+    chapters = [Chapter(PageSpec("group.md", "chapter_group.md.j2"), 2)]
+    chapters.append(Chapter(specs[person_uri(person_id)], 2))
+    chapters += [Chapter(specs[process_uri(pid)]) for pid in person.processes]
+    sources = manual.sources_for_person(person_id)
+    if sources:
+        chapters.append(Chapter(PageSpec("bibliography.md", "chapter_bibliography.md.j2", {"source_ids": sources})))
+    title = f"{manual.info.title} {name}"
+    return Book(
+        path=f"pdf/people/{person_id}.pdf",
+        title=title,
+        author=name,
+        subject=f"{manual.info.title} {manual.group.name} {manual.office.name}",
+        running_title=f"{manual.info.title} {name}",
+        cover_title="คู่มือการปฏิบัติงาน",
+        cover_lines=[name, f"ตำแหน่ง {position}"],
+        year=manual.info.year,
+        foreword=person.foreword,
+        signature=[name, position, person.foreword.signed_as or manual.office.name] if person.foreword else [],
+        chapters=chapters,
+    )
+
+
+def manual_book(manual: Manual) -> Book:
+    specs = {spec.src_uri: spec for spec in plan(manual)}
+    chapters = [Chapter(PageSpec("group.md", "chapter_group.md.j2"), 2)]
+    chapters += [Chapter(specs[uri], 2) for uri in GROUP_PAGES if uri in specs]
+    chapters += [Chapter(specs[process_uri(pid)]) for pid in manual.processes]
+    chapters += [Chapter(specs[person_uri(pid)], 2) for pid in manual.people]
+    if REFERENCES_URI in specs:
+        chapters.append(Chapter(specs[REFERENCES_URI], 2))
+    foreword = manual.info.foreword
+    signature: list[str] = []
+    if foreword and foreword.signed_by:
+        signer = manual.people[foreword.signed_by]
+        signature = [full_name(manual, foreword.signed_by), signer.position + (signer.rank or "")]
+    if foreword:
+        signature.append(foreword.signed_as or manual.office.name)
+    office = manual.office.short_name or manual.office.name
+    return Book(
+        path="pdf/manual.pdf",
+        title=f"{manual.info.title} {manual.group.name} {office}",
+        author=f"{manual.group.name} {manual.office.name}",
+        subject=f"{manual.info.title} {manual.group.name} {manual.office.name}",
+        running_title=f"{manual.info.title} {manual.group.name}",
+        cover_title=manual.info.title,
+        cover_lines=[],
+        year=manual.info.year,
+        foreword=foreword,
+        signature=signature,
+        chapters=chapters,
+    )
+
+
+def books(manual: Manual) -> list[Book]:
+    return [manual_book(manual)] + [person_book(manual, pid) for pid in manual.people]
+
+
+def _css_string(text: str) -> Markup:
+    """A CSS string literal's content: quotes and backslashes escaped, safe inside a <style> element."""
+    escaped = "".join(c if c.isalnum() or c in " .-()" or ord(c) > 127 else f"\\{ord(c):x} " for c in text)
+    return Markup(escaped)  # noqa: S704 - every character that could close the string or the element is escaped
+
+
+class Printer:
+    """Renders books with WeasyPrint, patched so that the text layer equals the source text."""
+
+    def __init__(self, manual: Manual, renderer: Renderer | None = None) -> None:
+        pdftext.install()
+        self.manual = manual
+        self.renderer = renderer or Renderer(manual.info.digits)
+        self.specs = plan(manual)
+        self.common = context(manual, self.renderer, {spec.src_uri for spec in self.specs})
+
+    def chapter_html(self, book: Book, index: int) -> tuple[Markup, list[ContentsEntry]]:
+        """One chapter as HTML, with links and ids that stay inside this book, and its contents entries."""
+        chapter = book.chapters[index]
+        in_book = {c.spec.src_uri: n for n, c in enumerate(book.chapters)}
+        prefix = f"c{index}"
+
+        def link(target: str, anchor: str = "") -> str:
+            number = in_book.get(target)
+            if number is None:
+                return ""  # a page that is not in this book: the text stays, the link goes
+            return f"#c{number}-{anchor}" if anchor else f"#chapter-{number}"
+
+        def aid(name: str) -> str:
+            return f"{prefix}-{name}"
+
+        text = render_spec(self.renderer, chapter.spec, self.common, link=link, aid=aid, print=True)
+        converter = markdown.Markdown(
+            extensions=MARKDOWN_EXTENSIONS,
+            extension_configs={"toc": {"slugify": lambda value, sep: f"{prefix}-{_slugify(value, sep)}"}},
+        )
+        html = converter.convert(text)
+        entries = []
+        for token in converter.toc_tokens:  # type: ignore[attr-defined]
+            entries.append(ContentsEntry(1, _plain(token["name"]), f"chapter-{index}"))
+            if chapter.contents_depth >= 2:
+                entries += [ContentsEntry(2, _plain(sub["name"]), sub["id"]) for sub in token["children"]]
+        return Markup(html), entries  # noqa: S704 - HTML made by Markdown from escaped template output
+
+    def document(self, book: Book, part: str, **extra: Any) -> str:
+        digits = "thai-digits" if self.manual.info.digits == "thai" else "decimal"
+        sheets = [(STYLESHEETS / name).as_uri() for name in ("manual.css", "print.css")]
+        return self.renderer.render(
+            "print/book.html.j2",
+            book.path,
+            book=book,
+            part=part,
+            stylesheets=sheets,
+            page_counter=Markup(digits),  # noqa: S704 - one of two fixed names
+            running_title_css=_css_string(book.running_title),
+            **{**self.common, **extra},
+        )
+
+    def print(self, book: Book, site: Path) -> Printed:
+        from weasyprint import HTML  # noqa: PLC0415 - imported only when PDFs are made
+
+        chapters = []
+        contents: list[ContentsEntry] = []
+        for index in range(len(book.chapters)):
+            html, entries = self.chapter_html(book, index)
+            chapters.append({"anchor": f"chapter-{index}", "html": html})
+            contents += entries
+        body = HTML(string=self.document(book, "body", chapters=chapters), base_url=str(site)).render()
+        page_of = {}
+        for number, page in enumerate(body.pages, start=1):
+            for anchor in page.anchors:
+                page_of.setdefault(anchor, number)
+        contents = [ContentsEntry(e.level, e.title, e.anchor, page_of.get(e.anchor, 0)) for e in contents]
+        cover = HTML(string=self.document(book, "cover"), base_url=str(site)).render()
+        front = HTML(string=self.document(book, "front", toc=contents), base_url=str(site)).render()
+        target = site / book.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document = body.copy(cover.pages + front.pages + body.pages)
+        document.write_pdf(target)
+        return Printed(target, len(document.pages), contents)
+
+
+def _plain(name: str) -> str:
+    """A heading's text as the contents shows it (the toc extension keeps entities)."""
+    import html  # noqa: PLC0415
+
+    return thai.normalize(html.unescape(name))
