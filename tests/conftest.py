@@ -14,6 +14,7 @@ DATASETS = {
     "data": ROOT / "data",
     "chiangmai5": ROOT / "examples/chiangmai5",
     "korat6": ROOT / "examples/korat6",
+    "mini": ROOT / "tests/fixtures/mini",
 }
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 

@@ -180,7 +180,7 @@ class Printer:
         )
         html = converter.convert(text)
         entries = []
-        for token in converter.toc_tokens:  # type: ignore[attr-defined]
+        for token in converter.toc_tokens:
             entries.append(ContentsEntry(1, _plain(token["name"]), f"chapter-{index}"))
             if chapter.contents_depth >= 2:
                 entries += [ContentsEntry(2, _plain(sub["name"]), sub["id"]) for sub in token["children"]]
@@ -201,7 +201,7 @@ class Printer:
         )
 
     def print(self, book: Book, site: Path) -> Printed:
-        from weasyprint import HTML  # noqa: PLC0415 - imported only when PDFs are made
+        from weasyprint import HTML
 
         chapters = []
         contents: list[ContentsEntry] = []
@@ -210,7 +210,7 @@ class Printer:
             chapters.append({"anchor": f"chapter-{index}", "html": html})
             contents += entries
         body = HTML(string=self.document(book, "body", chapters=chapters), base_url=str(site)).render()
-        page_of = {}
+        page_of: dict[str, int] = {}
         for number, page in enumerate(body.pages, start=1):
             for anchor in page.anchors:
                 page_of.setdefault(anchor, number)
@@ -226,6 +226,6 @@ class Printer:
 
 def _plain(name: str) -> str:
     """A heading's text as the contents shows it (the toc extension keeps entities)."""
-    import html  # noqa: PLC0415
+    import html
 
     return thai.normalize(html.unescape(name))

@@ -7,9 +7,13 @@ seen either as "า" (then every "ำ" extracts as "า") or as "ำ" (then ever
 first seen inside such a cluster extracts as nothing everywhere. Copy and search in every viewer inherit this.
 
 The fix, after the approach proposed upstream (WeasyPrint #2841): give every (glyph, text) pair its own code.
-Before WeasyPrint draws a line, each glyph gets the text of its cluster (the first glyph of a cluster carries the
+Before WeasyPrint draws a line, each glyph gets the text of its cluster (the glyph that advances most carries the
 whole cluster, the others nothing); a glyph already mapped to other text is drawn under an alias code. The font's
 CIDToGIDMap sends each alias back to the real glyph, so the page looks the same and the text extracts exactly.
+
+Readers that rebuild lines from glyph positions (poppler, hence pdftotext and Evince) still misplace Thai marks
+drawn to the left of their advance ("อื่น" → "อ่ ืน"), so each line that holds Thai is also marked with its text
+as /ActualText, which those readers use instead of the glyph positions.
 
 This relies on WeasyPrint internals (`draw_first_line`, `Font.to_unicode`/`widths`, `_build_vector_font_dictionary`),
 so WeasyPrint is pinned in constraints.txt; `install()` refuses versions it was not written for.
@@ -17,6 +21,7 @@ so WeasyPrint is pinned in constraints.txt; `install()` refuses versions it was 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pydyf
@@ -26,6 +31,7 @@ from weasyprint.pdf import fonts as pdf_fonts
 from weasyprint.text.ffi import FROM_UNITS, ffi, pango
 
 SUPPORTED = ("70.",)
+_THAI = re.compile("[\u0e01-\u0e5b]")
 # Alias codes start above the font's glyphs, leaving room for WeasyPrint's own codes for missing glyphs.
 ALIAS_GAP = 512
 
@@ -94,7 +100,7 @@ def _assign_codes(stream: Any, textbox: Any) -> None:
             pango.pango_font_get_glyph_extents(pango_font, glyph, stream.ink_rect, stream.logical_rect)
             width = round(stream.logical_rect.width * 1000 * FROM_UNITS / font_size)
             drawn.append((i, glyph, width))
-        carrier = {}
+        carrier: dict[int, tuple[int, int]] = {}
         for i, _, width in drawn:
             best = carrier.get(clusters[i])
             if best is None or width >= best[1]:
@@ -117,6 +123,15 @@ def _draw_first_line_with_codes(
     pango.pango_layout_set_single_paragraph_mode(textbox.pango_layout.layout, True)
     if text_overflow != "ellipsis" and block_ellipsis == "none" and textbox.text.strip():
         _assign_codes(stream, textbox)
+        line, _ = textbox.pango_layout.get_first_line()
+        utf8 = textbox.pango_layout.text.encode()
+        text = utf8[line.start_index : line.start_index + line.length].decode()
+        if _THAI.search(text):
+            stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}))
+            try:
+                return _draw_first_line(stream, textbox, text_overflow, block_ellipsis, *args, **kwargs)
+            finally:
+                stream.end_marked_content()
     return _draw_first_line(stream, textbox, text_overflow, block_ellipsis, *args, **kwargs)
 
 

@@ -63,7 +63,7 @@ class ManualSite:
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.manual is None or not self.pdf_enabled():
             return
-        from .pdf import Printer, books  # noqa: PLC0415 - WeasyPrint is loaded only when PDFs are made
+        from .pdf import Printer, books
 
         printer = Printer(self.manual)
         for book in books(self.manual):
