@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 from pathlib import Path
@@ -61,6 +62,7 @@ class ManualSite:
         return self.command != "serve"
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        compact_search_index(Path(config.site_dir))
         if self.manual is None or not self.pdf_enabled():
             return
         from .pdf import Printer, books
@@ -89,6 +91,14 @@ class ManualSite:
 
     def watched(self, config: MkDocsConfig) -> list[str]:
         return [str(data_dir(config)), str(Path(__file__).parent)]
+
+
+def compact_search_index(site: Path) -> None:
+    """Material writes Thai in its search index as \\uXXXX escapes, six bytes a letter: write it as UTF-8."""
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _escape_titles(items: list[Any]) -> list[Any]:
