@@ -26,12 +26,13 @@ LAST = ["ใจดี", "รักเรียน", "สุขสันต์", 
 def load(path: Path) -> dict:
     """Read with the project's loader: PyYAML alone would turn the keys `yes:` and `no:` into booleans."""
     read = read_yaml(path, ErrorList(path.parent))
-    assert read is not None, path
+    if read is None:
+        raise SystemExit(f"{path}: cannot be read; run `python -m opmanual check` on the source data")
     return read[0]  # type: ignore[no-any-return]
 
 
 def synthesize(out: Path, people: int, processes: int, seed: int = 1, source: Path = ROOT / "data") -> None:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible sample data, not secrets
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(source, out)

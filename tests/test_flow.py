@@ -160,10 +160,10 @@ def test_text_alternative_says_the_flow_in_words() -> None:
 
 
 CHARTS = {
-    "linear-flow": ("processes/qa.md", r'<figure class="flowchart-figure">.*?</figure>'),
-    "decision-loop-table": ("processes/review.md", r'<div class="flowchart-wrap">.*?</div>'),
-    "decision-loop-diagram": ("processes/review.md", r'<figure class="flowchart-figure">.*?</figure>'),
-    "org-chart": ("group/organization.md", r'<figure class="org-figure">.*?</figure>'),
+    "linear-flow": ("processes/qa.md", r'<figure class="flowchart-figure".*?</figure>'),
+    "decision-loop-table": ("processes/review.md", r'<div class="flowchart-wrap".*?</table>\s*</div>'),
+    "decision-loop-diagram": ("processes/review.md", r'<figure class="flowchart-figure".*?</figure>'),
+    "org-chart": ("group/organization.md", r'<figure class="org-figure".*?</figure>'),
 }
 
 

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page
+from search import ask, open_search
 
 from browser import chromium, serve
-from search import ask, open_search
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 
