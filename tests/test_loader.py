@@ -116,15 +116,15 @@ def test_text_is_normalised_on_load(data: Path) -> None:
 def test_unknown_key_names_the_closest_allowed_key(data: Path) -> None:
     write(data, {"people/somchai.yml": PERSON + "dutys:\n  - title: งาน\n"})
     assert errors_of(data) == [
-        "data/people/somchai.yml:8: dutys: unknown key `dutys`; did you mean `duties`? (ไม่รู้จักคีย์นี้)"
+        "data/people/somchai.yml:8:1: dutys: unknown key `dutys`; did you mean `duties`? (ไม่รู้จักคีย์นี้)"
     ]
 
 
 def test_nested_errors_point_at_their_line(data: Path) -> None:
     write(data, {"people/somchai.yml": PERSON + "duties:\n  - title: งานหนึ่ง\n  - titel: งานสอง\n"})
     assert errors_of(data) == [
-        "data/people/somchai.yml:10: duties → #2 → titel: unknown key `titel`; did you mean `title`? (ไม่รู้จักคีย์นี้)",
-        "data/people/somchai.yml:10: duties → #2 → title: this field is required but missing (ต้องมีข้อมูลนี้)",
+        "data/people/somchai.yml:10:5: duties → #2 → titel: unknown key `titel`; did you mean `title`? (ไม่รู้จักคีย์นี้)",
+        "data/people/somchai.yml:10:5: duties → #2 → title: this field is required but missing (ต้องมีข้อมูลนี้)",
     ]
 
 
@@ -138,17 +138,17 @@ def test_wrong_types_are_explained(data: Path) -> None:
         },
     )
     assert errors_of(data) == [
-        "data/people/somchai.yml:2: name: expected text, found a number; put it in quotes (ต้องเป็นข้อความ)",
-        "data/people/somchai.yml:4: rank: `ชำนาญ` is not allowed; use one of: "
+        "data/people/somchai.yml:2:1: name: expected text, found a number; put it in quotes (ต้องเป็นข้อความ)",
+        "data/people/somchai.yml:4:1: rank: `ชำนาญ` is not allowed; use one of: "
         "'ชำนาญการ', 'ชำนาญการพิเศษ', 'เชี่ยวชาญ' or 'เชี่ยวชาญพิเศษ'",
-        "data/people/somchai.yml:5: clusters: expected a list (lines starting with `- `), found the text "
+        "data/people/somchai.yml:5:1: clusters: expected a list (lines starting with `- `), found the text "
         "`cluster-1` (ต้องเป็นรายการ)",
     ]
 
 
 def test_missing_required_field(data: Path) -> None:
     write(data, {"people/somchai.yml": PERSON.replace("surname: ใจดี\n", "")})
-    assert errors_of(data) == ["data/people/somchai.yml:1: surname: this field is required but missing (ต้องมีข้อมูลนี้)"]
+    assert errors_of(data) == ["data/people/somchai.yml:1:1: surname: this field is required but missing (ต้องมีข้อมูลนี้)"]
 
 
 def test_dangling_references_and_duplicates(data: Path) -> None:
@@ -162,15 +162,15 @@ def test_dangling_references_and_duplicates(data: Path) -> None:
         },
     )
     assert errors_of(data) == [
-        "data/people/somchai.yml:6: `qa-old` is not a known process; known: qa (ไม่พบรหัสที่อ้างถึง)",
-        "data/processes/qa.yml:11: schedule → #1 → start: 2023 is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)",
-        "data/references.yml:9: duplicate bibliography id `book`",
+        "data/people/somchai.yml:6:17: `qa-old` is not a known process; known: qa (ไม่พบรหัสที่อ้างถึง)",
+        "data/processes/qa.yml:11:5: schedule → #1 → start: 2023 is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)",
+        "data/references.yml:9:5: duplicate bibliography id `book`",
     ]
 
 
 def test_references_are_checked_once_the_file_is_valid(data: Path) -> None:
     write(data, {"processes/qa.yml": PROCESS.replace("references: [act]", "references: [act, nea]")})
-    assert errors_of(data) == ["data/processes/qa.yml:8: `nea` is not a known document; known: act (ไม่พบรหัสที่อ้างถึง)"]
+    assert errors_of(data) == ["data/processes/qa.yml:8:19: `nea` is not a known document; known: act (ไม่พบรหัสที่อ้างถึง)"]
 
 
 def test_every_error_of_every_file_is_reported(data: Path) -> None:
@@ -184,12 +184,12 @@ def test_every_error_of_every_file_is_reported(data: Path) -> None:
         },
     )
     assert errors_of(data) == [
-        "data/office.yml:8: `nobody` is not a known person; known: somchai (ไม่พบรหัสที่อ้างถึง)",
-        "data/people/Bad Name.yml:1: file name `Bad Name.yml` is not a valid id: use lowercase a-z, 0-9 and '-'",
-        "data/people/somchai.yml:8: titel: unknown key `titel`; allowed keys: prefix, name, surname, position, rank, "
+        "data/office.yml:8:26: `nobody` is not a known person; known: somchai (ไม่พบรหัสที่อ้างถึง)",
+        "data/people/Bad Name.yml:1:1: file name `Bad Name.yml` is not a valid id: use lowercase a-z, 0-9 and '-'",
+        "data/people/somchai.yml:8:1: titel: unknown key `titel`; allowed keys: prefix, name, surname, position, rank, "
         "role, order, foreword, aims, duties, clusters, networks, learning_areas, projects, processes, "
         "work_standards, bibliography (ไม่รู้จักคีย์นี้)",
-        "data/processes/qa.yml:9: the key `steps` appears twice in the same block",
+        "data/processes/qa.yml:9:1: the key `steps` appears twice in the same block",
     ]
 
 
@@ -198,22 +198,22 @@ def test_every_error_of_every_file_is_reported(data: Path) -> None:
     [
         (
             "name: [unclosed\n",
-            "data/processes/qa.yml:2: YAML syntax error: expected ',' or ']', but got '<stream end>'",
+            "data/processes/qa.yml:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>'",
         ),
         (
             "name: x\n\tsteps: []\n",
-            "data/processes/qa.yml:2: YAML syntax error: a tab character is not allowed",
+            "data/processes/qa.yml:2:1: YAML syntax error: a tab character is not allowed",
         ),
-        ("", "data/processes/qa.yml:1: the file is empty (ไฟล์ว่าง)"),
+        ("", "data/processes/qa.yml:1:1: the file is empty (ไฟล์ว่าง)"),
         (
             "name: &n x\nscope: *n\n",
-            "data/processes/qa.yml:2: anchors and aliases (&name, *name) are not supported",
+            "data/processes/qa.yml:2:8: anchors and aliases (&name, *name) are not supported",
         ),
-        ("name: !!python/name:os.system x\n", "data/processes/qa.yml:1: custom YAML tags such as"),
-        ("name: !secret x\n", "data/processes/qa.yml:1: custom YAML tags such as !secret are not allowed"),
+        ("name: !!python/name:os.system x\n", "data/processes/qa.yml:1:7: custom YAML tags such as"),
+        ("name: !secret x\n", "data/processes/qa.yml:1:7: custom YAML tags such as !secret are not allowed"),
         (
             "- just\n- a list\n",
-            "data/processes/qa.yml:1: expected a block of `key: value` lines, found a list",
+            "data/processes/qa.yml:1:1: expected a block of `key: value` lines, found a list",
         ),
     ],
 )
@@ -227,7 +227,7 @@ def test_unreadable_yaml(data: Path, content: str, expected: str) -> None:
 def test_not_utf8(data: Path) -> None:
     (data / "processes/qa.yml").write_bytes("name: งาน\n".encode("tis-620"))
     assert errors_of(data) == [
-        "data/processes/qa.yml:1: the file is not UTF-8 text; save it as UTF-8 (บันทึกไฟล์เป็น UTF-8)"
+        "data/processes/qa.yml:1:1: the file is not UTF-8 text; save it as UTF-8 (บันทึกไฟล์เป็น UTF-8)"
     ]
 
 
@@ -246,8 +246,8 @@ def test_organisation_chart_loop(data: Path) -> None:
         },
     )
     assert errors_of(data) == [
-        "data/office.yml:17: the organisation chart has a loop: director → group-director → director",
-        "data/office.yml:21: the organisation chart has a loop: group-director → director → group-director",
+        "data/office.yml:17:5: the organisation chart has a loop: director → group-director → director",
+        "data/office.yml:21:5: the organisation chart has a loop: group-director → director → group-director",
     ]
 
 
@@ -256,7 +256,7 @@ def test_missing_office_and_stray_files(data: Path) -> None:
     (data / "notes.txt").write_text("x", encoding="utf-8")
     (data / "people/readme.md").write_text("x", encoding="utf-8")
     assert errors_of(data) == [
-        "data/notes.txt:1: unexpected file: a manual has office.yml, references.yml, people/ and processes/",
-        "data/office.yml:1: missing: every manual needs office.yml (ไม่พบไฟล์)",
-        "data/people/readme.md:1: unexpected file in people/: data files end in .yml",
+        "data/notes.txt:1:1: unexpected file: a manual has office.yml, references.yml, people/ and processes/",
+        "data/office.yml:1:1: missing: every manual needs office.yml (ไม่พบไฟล์)",
+        "data/people/readme.md:1:1: unexpected file in people/: data files end in .yml",
     ]

@@ -58,3 +58,34 @@ def test_serve_reloads_when_data_changes(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_shows_data_errors_and_keeps_the_last_good_site(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "examples/korat6", data)
+    port = free_port()
+    env = {**os.environ, "MANUAL_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/people/runya-champamoon/"
+    person = data / "people/runya-champamoon.yml"
+    good = person.read_text(encoding="utf-8")
+    try:
+        assert wait_for(url, "รัญญา", 60), "serve did not start"
+        person.write_text(good + "titel: x\n", encoding="utf-8")
+        assert wait_for(url, "unknown key `titel`", 30), "the error is not shown on the page"
+        page = fetch(url)
+        assert "ข้อมูลผิดพลาด" in page and "runya-champamoon.yml:" in page
+        assert "จำปามูล" in page  # the last good data is still served
+        assert server.poll() is None  # and the server is still running
+        person.write_text(good.replace("name: รัญญา", "name: รัญญาแก้แล้ว"), encoding="utf-8")
+        assert wait_for(url, "รัญญาแก้แล้ว", 30)
+        assert "unknown key" not in fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

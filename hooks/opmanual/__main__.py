@@ -1,4 +1,8 @@
-"""`python -m opmanual check [DATA_DIR]`: validate a manual's data without building the site."""
+"""Command line of the manual's tools.
+
+python -m opmanual check [DATA_DIR] [--format text|github]   validate every data file, report every error
+python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
+"""
 
 from __future__ import annotations
 
@@ -10,24 +14,51 @@ from .dataset import load
 from .errors import DataErrors
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m opmanual", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate every data file and report all errors")
-    check.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
-    args = parser.parse_args(argv)
-
+def check(data: Path, output: str) -> int:
     try:
-        manual = load(args.data)
+        manual = load(data)
     except DataErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        for error in exc.errors:
+            print(error.github() if output == "github" else str(error))
         print(exc, file=sys.stderr)
         return 1
     print(
-        f"{args.data}: OK — {len(manual.people)} people, {len(manual.processes)} processes, "
-        f"{len(manual.group.workgroups)} work groups"
+        f"{data}: OK — {len(manual.people)} people, {len(manual.processes)} processes, "
+        f"{len(manual.group.workgroups)} work groups (ข้อมูลถูกต้อง)"
     )
     return 0
+
+
+def schema(check_only: bool) -> int:
+    from .schema import SCHEMA_DIR, stale, write
+
+    if check_only:
+        outdated = stale()
+        for name in outdated:
+            print(f"{SCHEMA_DIR / name}: out of date; run `python -m opmanual schema`", file=sys.stderr)
+        return 1 if outdated else 0
+    for path in write():
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m opmanual", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_parser = commands.add_parser("check", help="validate every data file and report all errors")
+    check_parser.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
+    check_parser.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text: path:line:col: message; github: workflow commands that annotate a pull request",
+    )
+    schema_parser = commands.add_parser("schema", help="write the JSON Schema of every data file kind")
+    schema_parser.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.data, args.format)
+    return schema(args.check)
 
 
 if __name__ == "__main__":

@@ -177,9 +177,9 @@ class _Checker:
         self.errors = errors
         self.sources = sources
 
-    def line(self, path: Path, loc: Loc) -> int:
+    def line(self, path: Path, loc: Loc) -> tuple[int, int]:
         source = self.sources.get(str(path))
-        return source.line(loc) if source else 1
+        return source.line(loc) if source else (1, 1)
 
     def unique(self, path: Path, loc: Loc, ids: Iterable[str], what: str) -> None:
         seen: set[str] = set()

@@ -5,16 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+Position = int | tuple[int, int]  # a line, or a (line, column) pair; both count from 1
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
     path: str
     line: int
+    column: int
     message: str
-    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+    def github(self) -> str:
+        """The error as a GitHub Actions workflow command, which annotates the line in a pull request."""
+
+        def escape(text: str, *extra: str) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            for char in extra:
+                text = text.replace(char, f"%{ord(char):02X}")
+            return text
+
+        where = f"file={escape(self.path, ',', ':')},line={self.line},col={self.column}"
+        return f"::error {where}::{escape(self.message)}"
 
 
 @dataclass
@@ -24,8 +38,9 @@ class ErrorList:
     root: Path
     errors: list[DataError] = field(default_factory=list)
 
-    def add(self, path: Path, line: int, message: str, column: int = 0) -> None:
-        self.errors.append(DataError(self.display(path), line, message, column))
+    def add(self, path: Path, position: Position, message: str) -> None:
+        line, column = position if isinstance(position, tuple) else (position, 1)
+        self.errors.append(DataError(self.display(path), line, column, message))
 
     def display(self, path: Path) -> str:
         try:

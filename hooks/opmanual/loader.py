@@ -24,9 +24,13 @@ _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD_TAG + kind for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
 class _Refused(Exception):
-    def __init__(self, line: int, message: str) -> None:
-        self.line = line
+    def __init__(self, position: tuple[int, int], message: str) -> None:
+        self.line = position
         self.message = message
 
 
@@ -37,7 +41,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Refused(
-                event.start_mark.line + 1,
+                _position(event.start_mark),
                 "anchors and aliases (&name, *name) are not supported; write the value out",
             )
         return super().compose_node(parent, index)
@@ -48,14 +52,14 @@ class Source:
     """A loaded file: its path, the line of every key and list item in it, and problems that spare the rest."""
 
     path: Path
-    lines: dict[Loc, int]
-    problems: list[tuple[int, str]] = field(default_factory=list)
+    lines: dict[Loc, tuple[int, int]]
+    problems: list[tuple[tuple[int, int], str]] = field(default_factory=list)
 
-    def line(self, loc: Loc) -> int:
-        """The line of `loc`, or of its closest ancestor that exists in the file."""
+    def line(self, loc: Loc) -> tuple[int, int]:
+        """The (line, column) of `loc`, or of its closest ancestor that exists in the file."""
         while loc and loc not in self.lines:
             loc = loc[:-1]
-        return self.lines.get(loc, 1)
+        return self.lines.get(loc, (1, 1))
 
 
 def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
@@ -69,8 +73,9 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        errors.add(path, line, "the file is not UTF-8 text; save it as UTF-8 (บันทึกไฟล์เป็น UTF-8)")
+        errors.add(
+            path, raw[: exc.start].count(b"\n") + 1, "the file is not UTF-8 text; save it as UTF-8 (บันทึกไฟล์เป็น UTF-8)"
+        )
         return None
     text = text.removeprefix("\ufeff")
     try:
@@ -80,11 +85,11 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
+        where = _position(mark) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         if "\t" in text and "found character '\\t'" in str(exc):
             problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
-        errors.add(path, line, f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)")
+        errors.add(path, where, f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)")
         return None
     if node is None:
         errors.add(path, 1, "the file is empty (ไฟล์ว่าง)")
@@ -94,13 +99,13 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
     except _Refused as exc:
         errors.add(path, exc.line, exc.message)
         return None
-    for line, message in source.problems:
-        errors.add(path, line, message)
+    for position, message in source.problems:
+        errors.add(path, position, message)
     return data, source
 
 
 def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
-    line = node.start_mark.line + 1
+    line = _position(node.start_mark)
     source.lines.setdefault(loc, line)
     if node.tag not in _ALLOWED_TAGS:
         raise _Refused(line, f"custom YAML tags such as {node.tag} are not allowed")
@@ -108,18 +113,18 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _STANDARD_TAG + "merge":
-                raise _Refused(key_node.start_mark.line + 1, "merge keys (<<) are not supported")
+                raise _Refused(_position(key_node.start_mark), "merge keys (<<) are not supported")
             # Keys are always words: YAML 1.1 would otherwise read `yes:` and `no:` as true and false.
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or not key:
-                raise _Refused(key_node.start_mark.line + 1, "a key must be a plain word such as `title`")
+                raise _Refused(_position(key_node.start_mark), "a key must be a plain word such as `title`")
             if key in result:
                 # Reported, and the rest of the file is still checked; the second value is not used.
                 source.problems.append(
-                    (key_node.start_mark.line + 1, f"the key `{key}` appears twice in the same block")
+                    (_position(key_node.start_mark), f"the key `{key}` appears twice in the same block")
                 )
                 continue
-            source.lines[(*loc, key)] = key_node.start_mark.line + 1
+            source.lines[(*loc, key)] = _position(key_node.start_mark)
             result[key] = _build(value_node, (*loc, key), source)
         return result
     if isinstance(node, yaml.SequenceNode):

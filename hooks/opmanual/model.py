@@ -47,7 +47,7 @@ def _as_cell(value: Any) -> Any:
     return value
 
 
-Paragraphs = Annotated[list[Text], BeforeValidator(_as_paragraphs)]
+Paragraphs = Annotated[list[Text], BeforeValidator(_as_paragraphs, json_schema_input_type=str | list[str])]
 
 
 class Strict(BaseModel):
@@ -61,7 +61,7 @@ class ListItem(Strict):
     items: list[Item] = []
 
 
-Item = Annotated[ListItem, BeforeValidator(_as_mapping("text"))]
+Item = Annotated[ListItem, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | ListItem)]
 
 
 class Definition(Strict):
@@ -124,7 +124,7 @@ class WorkGroup(Strict):
     name: Text
     text: Paragraphs = []
     tasks_title: Text | None = None
-    tasks: list[Annotated[Task, BeforeValidator(_as_mapping("title"))]] = []
+    tasks: list[Annotated[Task, BeforeValidator(_as_mapping("title"), json_schema_input_type=str | Task)]] = []
     members: list[Id] = []
 
 
@@ -245,7 +245,7 @@ class Cell(Strict):
     items: list[Item] = []
 
 
-CellValue = Annotated[Cell, BeforeValidator(_as_cell)]
+CellValue = Annotated[Cell, BeforeValidator(_as_cell, json_schema_input_type=str | list[Item] | Cell)]
 
 
 class StandardRow(Strict):
@@ -318,7 +318,7 @@ class Step(Strict):
     next: Id | None = Field(default=None, description="a step id or `end`; by default the next step")
 
 
-StepValue = Annotated[Step, BeforeValidator(_as_mapping("text"))]
+StepValue = Annotated[Step, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | Step)]
 
 
 class ScheduleRow(Strict):

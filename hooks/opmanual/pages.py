@@ -8,6 +8,7 @@ from typing import Any
 from . import thai
 from .charts import flow_chart, org_chart
 from .dataset import Manual
+from .history import History
 from .render import Renderer
 
 
@@ -38,7 +39,10 @@ def full_name(manual: Manual, person_id: str) -> str:
     return f"{person.prefix}{person.name} {person.surname}"
 
 
-def plan(manual: Manual) -> list[PageSpec]:
+CHANGES_URI = "changes.md"
+
+
+def plan(manual: Manual, history: History | None = None) -> list[PageSpec]:
     """Every generated page; group pages appear only when the data has something to show on them."""
     group = manual.group
     specs = [PageSpec("index.md", "home.md.j2")]
@@ -71,12 +75,19 @@ def plan(manual: Manual) -> list[PageSpec]:
         ]
     if manual.documents or manual.sources:
         specs.append(PageSpec(REFERENCES_URI, "references.md.j2"))
+    if history and history.changes:
+        specs.append(PageSpec(CHANGES_URI, "changes.md.j2"))
     return specs
 
 
-def context(manual: Manual, renderer: Renderer, pages: set[str]) -> dict[str, Any]:
+def context(manual: Manual, renderer: Renderer, pages: set[str], history: History | None = None) -> dict[str, Any]:
     """What every template may use, besides `link` and `aid`."""
     style = renderer.digit_style
+    history = history or History()
+
+    def changed(file: str) -> str | None:
+        timestamp = history.last_changed(file)
+        return thai.date(timestamp, style) if timestamp else None
 
     def number(n: int | None) -> str:
         return thai.digits(str(n), style) if n is not None else ""
@@ -96,6 +107,9 @@ def context(manual: Manual, renderer: Renderer, pages: set[str]) -> dict[str, An
         "org": org_chart(manual.organization, manual.group.workgroups, manual.group_head, name),
         "step_number": number,
         "print": False,
+        "history": history,
+        "changed": changed,
+        "thai_date": lambda timestamp: thai.date(timestamp, style),
     }
 
 
@@ -106,11 +120,11 @@ def render_spec(renderer: Renderer, spec: PageSpec, common: dict[str, Any], **op
     return renderer.render(spec.template, spec.src_uri, **page_context)
 
 
-def render_all(manual: Manual, renderer: Renderer | None = None) -> dict[str, str]:
+def render_all(manual: Manual, renderer: Renderer | None = None, history: History | None = None) -> dict[str, str]:
     """Render every page of `plan(manual)` for the website: `src_uri` → Markdown."""
     renderer = renderer or Renderer(manual.info.digits)
-    specs = plan(manual)
-    common = context(manual, renderer, {spec.src_uri for spec in specs})
+    specs = plan(manual, history)
+    common = context(manual, renderer, {spec.src_uri for spec in specs}, history)
     return {spec.src_uri: render_spec(renderer, spec, common) for spec in specs}
 
 
@@ -148,4 +162,6 @@ def nav(manual: Manual, pages: dict[str, str]) -> list[Any]:
         )
     if REFERENCES_URI in pages:
         items.append({"เอกสารอ้างอิง": REFERENCES_URI})
+    if CHANGES_URI in pages:
+        items.append({"การเปลี่ยนแปลง": CHANGES_URI})
     return items

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from . import history
 from .dataset import Manual, load
 from .errors import DataErrors
 from .pages import nav, render_all
@@ -20,6 +21,14 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.opmanual")
+# While previewing, data errors are reported outside MkDocs' loggers: `strict` would turn them into an abort,
+# and the point of the preview is to keep serving the last good site.
+preview_log = logging.getLogger("opmanual.preview")
+if not preview_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("DATA    -  %(message)s"))
+    preview_log.addHandler(_handler)
+    preview_log.propagate = False
 
 DATA_ENV = "MANUAL_DATA"
 PDF_ENV = "MANUAL_PDF"
@@ -31,26 +40,27 @@ def data_dir(config: MkDocsConfig) -> Path:
     return (base / os.environ.get(DATA_ENV, "data")).resolve()
 
 
-def load_or_fail(config: MkDocsConfig) -> Manual:
-    """Load the data; on errors, log each one as `file:line: message` and stop the build cleanly."""
-    try:
-        return load(data_dir(config))
-    except DataErrors as exc:
-        for error in exc.errors:
-            log.error(str(error))
-        raise PluginError(str(exc)) from None
+class _Session:
+    """What outlives one build: MkDocs loads the hook file again for every rebuild of `mkdocs serve`."""
+
+    command = "build"
+    last_good: dict[Path, tuple[Manual, dict[str, str]]] = {}  # noqa: RUF012 - deliberately shared
+
+
+def error_page(errors: list[str]) -> str:
+    lines = "\n".join(f"<li><code>{html.escape(error)}</code></li>" for error in errors)
+    return f"# ข้อมูลผิดพลาด\n\n<p>แก้ไขไฟล์ตามรายการนี้แล้วบันทึก หน้านี้จะโหลดใหม่เอง</p>\n<ul>\n{lines}\n</ul>\n"
 
 
 class ManualSite:
-    """State shared between the hook events of one build."""
+    """The hook events of one build."""
 
     def __init__(self) -> None:
         self.manual: Manual | None = None
         self.pages: dict[str, str] = {}
-        self.command = "build"
 
     def on_startup(self, command: str) -> None:
-        self.command = command
+        _Session.command = command
 
     def pdf_enabled(self) -> bool:
         """PDFs are made by `mkdocs build`; `mkdocs serve` skips them unless MANUAL_PDF=1."""
@@ -59,22 +69,31 @@ class ManualSite:
             return True
         if setting in ("0", "false", "no", "off"):
             return False
-        return self.command != "serve"
-
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        compact_search_index(Path(config.site_dir))
-        if self.manual is None or not self.pdf_enabled():
-            return
-        from .pdf import Printer, books
-
-        printer = Printer(self.manual)
-        for book in books(self.manual):
-            printed = printer.print(book, Path(config.site_dir))
-            log.info(f"PDF: {book.path} ({printed.pages} pages)")
+        return _Session.command != "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        manual = self.manual = load_or_fail(config)
-        self.pages = render_all(manual)
+        folder = data_dir(config)
+        try:
+            manual = load(folder)
+        except DataErrors as exc:
+            if _Session.command != "serve":
+                for error in exc.errors:
+                    log.error(str(error))
+                raise PluginError(str(exc)) from None
+            for error in exc.errors:
+                preview_log.error(str(error))
+            preview_log.error(f"{exc} — showing the last good data until it is fixed")
+            # Preview: keep showing the last good data, with the errors above every page.
+            config.extra["opmanual_errors"] = [str(error) for error in exc.errors]
+            if folder not in _Session.last_good:
+                self.pages = {"index.md": error_page(config.extra["opmanual_errors"])}
+                config.nav = [{"ข้อมูลผิดพลาด": "index.md"}]
+                return config
+            manual, self.pages = _Session.last_good[folder]
+        else:
+            self.pages = render_all(manual, history=history.read(folder))
+            _Session.last_good[folder] = (manual, self.pages)
+        self.manual = manual
         config.copyright = f"{manual.group.name} {manual.office.name}"
         config.site_name = f"{manual.info.title} {manual.group.name} {manual.office.short_name or manual.office.name}"
         generated = _escape_titles(nav(manual, self.pages))
@@ -89,8 +108,23 @@ class ManualSite:
             files.append(File.generated(config, src_uri, content=content))
         return files
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        compact_search_index(Path(config.site_dir))
+        if self.manual is None or not self.pdf_enabled() or config.extra.get("opmanual_errors"):
+            return
+        from .pdf import Printer, books  # imported here: WeasyPrint loads only when PDFs are made
+
+        printer = Printer(self.manual)
+        for book in books(self.manual):
+            printed = printer.print(book, Path(config.site_dir))
+            log.info(f"PDF: {book.path} ({printed.pages} pages)")
+
     def watched(self, config: MkDocsConfig) -> list[str]:
-        return [str(data_dir(config)), str(Path(__file__).parent)]
+        """What `mkdocs serve` watches besides docs/ and mkdocs.yml: the data, the theme overrides, the templates."""
+        watched = [str(data_dir(config)), str(Path(__file__).parent)]
+        if config.theme.custom_dir:
+            watched.append(str(config.theme.custom_dir))
+        return watched
 
 
 def compact_search_index(site: Path) -> None:

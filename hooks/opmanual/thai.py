@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, datetime, timedelta, timezone
 
 NIKHAHIT = "\u0e4d"
 SARA_AA = "\u0e32"
@@ -73,3 +74,12 @@ def month_year(value: str, style: str) -> str:
     """`2566-04` → `เมษายน ๒๕๖๖`."""
     year, month = value.split("-")
     return f"{MONTHS[int(month) - 1]} {digits(str(int(year)), style)}"
+
+
+BANGKOK = timezone(timedelta(hours=7), "ICT")
+
+
+def date(timestamp: int, style: str) -> str:
+    """A Unix time as a Thai date in Bangkok time: `๒๒ พฤศจิกายน ๒๕๖๙`."""
+    moment = datetime.fromtimestamp(timestamp, UTC).astimezone(BANGKOK)
+    return digits(f"{moment.day} {MONTHS[moment.month - 1]} {moment.year + 543}", style)

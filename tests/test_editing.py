@@ -1,0 +1,253 @@
+"""What editors rely on: the JSON Schema, the check command, the workflows, pre-commit, history on the pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import DATASETS, ROOT, build
+from opmanual import schema
+from opmanual.errors import ErrorList
+from opmanual.loader import read_yaml
+
+VENV_BIN = Path(sys.executable).parent
+CHECK = [sys.executable, "-m", "opmanual", "check"]
+
+
+def data_files() -> list[tuple[Path, Path]]:
+    return [(path, root) for root in DATASETS.values() for path in sorted(root.rglob("*.yml"))]
+
+
+# JSON Schema -----------------------------------------------------------------------------------------------------
+
+
+def test_committed_schema_is_generated_from_the_model() -> None:
+    assert schema.stale() == [], "run `python -m opmanual schema` and commit schema/"
+
+
+def test_every_field_has_thai_help() -> None:
+    for model in schema.FILES.values():
+        generated = schema.generate(model)  # raises KeyError for a field without help
+        for definition in [generated, *generated.get("$defs", {}).values()]:
+            for spec in definition.get("properties", {}).values():
+                assert re.search("[\u0e00-\u0e7f]", spec["title"] + spec["description"]), spec
+
+
+@pytest.mark.parametrize(("path", "root"), data_files(), ids=lambda value: str(value))
+def test_data_file_names_its_schema_and_validates_against_it(path: Path, root: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == schema.modeline(path, root)
+    target = (path.parent / first.split("$schema=")[1]).resolve()
+    assert target == schema.schema_of(path, root)
+    read = read_yaml(path, ErrorList(path.parent))
+    assert read is not None
+    validator = Draft202012Validator(json.loads(target.read_text(encoding="utf-8")))
+    assert [error.message for error in validator.iter_errors(read[0])] == []
+
+
+def test_schema_rejects_what_the_loader_rejects() -> None:
+    validator = Draft202012Validator(json.loads((schema.SCHEMA_DIR / "person.schema.json").read_text(encoding="utf-8")))
+    good = {
+        "prefix": "นาย",
+        "name": "สมชาย",
+        "surname": "ใจดี",
+        "duties": [{"title": "งาน", "roles": ["ก", {"text": "ข"}]}],
+    }
+    assert list(validator.iter_errors(good)) == []
+    for bad in ({**good, "titel": "x"}, {**good, "rank": "ชำนาญ"}, {**good, "duties": "งาน"}, {"prefix": "นาย"}):
+        assert list(validator.iter_errors(bad)), bad
+
+
+# The check command -----------------------------------------------------------------------------------------------
+
+
+def run_check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run([*CHECK, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "examples/korat6", data)
+    person = data / "people/runya-champamoon.yml"
+    person.write_text(person.read_text(encoding="utf-8") + "titel: x\nprocesses: [nothing]\n", encoding="utf-8")
+    return data
+
+
+def test_check_passes_on_the_shipped_data() -> None:
+    result = run_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("data: OK — 2 people, 3 processes, 7 work groups")
+
+
+def test_check_reports_every_error_with_line_and_column(tmp_path: Path) -> None:
+    result = run_check("data", cwd=tmp_path) if broken_copy(tmp_path) else None
+    assert result is not None and result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/people/runya-champamoon.yml:28:1: titel: unknown key `titel`; allowed keys: prefix, name, surname, "
+        "position, rank, role, order, foreword, aims, duties, clusters, networks, learning_areas, projects, "
+        "processes, work_standards, bibliography (ไม่รู้จักคีย์นี้)",
+        "data/people/runya-champamoon.yml:29:1: the key `processes` appears twice in the same block",
+    ]
+    assert "2 errors in the manual's data (ข้อมูลผิดพลาด 2 จุด)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_github_format_annotates_lines(tmp_path: Path) -> None:
+    broken_copy(tmp_path)
+    result = run_check("data", "--format", "github", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1] == (
+        "::error file=data/people/runya-champamoon.yml,line=29,col=1::the key `processes` appears twice in the same block"
+    )
+    assert all(line.startswith("::error file=") for line in result.stdout.splitlines())
+
+
+def test_github_format_escapes_what_would_end_the_command() -> None:
+    from opmanual.errors import DataError
+
+    error = DataError("a,b:c.yml", 3, 2, "50% done\nnext")
+    assert error.github() == "::error file=a%2Cb%3Ac.yml,line=3,col=2::50%25 done%0Anext"
+
+
+# Workflows and pre-commit ----------------------------------------------------------------------------------------
+
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+def test_workflows_are_valid_github_actions() -> None:
+    result = subprocess.run(
+        [str(VENV_BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_workflow_pins_actions_and_keeps_permissions_small(workflow: Path) -> None:
+    spec = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    assert spec["permissions"] == {"contents": "read"}
+    for name, job in spec["jobs"].items():
+        for permission, level in job.get("permissions", {}).items():
+            assert (permission, level) in {("pages", "write"), ("id-token", "write"), ("contents", "read")}, name
+        for step in job.get("steps", []):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", step["uses"]), step["uses"]
+            for command in re.findall(r"(scripts/\w+)", step.get("run", "")):
+                assert (ROOT / command).is_file(), command
+
+
+def test_pull_request_workflow_runs_the_readme_commands() -> None:
+    runs = " ".join(
+        step.get("run", "")
+        for job in yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))[
+            "jobs"
+        ].values()
+        for step in job["steps"]
+    )
+    for command in ("scripts/setup", "python -m opmanual check --format github", "scripts/build", "scripts/test"):
+        assert command in runs
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "scripts/build" in readme and "scripts/test" in readme
+
+
+def test_pre_commit_config_is_valid_and_its_local_hooks_pass() -> None:
+    config = ROOT / ".pre-commit-config.yaml"
+    result = subprocess.run(
+        [str(VENV_BIN / "pre-commit"), "validate-config", str(config)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    hooks = {
+        hook["id"]: hook
+        for repo in yaml.safe_load(config.read_text(encoding="utf-8"))["repos"]
+        for hook in repo["hooks"]
+    }
+    assert {"opmanual-check", "end-of-file-fixer", "trailing-whitespace", "yamllint", "ruff", "ruff-format"} <= set(
+        hooks
+    )
+    for hook_id in ("opmanual-check", "opmanual-schema"):
+        entry = hooks[hook_id]["entry"].replace(".venv/bin/python", sys.executable).split()
+        result = subprocess.run(
+            entry,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_yaml_files_pass_yamllint() -> None:
+    targets = ["data", "examples", "tests/fixtures", ".github", ".pre-commit-config.yaml", "mkdocs.yml"]
+    result = subprocess.run(
+        [str(VENV_BIN / "yamllint"), "-s", "-c", ".yamllint.yml", *targets],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+# Changes are visible ---------------------------------------------------------------------------------------------
+
+
+def git(repo: Path, *args: str, date: str = "2026-11-20T10:00:00+07:00") -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "ครูสมชาย",
+           "GIT_AUTHOR_EMAIL": "somchai@example.invalid", "GIT_COMMITTER_NAME": "ครูสมชาย",
+           "GIT_COMMITTER_EMAIL": "somchai@example.invalid"}  # fmt: skip
+    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+
+
+def test_pages_show_when_their_data_last_changed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests/fixtures/mini", data)
+    git(data, "init", "-q")
+    git(data, "add", ".")
+    git(data, "commit", "-q", "-m", "เริ่มคู่มือ")
+    person = data / "people/somchai.yml"
+    person.write_text(person.read_text(encoding="utf-8").replace("surname: ใจดี", "surname: ใจงาม"), encoding="utf-8")
+    git(data, "commit", "-q", "-am", "แก้นามสกุลของครูสมชาย", date="2026-12-31T23:30:00+07:00")
+    site = tmp_path / "site"
+    result = build(data, site)
+    assert result.returncode == 0, result.stderr
+    person_page = (site / "people/somchai/index.html").read_text(encoding="utf-8")
+    assert "แก้ไขข้อมูลล่าสุด ๓๑ ธันวาคม ๒๕๖๙" in person_page  # Bangkok time, พ.ศ.
+    assert "แก้ไขข้อมูลล่าสุด ๒๐ พฤศจิกายน ๒๕๖๙" in (site / "processes/qa/index.html").read_text(encoding="utf-8")
+    changes = (site / "changes/index.html").read_text(encoding="utf-8")
+    assert changes.index("แก้นามสกุลของครูสมชาย") < changes.index("เริ่มคู่มือ")
+    assert 'href="../people/somchai/"' in changes and "ครูสมชาย" in changes
+
+
+def test_the_guide_examples_are_valid_data(tmp_path: Path) -> None:
+    """Every YAML example in the editors' guide is accepted by the model, so editors can copy them."""
+    from opmanual import model
+
+    guide = (ROOT / "docs/guide/index.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.DOTALL)
+    assert len(blocks) >= 5
+    for index, block in enumerate(blocks):
+        if all(line.strip().startswith("#") for line in block.strip().splitlines()):
+            continue  # the schema line shown on its own
+        path = tmp_path / f"example-{index}.yml"
+        path.write_text(textwrap.dedent(block), encoding="utf-8")
+        read = read_yaml(path, errors := ErrorList(tmp_path))
+        assert read is not None, [str(e) for e in errors.errors]
+        data = read[0]
+        if "steps" in data:
+            model.Process.model_validate(data)
+        else:
+            model.Person.model_validate({"prefix": "นาย", "name": "ตัวอย่าง", "surname": "ทดสอบ", **data})
