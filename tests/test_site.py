@@ -143,7 +143,7 @@ def test_broken_data_stops_the_build_cleanly_and_keeps_the_old_site(tmp_path: Pa
     assert f"{person}:" in result.stderr or "people/runya-champamoon.yml:" in result.stderr
     assert "unknown key `titel`" in result.stderr
     assert "the key `processes` appears twice" in result.stderr
-    assert "interagency-support.yml:2: YAML syntax error" in result.stderr
+    assert "interagency-support.yml:2:1: YAML syntax error" in result.stderr
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 
