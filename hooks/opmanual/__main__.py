@@ -53,11 +53,19 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="text: path:line:col: message; github: workflow commands that annotate a pull request",
     )
+    build_parser = commands.add_parser("build", help="build the site and PDFs, replacing the old site only on success")
+    build_parser.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
+    build_parser.add_argument("--site", type=Path, default=None, help="output folder (default: site/)")
+    build_parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     schema_parser = commands.add_parser("schema", help="write the JSON Schema of every data file kind")
     schema_parser.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data, args.format)
+    if args.command == "build":
+        from .build import build
+
+        return build(args.data, args.site or Path("site"), pdf=False if args.no_pdf else None)
     return schema(args.check)
 
 

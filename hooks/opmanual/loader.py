@@ -20,6 +20,11 @@ from .thai import normalize
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
+# Limits that keep a hostile or broken file from costing more than a moment: the largest real data file is a few
+# tens of kilobytes and nests eight levels deep.
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 32
+
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STANDARD_TAG + kind for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
@@ -66,6 +71,10 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
     """Parse one file into plain Python values; report problems and return None if it cannot be read."""
     source = Source(path, {})
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            errors.add(path, 1, f"the file is {size / 1e6:.1f} MB; a data file may be at most {MAX_BYTES / 1e6:.0f} MB")
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         errors.add(path, 1, f"cannot read the file: {exc.strerror}")
@@ -82,6 +91,9 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
         node = yaml.compose(text, Loader=_Loader)
     except _Refused as exc:
         errors.add(path, exc.line, exc.message)
+        return None
+    except RecursionError:
+        errors.add(path, 1, f"the file nests lists or blocks too deeply (at most {MAX_DEPTH} levels)")
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -107,6 +119,8 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
 def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
     line = _position(node.start_mark)
     source.lines.setdefault(loc, line)
+    if len(loc) > MAX_DEPTH:
+        raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
     if node.tag not in _ALLOWED_TAGS:
         raise _Refused(line, f"custom YAML tags such as {node.tag} are not allowed")
     if isinstance(node, yaml.MappingNode):
