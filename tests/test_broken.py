@@ -45,11 +45,17 @@ def make(case: dict[str, Any], folder: Path) -> Path:
         path.write_text("name: " + "ก" * 1_800_000 + "\n", encoding="utf-8")  # 5.4 MB of UTF-8
     elif generate == "deep":
         path.write_text("name: x\nsteps: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    elif generate == "symlink":
+        path.write_text(text, encoding="utf-8")
     elif generate == "deep-steps":
         nested = "".join("  " * depth + "- text: ขั้นตอน\n" + "  " * depth + "  steps:\n" for depth in range(20))
         path.write_text("name: x\nsteps:\n" + nested + "  " * 20 + "- สุดท้าย\n", encoding="utf-8")
     else:
         path.write_text(text, encoding="utf-8")
+    if generate == "symlink":
+        outside = folder / "secret.pdf"
+        outside.write_bytes(b"%PDF-1.4 not part of the manual")
+        (data / "files/forms/escape.pdf").symlink_to(outside)
     return data
 
 

@@ -1,12 +1,15 @@
 """Command line of the manual's tools.
 
 python -m opmanual check [DATA_DIR] [--format text|github]   validate every data file, report every error
+python -m opmanual build [DATA_DIR] [--site DIR] [--no-pdf] [--shard i/n] [--jobs N]
+                                                              build into a new folder, swap it in on success
 python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -57,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
     build_parser.add_argument("--site", type=Path, default=None, help="output folder (default: site/)")
     build_parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
+    build_parser.add_argument(
+        "--shard", default=None, help="i/n: make only the i-th of n shares of the PDFs (for n CI jobs)"
+    )
+    build_parser.add_argument("--jobs", type=int, default=None, help="processes rendering PDFs (default: all cores)")
     schema_parser = commands.add_parser("schema", help="write the JSON Schema of every data file kind")
     schema_parser.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
     args = parser.parse_args(argv)
@@ -64,7 +71,16 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.data, args.format)
     if args.command == "build":
         from .build import build
+        from .printing import JOBS_ENV, SHARD_ENV, Shard, ShardError
 
+        if args.shard is not None:
+            try:
+                Shard.parse(args.shard)
+            except ShardError as exc:
+                parser.error(str(exc))
+            os.environ[SHARD_ENV] = args.shard
+        if args.jobs is not None:
+            os.environ[JOBS_ENV] = str(args.jobs)
         return build(args.data, args.site or Path("site"), pdf=False if args.no_pdf else None)
     return schema(args.check)
 

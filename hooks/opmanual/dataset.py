@@ -46,6 +46,19 @@ class Manual:
     citers_of_document: dict[str, list[str]] = field(default_factory=dict)
     citers_of_source: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
+    def attachments(self) -> list[str]:
+        """Every file the data names (forms, the logo), as paths inside the data folder."""
+        named = [self.info.logo] if self.info.logo else []
+        for person in self.people.values():
+            named += [form.file for duty in person.duties for form in duty.forms if form.file]
+        for process in self.processes.values():
+            named += [form.file for form in process.forms if form.file]
+        return list(dict.fromkeys(named))
+
+    def images(self) -> list[str]:
+        """The files the printed books show (the others are only linked)."""
+        return [self.info.logo] if self.info.logo else []
+
     @property
     def workgroups(self) -> dict[str, m.WorkGroup]:
         return {group.id: group for group in self.group.workgroups}
@@ -196,6 +209,24 @@ class _Checker:
                 self.errors.add(path, self.line(path, (*loc, index)), f"`{value}` is listed twice")
             seen.add(value)
 
+    def file(self, path: Path, loc: Loc, value: str, root: Path, *, images_only: bool = False) -> None:
+        """A file named by the data must be an existing file of an allowed type inside the data folder."""
+        where = self.line(path, loc)
+        types = m.FILE_TYPES[-3:] if images_only else m.FILE_TYPES
+        relative = Path(value)
+        if relative.is_absolute() or value.startswith(("/", "~")) or ":" in value:
+            self.errors.add(path, where, f"`{value}`: name a file inside the data folder, not an absolute path or URL")
+        elif ".." in relative.parts:
+            self.errors.add(path, where, f"`{value}` points outside the data folder (`..` is not allowed)")
+        elif relative.suffix.lower() not in types:
+            self.errors.add(path, where, f"`{value}`: the file type is not allowed; use {', '.join(types)}")
+        else:
+            target = (root / relative).resolve()
+            if not target.is_relative_to(root.resolve()):
+                self.errors.add(path, where, f"`{value}` links to a file outside the data folder")
+            elif not target.is_file():
+                self.errors.add(path, where, f"`{value}`: no such file in the data folder (ไม่พบไฟล์)")
+
     def ref(self, path: Path, loc: Loc, value: str | None, known: Iterable[str] | object, what: str) -> None:
         if value is None or not isinstance(known, list):
             return
@@ -272,10 +303,22 @@ def _check_references(
         if person.foreword:
             check.ref(path, ("foreword", "signed_by"), person.foreword.signed_by, people, "person")
 
+    if office and office.manual.logo:
+        check.file(office_path, ("manual", "logo"), office.manual.logo, root, images_only=True)
+    for person_id, person in loaded["people"].items():
+        if person is not None:
+            for d, duty in enumerate(person.duties):
+                for f, form in enumerate(duty.forms):
+                    if form.file:
+                        check.file(files[f"people/{person_id}"], ("duties", d, "forms", f, "file"), form.file, root)
+
     for process_id, process in loaded["processes"].items():
         if process is None:
             continue
         path = files[f"processes/{process_id}"]
+        for f, form in enumerate(process.forms):
+            if form.file:
+                check.file(path, ("forms", f, "file"), form.file, root)
         check.ref(path, ("workgroup",), process.workgroup, workgroups, "work group")
         check.refs(path, ("references",), process.references, documents, "document")
         check.refs(path, ("bibliography",), process.bibliography, bibliography, "bibliography entry")

@@ -92,6 +92,11 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
     except _Refused as exc:
         errors.add(path, exc.line, exc.message)
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        code = f"{exc.character:#06x}"
+        errors.add(path, line, f"the file contains a control character (code {code}) that YAML does not allow")
+        return None
     except RecursionError:
         errors.add(path, 1, f"the file nests lists or blocks too deeply (at most {MAX_DEPTH} levels)")
         return None

@@ -63,6 +63,20 @@ class ListItem(Strict):
 
 Item = Annotated[ListItem, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | ListItem)]
 
+# A file of the manual, such as a form or a logo: a path inside the data folder (checked in `dataset`).
+FilePath = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\\]*$")]
+FILE_TYPES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".png", ".jpg", ".jpeg")
+
+
+class Form(Strict):
+    """A form used (แบบฟอร์ม), with the file to download when there is one."""
+
+    text: Text
+    file: FilePath | None = None
+
+
+FormValue = Annotated[Form, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | Form)]
+
 
 class Definition(Strict):
     """A term and what it means (คำจำกัดความ), optionally with a list that belongs to the meaning."""
@@ -183,6 +197,7 @@ class ManualInfo(Strict):
     year: int | None = Field(default=None, description="year of the manual in พ.ศ.")
     foreword: Foreword | None = None
     digits: Literal["thai", "arabic"] = "thai"
+    logo: FilePath | None = Field(default=None, description="an image in the data folder, for the cover and home page")
 
     @field_validator("year")
     @classmethod
@@ -235,7 +250,7 @@ class Duty(Section):
     """A duty (งานในหน้าที่): a section plus the roles it carries and the forms it uses."""
 
     roles: list[Item] = []
-    forms: list[Item] = []
+    forms: list[FormValue] = []
 
 
 class Cell(Strict):
@@ -366,7 +381,7 @@ class Process(Strict):
     steps: list[StepValue] = []
     flowchart: Flowchart = Flowchart()
     forms_text: Paragraphs = []
-    forms: list[Item] = []
+    forms: list[FormValue] = []
     references: list[Id] = []
     bibliography: list[Id] = []
     schedule: list[ScheduleRow] = []

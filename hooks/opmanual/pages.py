@@ -34,6 +34,11 @@ def workgroup_uri(workgroup_id: str) -> str:
 REFERENCES_URI = "references.md"
 
 
+def attachment(file: str) -> str:
+    """Where a file named by the data (a form, the logo) is published in the site."""
+    return f"attachments/{file}"
+
+
 def full_name(manual: Manual, person_id: str) -> str:
     person = manual.people[person_id]
     return f"{person.prefix}{person.name} {person.surname}"
@@ -110,6 +115,7 @@ def context(manual: Manual, renderer: Renderer, pages: set[str], history: Histor
         "history": history,
         "changed": changed,
         "thai_date": lambda timestamp: thai.date(timestamp, style),
+        "attachment": attachment,
     }
 
 

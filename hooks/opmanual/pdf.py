@@ -8,7 +8,9 @@ contents, numbered ก ข ค) and the cover are rendered and the three are joi
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,11 @@ from .render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
-STYLESHEETS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "stylesheets"
+ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets"
+# Documents are given stable addresses, mapped to the folders by _Fetcher: WeasyPrint names images by the hash
+# of their URL, and the same data must print the same bytes wherever it is checked out.
+SITE_URL = "file:///manual/site/"
+ASSETS_URL = "file:///manual/assets/"
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 _slugify = slugify(case="lower")
 
@@ -188,7 +194,7 @@ class Printer:
 
     def document(self, book: Book, part: str, **extra: Any) -> str:
         digits = "thai-digits" if self.manual.info.digits == "thai" else "decimal"
-        sheets = [(STYLESHEETS / name).as_uri() for name in ("manual.css", "print.css")]
+        sheets = [f"{ASSETS_URL}stylesheets/{name}" for name in ("manual.css", "print.css")]
         return self.renderer.render(
             "print/book.html.j2",
             book.path,
@@ -200,28 +206,92 @@ class Printer:
             **{**self.common, **extra},
         )
 
-    def print(self, book: Book, site: Path) -> Printed:
-        from weasyprint import HTML
-
+    def prepare(self, book: Book) -> Prepared:
+        """The HTML of a book's body and cover, and its contents without page numbers: all that WeasyPrint gets."""
         chapters = []
         contents: list[ContentsEntry] = []
         for index in range(len(book.chapters)):
             html, entries = self.chapter_html(book, index)
             chapters.append({"anchor": f"chapter-{index}", "html": html})
             contents += entries
-        body = HTML(string=self.document(book, "body", chapters=chapters), base_url=str(site)).render()
-        page_of: dict[str, int] = {}
-        for number, page in enumerate(body.pages, start=1):
-            for anchor in page.anchors:
-                page_of.setdefault(anchor, number)
-        contents = [ContentsEntry(e.level, e.title, e.anchor, page_of.get(e.anchor, 0)) for e in contents]
-        cover = HTML(string=self.document(book, "cover"), base_url=str(site)).render()
-        front = HTML(string=self.document(book, "front", toc=contents), base_url=str(site)).render()
-        target = site / book.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        document = body.copy(cover.pages + front.pages + body.pages)
-        document.write_pdf(target)
-        return Printed(target, len(document.pages), contents)
+        return Prepared(
+            book.path,
+            self.document(book, "body", chapters=chapters),
+            self.document(book, "cover"),
+            partial(self.document, book, "front"),
+            contents,
+        )
+
+    def print(self, book: Book, site: Path) -> Printed:
+        return print_prepared(self.prepare(book), site)
+
+
+@dataclass
+class Prepared:
+    """A book ready for WeasyPrint; `front` makes the front matter once the body's page numbers are known."""
+
+    path: str
+    body: str
+    cover: str
+    front: Callable[..., str]
+    contents: list[ContentsEntry]
+
+    def sources(self) -> str:
+        """Everything of the book that comes from data and templates (the front with no page numbers yet)."""
+        return "\n".join([self.body, self.cover, self.front(toc=self.contents)])
+
+
+def print_prepared(prepared: Prepared, site: Path, target: Path | None = None) -> Printed:
+    """Render a prepared book: the body first, its pages give the contents' numbers, then cover and front."""
+    from weasyprint import HTML
+
+    fetcher = _fetcher(site)
+
+    def render(html: str) -> Any:
+        return HTML(string=html, base_url=SITE_URL, url_fetcher=fetcher).render()
+
+    body = render(prepared.body)
+    page_of: dict[str, int] = {}
+    for number, page in enumerate(body.pages, start=1):
+        for anchor in page.anchors:
+            page_of.setdefault(anchor, number)
+    contents = [ContentsEntry(e.level, e.title, e.anchor, page_of.get(e.anchor, 0)) for e in prepared.contents]
+    cover = render(prepared.cover)
+    front = render(prepared.front(toc=contents))
+    target = target or site / prepared.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document = body.copy(cover.pages + front.pages + body.pages)
+    document.write_pdf(target)
+    return Printed(target, len(document.pages), contents)
+
+
+def _fetcher(site: Path) -> Any:
+    """What WeasyPrint may read: the site being built, the shipped assets and data: URLs, nothing else."""
+    from urllib.parse import unquote
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    roots = {SITE_URL: site.resolve(), ASSETS_URL: ASSETS.resolve()}
+
+    class Fetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            for prefix, root in roots.items():
+                if url.startswith(prefix):
+                    path = (root / unquote(url.removeprefix(prefix).split("?")[0])).resolve()
+                    if path.is_relative_to(root) and path.is_file():
+                        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": _mime_type(path)})
+            raise ValueError(f"the printed manual uses only its own files, not {url}")
+
+    return Fetcher(fail_on_errors=False)
+
+
+def _mime_type(path: Path) -> str:
+    import mimetypes
+
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"{kind}; charset=utf-8" if kind.startswith("text/") else kind
 
 
 def _plain(name: str) -> str:

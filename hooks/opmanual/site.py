@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from . import history
 from .dataset import Manual, load
 from .errors import DataErrors
-from .pages import nav, render_all
+from .pages import attachment, nav, render_all
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -95,7 +95,10 @@ class ManualSite:
             _Session.last_good[folder] = (manual, self.pages)
         self.manual = manual
         config.copyright = f"{manual.group.name} {manual.office.name}"
-        config.site_name = f"{manual.info.title} {manual.group.name} {manual.office.short_name or manual.office.name}"
+        # The theme prints the site name unescaped (in <title>, the header, aria-labels): escape the data here.
+        config.site_name = html.escape(
+            f"{manual.info.title} {manual.group.name} {manual.office.short_name or manual.office.name}"
+        )
         generated = _escape_titles(nav(manual, self.pages))
         config.nav = generated + list(config.nav or [])
         return config
@@ -105,19 +108,27 @@ class ManualSite:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 raise PluginError(f"docs/{src_uri} would hide a generated page; rename or remove it")
+            # The home page's <title> is the site name (escaped in on_config), as the theme prints it.
+            content = content if src_uri == "index.md" else with_title(content)
             files.append(File.generated(config, src_uri, content=content))
+        if self.manual is not None:
+            for name in self.manual.attachments():
+                source = self.manual.root / name
+                files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         compact_search_index(Path(config.site_dir))
         if self.manual is None or not self.pdf_enabled() or config.extra.get("opmanual_errors"):
             return
-        from .pdf import Printer, books  # imported here: WeasyPrint loads only when PDFs are made
+        from .printing import ShardError, cache_dir, job_count, print_books, shard_from_env  # loads WeasyPrint
 
-        printer = Printer(self.manual)
-        for book in books(self.manual):
-            printed = printer.print(book, Path(config.site_dir))
-            log.info(f"PDF: {book.path} ({printed.pages} pages)")
+        try:
+            shard = shard_from_env()
+        except ShardError as exc:
+            raise PluginError(str(exc)) from None
+        default_cache = Path(config.config_file_path).parent / ".cache" / "pdf"
+        print_books(self.manual, Path(config.site_dir), cache=cache_dir(default_cache), jobs=job_count(), shard=shard)
 
     def watched(self, config: MkDocsConfig) -> list[str]:
         """What `mkdocs serve` watches besides docs/ and mkdocs.yml: the data, the theme overrides, the templates."""
@@ -125,6 +136,19 @@ class ManualSite:
         if config.theme.custom_dir:
             watched.append(str(config.theme.custom_dir))
         return watched
+
+
+def with_title(markdown: str) -> str:
+    """Give a generated page its title as front matter, already escaped.
+
+    MkDocs takes a page's title from its first heading with the entities decoded, and the theme prints it
+    unescaped (in <title> and the header); the heading of a generated page is escaped text, so reuse it as is.
+    """
+    first, _, _ = markdown.partition("\n")
+    if not first.startswith("# "):
+        return markdown
+    title = first.removeprefix("# ").split(" {#", 1)[0].strip()
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n{markdown}"
 
 
 def compact_search_index(site: Path) -> None:

@@ -1,0 +1,202 @@
+"""Measure the build: validation, hooks, site, PDFs (one core and all), memory, search index, preview reload.
+
+Usage: `scripts/bench [--offices 1 10 50] [--pdf-books 16] [--no-serve]`
+
+Datasets: the shipped `data/`, and synthetic data of N offices (15 supervisors and 30 processes per office, the
+national average of 3,700 supervisors in 245 offices, made by scripts/synth.py from the shipped Thai text, seeded).
+Every figure comes from a real build in a child process; peak memory is the largest process of that build.
+PDFs are timed with the cache off. For a large dataset only a shard of its books (`--shard 1/k`, about
+`--pdf-books` books) is printed: a shard is what one CI runner does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PEOPLE_PER_OFFICE, PROCESSES_PER_OFFICE = 15, 30
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    log: str
+
+
+def run(args: list[str], env: dict[str, str], cwd: Path = ROOT) -> Run:
+    """Run a child and return its wall time, the peak memory of its largest process, and its stderr."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)  # noqa: S603
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        log = err.read().decode("utf-8", "replace")
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{log[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024, log)
+
+
+HOOKS = """
+import json, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from opmanual.dataset import load
+from opmanual.pages import render_all
+t1 = time.perf_counter()
+manual = load(Path(sys.argv[1]))
+t2 = time.perf_counter()
+pages = render_all(manual)
+t3 = time.perf_counter()
+print(json.dumps({"validate": t2 - t1, "render": t3 - t2, "pages": len(pages),
+                  "people": len(manual.people), "processes": len(manual.processes)}))
+"""
+
+
+def hooks_cost(data: Path, env: dict[str, str]) -> dict[str, float]:
+    out = subprocess.run(  # noqa: S603
+        [PYTHON, "-c", HOOKS, str(data)], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def mkdocs(data: Path, site: Path, env: dict[str, str], **extra: str) -> Run:
+    env = {**env, "MANUAL_DATA": str(data), "MANUAL_SITE": str(site), **extra}
+    return run([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml")], env)
+
+
+def pdf_stage(log: str) -> tuple[float, int, int]:
+    """The PDF stage's seconds, books and pages, from the build log."""
+    match = re.search(r"PDFs: (\d+) rendered.*?([\d.]+) s$", log, re.MULTILINE)
+    if not match:
+        raise SystemExit(f"no PDF summary in the build log:\n{log[-2000:]}")
+    pages = sum(int(n) for n in re.findall(r"PDF: \S+ \((\d+) pages", log))
+    return float(match[2]), int(match[1]), pages
+
+
+def measure(name: str, data: Path, work: Path, env: dict[str, str], pdf_books: int, speedup: bool) -> dict[str, str]:
+    cost = hooks_cost(data, env)
+    site = work / "site"
+    plain = mkdocs(data, site, env, MANUAL_PDF="0")
+    index = (site / "search" / "search_index.json").stat().st_size
+    books = int(cost["people"]) + 1
+    shard = max(1, round(books / pdf_books))
+    pdf_env = {"MANUAL_PDF": "1", "MANUAL_PDF_CACHE": "off", "MANUAL_SHARD": f"1/{shard}"}
+    full = mkdocs(data, site, env, **pdf_env)
+    seconds, printed, pages = pdf_stage(full.log)
+    row = {
+        "data": name,
+        "people / processes / pages": f"{cost['people']:.0f} / {cost['processes']:.0f} / {cost['pages']:.0f}",
+        "validate": f"{cost['validate']:.2f} s",
+        "hooks (validate + render)": f"{cost['validate'] + cost['render']:.2f} s "
+        f"({100 * (cost['validate'] + cost['render']) / plain.seconds:.0f}%)",
+        "site, no PDFs": f"{plain.seconds:.1f} s",
+        "peak memory (site)": f"{plain.peak_mb:.0f} MB",
+        "search index": f"{index / 1e6:.2f} MB",
+        "PDFs": f"{printed} books{'' if shard == 1 else f' (shard 1/{shard})'}, {pages} pages, {seconds:.1f} s",
+        "PDF pages/s": f"{pages / seconds:.1f}",
+        "peak memory (PDFs)": f"{full.peak_mb:.0f} MB",
+    }
+    if speedup:
+        one = mkdocs(data, site, env, **pdf_env, MANUAL_PDF_JOBS="1")
+        one_seconds, _, _ = pdf_stage(one.log)
+        row["PDF stage 1 core → all cores"] = f"{one_seconds:.1f} s → {seconds:.1f} s ({one_seconds / seconds:.2f}×)"
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+    return row
+
+
+def serve_reload(work: Path, env: dict[str, str]) -> float:
+    """Seconds from saving a YAML file to the page showing it, in Chromium reloaded by `mkdocs serve`."""
+    from playwright.sync_api import sync_playwright
+
+    data = work / "serve-data"
+    shutil.copytree(ROOT / "data", data)
+    port = 8765
+    env = {**env, "MANUAL_DATA": str(data)}
+    command = [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(ROOT / "mkdocs.yml")]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)  # noqa: S603
+    try:
+        url = f"http://127.0.0.1:{port}/people/khanthana-sutthikorn/"
+        person = data / "people/khanthana-sutthikorn.yml"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "chromium")
+            page = browser.new_page()
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    page.goto(url)
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.5)
+            times = []
+            for n in range(3):
+                word = f"ทดสอบการแก้ไข{n}"
+                text = person.read_text(encoding="utf-8")
+                started = time.perf_counter()
+                person.write_text(re.sub(r"^surname: .*$", f"surname: {word}", text, flags=re.M), encoding="utf-8")
+                page.wait_for_function(f"document.body.innerText.includes({word!r})", timeout=30000)
+                times.append(time.perf_counter() - started)
+            browser.close()
+        return sorted(times)[1]
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo").read_text().splitlines()
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), "?")
+    memory = int(next(line.split()[1] for line in meminfo if line.startswith("MemTotal"))) / 2**20
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--offices", type=int, nargs="*", default=[1, 10, 50])
+    parser.add_argument("--pdf-books", type=int, default=16, help="print about this many books of a large dataset")
+    parser.add_argument("--no-serve", action="store_true", help="skip the preview reload measurement")
+    args = parser.parse_args()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    print(f"machine: {machine()}", flush=True)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows.append(measure("data/ (shipped)", ROOT / "data", work, env, args.pdf_books, speedup=False))
+        for offices in args.offices:
+            data = work / f"offices-{offices}"
+            subprocess.run(  # noqa: S603
+                [PYTHON, str(ROOT / "scripts/synth.py"), str(data), "--people", str(PEOPLE_PER_OFFICE * offices),
+                 "--processes", str(PROCESSES_PER_OFFICE * offices)],
+                env=env, check=True, stdout=subprocess.DEVNULL,
+            )  # fmt: skip
+            name = f"{offices} office{'s' if offices > 1 else ''}"
+            rows.append(measure(name, data, work, env, args.pdf_books, speedup=offices == args.offices[0]))
+            shutil.rmtree(data)
+        if not args.no_serve:
+            reload = serve_reload(work, env)
+            print(f"preview: saving a YAML file → page reloaded in Chromium: {reload:.2f} s (median of 3)")
+    keys = list(dict.fromkeys(key for row in rows for key in row))
+    print("\n| " + " | ".join(keys) + " |\n|" + " --- |" * len(keys))
+    for row in rows:
+        print("| " + " | ".join(row.get(key, "") for key in keys) + " |")
+
+
+if __name__ == "__main__":
+    main()

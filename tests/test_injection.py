@@ -1,0 +1,115 @@
+"""Hostile text in every field: it must reach pages, search, PDFs and charts as text, never as markup or code."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from search import ask, open_search
+
+from browser import chromium, serve
+from conftest import ROOT, build
+from opmanual.errors import ErrorList
+from opmanual.loader import read_yaml
+
+PAYLOADS = [
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=1">',
+    '" onmouseover="window.__xss=1" x="',
+    "javascript:window.__xss=1",
+    "</title><script>window.__xss=1</script>",
+    "[click](javascript:window.__xss=1)",
+    "{{ 7*7 }}{% raw %}{#id}",
+    "*emphasis* _under_ `code` | pipe",
+]
+# Values that must keep their form (ids, references, enumerations, dates, numbers written as text, and file
+# names, which must name a real file: hostile paths are data errors, see tests/broken/cases.yml).
+KEEP = {"id", "members", "person", "reports_to", "signed_by", "clusters", "networks", "learning_areas", "processes",
+        "bibliography", "references", "responsible", "workgroup", "rank", "kind", "says", "digits", "start", "end",
+        "no_to", "yes_to", "next", "year", "schools", "acting", "before", "headers", "logo", "file"}  # fmt: skip
+
+
+def poison(value: Any, payloads: Iterator[str], key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: poison(v, payloads, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [poison(v, payloads, key) for v in value]
+    if isinstance(value, str) and key not in KEEP:
+        return f"{value} {next(payloads)}"
+    return value
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    data = folder / "data"
+    shutil.copytree(ROOT / "tests/fixtures/mini", data)
+    payloads = itertools.cycle(PAYLOADS)
+    for path in sorted(data.rglob("*.yml")):
+        read = read_yaml(path, ErrorList(data))
+        assert read is not None
+        path.write_text(yaml.safe_dump(poison(read[0], payloads), allow_unicode=True), encoding="utf-8")
+    site = folder / "site"
+    result = build(data, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+UNSAFE = [
+    re.compile(r"<script>window\.__xss"),
+    re.compile(r"<img src=x onerror"),
+    re.compile(r"""\son\w+="window\.__xss"""),
+    re.compile(r"""(href|src)=["']?\s*javascript:""", re.IGNORECASE),
+    re.compile(r"\b49\b.*\{#id\}"),
+]
+
+
+def test_nothing_unescaped_reaches_the_html_or_the_search_index(site: Path) -> None:
+    files = [*site.rglob("*.html"), site / "search/search_index.json", site / "sitemap.xml"]
+    found = [
+        f"{path.relative_to(site)}: {pattern.pattern}"
+        for path in files
+        for pattern in UNSAFE
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    shown = html.unescape(" ".join(path.read_text(encoding="utf-8") for path in site.rglob("*.html")))
+    for payload in PAYLOADS:
+        assert payload in shown, payload  # every payload is on some page, as text
+    assert "{{ 7*7 }}{% raw %}{#id}" in shown  # templates printed it, they did not run it
+
+
+def test_nothing_executes_in_a_real_browser(site: Path) -> None:
+    pages = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
+    with serve(site) as base, chromium() as browser:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in pages:
+            page.goto(base + ("" if path == "." else path + "/"), wait_until="load")
+            page.mouse.move(300, 300)
+            page.mouse.move(600, 500)
+            assert page.evaluate("window.__xss") is None, path
+        open_search(page, base)
+        answer = ask(page, base, "script")
+        assert answer.pages, "the hostile text is searchable as text"
+        page.hover(".md-search-result__item")
+        assert page.evaluate("window.__xss") is None
+        assert dialogs == []
+
+
+def test_pdfs_print_the_text_as_it_was_typed(site: Path) -> None:
+    text = subprocess.run(
+        ["pdftotext", str(site / "pdf/people/somchai.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    squeezed = re.sub(r"\s+", "", text)
+    assert re.sub(r"\s+", "", "<script>window.__xss=1</script>") in squeezed
+    assert re.sub(r"\s+", "", "{{ 7*7 }}") in squeezed

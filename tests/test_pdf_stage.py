@@ -1,0 +1,139 @@
+"""The PDF stage: nothing rendered twice (and never a stale PDF), shards that add up to a whole build."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from opmanual.printing import Shard, ShardError
+
+
+def run_build(folder: Path, *options: str, cache: Path | None) -> tuple[set[str], str]:
+    """`python -m opmanual build` of folder/data into folder/site: the PDFs it rendered, and its log."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": str(ROOT / "hooks"),
+        "SOURCE_DATE_EPOCH": "1700000000",
+        "MANUAL_PDF_CACHE": str(cache) if cache else "off",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "opmanual", "build", "data", "--site", "site", *options],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return set(re.findall(r"PDF: (\S+\.pdf) \(\d+ pages", result.stderr)), result.stderr
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def pdfs(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted((site / "pdf").rglob("*.pdf"))}
+
+
+def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    cache = tmp_path / "cache"
+    everything = {"pdf/manual.pdf", "pdf/people/anawat-khaikhao.pdf", "pdf/people/khanthana-sutthikorn.pdf"}
+
+    rendered, log = run_build(tmp_path, cache=cache)
+    assert rendered == everything
+    assert "2 processes" in log or (os.cpu_count() or 1) == 1  # the books were shared among the cores
+    first = pdfs(tmp_path / "site")
+
+    rendered, log = run_build(tmp_path, cache=cache)
+    assert rendered == set()
+    assert "0 rendered, 3 from cache" in log
+    assert pdfs(tmp_path / "site") == first
+
+    # One person's duty changes: their book and the whole manual show it; the other person's book is untouched.
+    person = tmp_path / "data/people/anawat-khaikhao.yml"
+    original = person.read_text(encoding="utf-8")
+    duty = "งานนิเทศการเรียนรู้ทางไกลผ่านดาวเทียม"
+    edited = original.replace("- title: งานกลุ่มโรงเรียนที่ ๒", f"- title: {duty}", 1)
+    assert edited != original
+    person.write_text(edited, encoding="utf-8")
+    rendered, _ = run_build(tmp_path, cache=cache)
+    assert rendered == {"pdf/manual.pdf", "pdf/people/anawat-khaikhao.pdf"}
+    second = pdfs(tmp_path / "site")
+    assert second["pdf/people/khanthana-sutthikorn.pdf"] == first["pdf/people/khanthana-sutthikorn.pdf"]
+    for book in ("pdf/manual.pdf", "pdf/people/anawat-khaikhao.pdf"):
+        assert duty in pdf_text(tmp_path / "site" / book)
+
+    # Undoing the edit serves the first PDFs again, from the cache, and never the edited ones.
+    person.write_text(original, encoding="utf-8")
+    rendered, _ = run_build(tmp_path, cache=cache)
+    assert rendered == set()
+    assert pdfs(tmp_path / "site") == first
+    assert duty not in pdf_text(tmp_path / "site/pdf/manual.pdf")
+
+
+def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from opmanual import printing
+    from opmanual.dataset import load
+    from opmanual.pdf import Printer, books
+
+    manual = load(ROOT / "tests/fixtures/mini")
+    prepared = Printer(manual).prepare(books(manual)[0])
+    before = printing.cache_key(prepared, manual)
+    sheets = tmp_path / "assets"
+    shutil.copytree(ROOT / "docs/assets/stylesheets", sheets / "stylesheets")
+    (sheets / "stylesheets/print.css").write_text("@page { size: A5 }", encoding="utf-8")
+    monkeypatch.setattr(printing, "ASSETS", sheets)
+    printing._engine_key.cache_clear()
+    try:
+        assert printing.cache_key(prepared, manual) != before
+    finally:
+        printing._engine_key.cache_clear()
+
+
+def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path) -> None:
+    sites = {}
+    for name, options in {"whole": [], "1": ["--shard", "1/2"], "2": ["--shard", "2/2"]}.items():
+        folder = tmp_path / name
+        shutil.copytree(ROOT / "tests/fixtures/mini", folder / "data")
+        run_build(folder, *options, cache=None)
+        sites[name] = pdfs(folder / "site")
+    whole, first, second = sites["whole"], sites["1"], sites["2"]
+    assert len(whole) >= 2 and first and second
+    assert not set(first) & set(second)
+    assert {**first, **second} == whole
+
+
+def test_shards_are_parsed_and_share_books_deterministically() -> None:
+    paths = [f"pdf/people/{n}.pdf" for n in "edcba"] + ["pdf/manual.pdf"]
+    shares = [Shard.parse(f"{i}/3").select(paths) for i in (1, 2, 3)]
+    assert sorted(path for share in shares for path in share) == sorted(paths)
+    assert shares == [Shard.parse(f"{i}/3").select(list(reversed(paths))) for i in (1, 2, 3)]
+    for bad in ("0/2", "3/2", "1", "a/b", "1/0"):
+        with pytest.raises(ShardError):
+            Shard.parse(bad)
+
+
+def test_a_bad_shard_is_a_clear_error(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "opmanual", "build", "data", "--shard", "3/2"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "shard 3/2: i must be from 1 to n" in result.stderr
+    assert "Traceback" not in result.stderr

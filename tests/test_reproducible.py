@@ -1,0 +1,42 @@
+"""Two builds of the same data make byte-identical sites and PDFs."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("first", "second"):
+        folder = tmp_path / name  # different paths on disk must not matter either
+        data = folder / "data"
+        shutil.copytree(ROOT / "tests/fixtures/mini", data)
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONPATH": str(ROOT / "hooks"),
+            "SOURCE_DATE_EPOCH": "1700000000",
+        }
+        result = subprocess.run(
+            [sys.executable, "-m", "opmanual", "build", "data", "--site", "site"],
+            cwd=folder,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.append(folder / "site")
+    first, second = outputs
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert any(p.suffix == ".pdf" for p in files) and any(p.suffix == ".html" for p in files)
+    different = [str(p) for p in files if not filecmp.cmp(first / p, second / p, shallow=False)]
+    assert different == []
