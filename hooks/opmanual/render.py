@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import thai
@@ -52,26 +53,38 @@ def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     return link + (f"#{anchor}" if anchor else "")
 
 
+@cache
+def _environment(digit_style: str, templates: Path) -> Environment:
+    """One environment per setting, shared by the site and the PDFs and kept across `mkdocs serve` rebuilds.
+
+    Compiled templates are also kept on disk (Jinja's per-user cache folder, keyed by each template's source), so
+    a new process does not compile them again: compiling took most of the hooks' time.
+    """
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # `{#id}` is how a Markdown heading gets its anchor (attr_list), so Jinja comments are `{## ##}`.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        bytecode_cache=FileSystemBytecodeCache(),
+    )
+    env.filters["digits"] = lambda text: thai.digits(str(text), digit_style)
+    env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
+    env.globals["number"] = lambda *path: thai.number_label(tuple(path), digit_style)
+    return env
+
+
 class Renderer:
     """Holds the Jinja environment and the settings every template needs."""
 
     def __init__(self, digit_style: str = "thai", templates: Path = TEMPLATES) -> None:
         self.digit_style = digit_style
-        self.env = Environment(
-            loader=FileSystemLoader(templates),
-            undefined=StrictUndefined,
-            autoescape=True,
-            finalize=_finalize,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            # `{#id}` is how a Markdown heading gets its anchor (attr_list), so Jinja comments are `{## ##}`.
-            comment_start_string="{##",
-            comment_end_string="##}",
-        )
-        self.env.filters["digits"] = lambda text: thai.digits(str(text), digit_style)
-        self.env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
-        self.env.globals["number"] = lambda *path: thai.number_label(tuple(path), digit_style)
+        self.env = _environment(digit_style, templates)
 
     def render(
         self,
