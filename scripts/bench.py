@@ -2,8 +2,10 @@
 
 Usage: `scripts/bench [--offices 1 10 50] [--pdf-books 16] [--no-serve]`
 
-Datasets: the shipped `data/`, and synthetic data of N offices (15 supervisors and 30 processes per office, the
-national average of 3,700 supervisors in 245 offices, made by scripts/synth.py from the shipped Thai text, seeded).
+Datasets: the shipped `data/`; one synthetic office (15 supervisors and 30 processes, the national average of
+3,700 supervisors in 245 offices, made by scripts/synth.py from the shipped Thai text, seeded), built with its
+PDFs on one core and on all; N offices as a national pipeline builds them (one site each, one after another);
+and N offices merged into one site (`--one-site`), which shows how one site grows.
 Every figure comes from a real build in a child process; peak memory is the largest process of that build.
 PDFs are timed with the cache off. For a large dataset only a shard of its books is printed (`--shard 2/k`,
 about `--pdf-books` people's books; share 1 also holds the whole manual): a shard is what one CI runner does.
@@ -122,6 +124,59 @@ def measure(name: str, data: Path, work: Path, env: dict[str, str], pdf_books: i
     return row
 
 
+def synth(data: Path, offices: int, seed: int, env: dict[str, str]) -> Path:
+    subprocess.run(  # noqa: S603
+        [PYTHON, str(ROOT / "scripts/synth.py"), str(data), "--people", str(PEOPLE_PER_OFFICE * offices),
+         "--processes", str(PROCESSES_PER_OFFICE * offices), "--seed", str(seed)],
+        env=env, check=True, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    return data
+
+
+def site_only(name: str, data: Path, work: Path, env: dict[str, str]) -> dict[str, str]:
+    cost = hooks_cost(data, env)
+    built = mkdocs(data, work / "site", env, MANUAL_PDF="0")
+    row = {
+        "data": name,
+        "people / processes / pages": f"{cost['people']:.0f} / {cost['processes']:.0f} / {cost['pages']:.0f}",
+        "validate": f"{cost['validate']:.2f} s",
+        "hooks (validate + render)": f"{cost['validate'] + cost['render']:.2f} s "
+        f"({100 * (cost['validate'] + cost['render']) / built.seconds:.0f}%)",
+        "site, no PDFs": f"{built.seconds:.1f} s",
+        "peak memory (site)": f"{built.peak_mb:.0f} MB",
+        "search index": f"{(work / 'site/search/search_index.json').stat().st_size / 1e6:.2f} MB",
+    }
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+    return row
+
+
+def national(offices: int, work: Path, env: dict[str, str], one_office_pdfs: str) -> dict[str, str]:
+    """N offices as a national pipeline builds them: one data folder and one site each, one after another."""
+    totals = {"people": 0.0, "processes": 0.0, "pages": 0.0, "validate": 0.0, "render": 0.0}
+    seconds, peak, index = 0.0, 0.0, 0
+    for seed in range(1, offices + 1):
+        data = synth(work / "office", 1, seed, env)
+        cost = hooks_cost(data, env)
+        built = mkdocs(data, work / "site", env, MANUAL_PDF="0")
+        totals = {key: totals[key] + cost[key] for key in totals}
+        seconds, peak = seconds + built.seconds, max(peak, built.peak_mb)
+        index += (work / "site/search/search_index.json").stat().st_size
+    hooks = totals["validate"] + totals["render"]
+    row = {
+        "data": f"{offices} offices (one site each)",
+        "people / processes / pages": f"{totals['people']:.0f} / {totals['processes']:.0f} / {totals['pages']:.0f}",
+        "validate": f"{totals['validate']:.2f} s",
+        "hooks (validate + render)": f"{hooks:.2f} s ({100 * hooks / seconds:.0f}%)",
+        "site, no PDFs": f"{seconds:.1f} s",
+        "peak memory (site)": f"{peak:.0f} MB",
+        "search index": f"{index / 1e6:.2f} MB in all",
+        "PDFs": f"not built here: {offices} × one office's, shared by --shard"
+        + (f" ({one_office_pdfs})" if one_office_pdfs else ""),
+    }
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+    return row
+
+
 def serve_reload(work: Path, env: dict[str, str]) -> float:
     """Seconds from saving a YAML file to the page showing it, in Chromium reloaded by `mkdocs serve`."""
     from playwright.sync_api import sync_playwright
@@ -175,6 +230,7 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--offices", type=int, nargs="*", default=[1, 10, 50])
+    parser.add_argument("--one-site", type=int, nargs="*", default=[5, 10], help="offices merged into one site")
     parser.add_argument("--pdf-books", type=int, default=16, help="print about this many books of a large dataset")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview reload measurement")
     args = parser.parse_args()
@@ -184,16 +240,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         rows.append(measure("data/ (shipped)", ROOT / "data", work, env, args.pdf_books, speedup=False))
+        one_office: dict[str, str] = {}
         for offices in args.offices:
-            data = work / f"offices-{offices}"
-            subprocess.run(  # noqa: S603
-                [PYTHON, str(ROOT / "scripts/synth.py"), str(data), "--people", str(PEOPLE_PER_OFFICE * offices),
-                 "--processes", str(PROCESSES_PER_OFFICE * offices)],
-                env=env, check=True, stdout=subprocess.DEVNULL,
-            )  # fmt: skip
-            name = f"{offices} office{'s' if offices > 1 else ''}"
-            rows.append(measure(name, data, work, env, args.pdf_books, speedup=offices == 1))
-            shutil.rmtree(data)
+            if offices == 1:
+                data = synth(work / "office-1", 1, 1, env)
+                one_office = measure("1 office", data, work, env, args.pdf_books, speedup=True)
+                rows.append(one_office)
+            else:
+                rows.append(national(offices, work, env, one_office.get("PDFs", "")))
+        for offices in args.one_site:
+            data = synth(work / f"one-site-{offices}", offices, 1, env)
+            rows.append(site_only(f"{offices} offices in one site", data, work, env))
         if not args.no_serve:
             reload = serve_reload(work, env)
             print(f"preview: saving a YAML file → page reloaded in Chromium: {reload:.2f} s (median of 3)")
