@@ -124,6 +124,7 @@ def test_site_is_thai_with_self_hosted_sarabun(built_sites: dict[str, Path]) -> 
     labels = {el.get("title") or el.get("aria-label") for el in home.select("label.md-header__button, form label")}
     assert "เปลี่ยนเป็นโหมดมืด" in labels  # Material's palette toggle, in Thai
     assert home.select_one("input.md-search__input")["placeholder"] == "ค้นหา"
+    assert home.select(".md-banner") == []  # the data-error banner exists only while errors are shown
 
 
 def test_broken_data_stops_the_build_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
