@@ -33,6 +33,19 @@ def build(data: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[st
     )
 
 
+def opmanual(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m opmanual ARGS` in `folder`, as a user would, with extra environment variables."""
+    return subprocess.run(
+        [sys.executable, "-m", "opmanual", *args],
+        cwd=folder,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sites = {}

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, opmanual
 from opmanual.dataset import load
 from opmanual.errors import DataErrors
 
@@ -124,15 +124,7 @@ def test_a_good_build_replaces_the_site_atomically(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "stale.html").write_text("old", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
-    result = subprocess.run(
-        [sys.executable, "-m", "opmanual", "build", "data", "--site", "site", "--no-pdf"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = opmanual(tmp_path, "build", "data", "--site", "site", "--no-pdf")
     assert result.returncode == 0, result.stderr
     assert (site / "index.html").is_file() and not (site / "stale.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]  # no staging or previous folder left

@@ -5,35 +5,21 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, opmanual
 from opmanual.printing import Shard, ShardError
 
 
 def run_build(folder: Path, *options: str, cache: Path | None) -> tuple[set[str], str]:
     """`python -m opmanual build` of folder/data into folder/site: the PDFs it rendered, and its log."""
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(ROOT / "hooks"),
-        "SOURCE_DATE_EPOCH": "1700000000",
-        "MANUAL_PDF_CACHE": str(cache) if cache else "off",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "opmanual", "build", "data", "--site", "site", *options],
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
+    result = opmanual(
+        folder, "build", "data", "--site", "site", *options,
+        SOURCE_DATE_EPOCH="1700000000", MANUAL_PDF_CACHE=str(cache) if cache else "off",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return set(re.findall(r"PDF: (\S+\.pdf) \(\d+ pages", result.stderr)), result.stderr
 
@@ -126,14 +112,7 @@ def test_shards_are_parsed_and_share_books_deterministically() -> None:
 
 
 def test_a_bad_shard_is_a_clear_error(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "opmanual", "build", "data", "--shard", "3/2"],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = opmanual(tmp_path, "build", "data", "--shard", "3/2")
     assert result.returncode == 2
     assert "shard 3/2: i must be from 1 to n" in result.stderr
     assert "Traceback" not in result.stderr

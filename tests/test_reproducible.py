@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, opmanual
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -18,19 +15,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
         folder = tmp_path / name  # different paths on disk must not matter either
         data = folder / "data"
         shutil.copytree(ROOT / "tests/fixtures/mini", data)
-        env = {
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "PYTHONPATH": str(ROOT / "hooks"),
-            "SOURCE_DATE_EPOCH": "1700000000",
-        }
-        result = subprocess.run(
-            [sys.executable, "-m", "opmanual", "build", "data", "--site", "site"],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
+        result = opmanual(
+            folder, "build", "data", "--site", "site", SOURCE_DATE_EPOCH="1700000000", MANUAL_PDF_CACHE="off"
         )
         assert result.returncode == 0, result.stderr
         outputs.append(folder / "site")
