@@ -33,10 +33,15 @@ def build(data: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[st
     )
 
 
-def opmanual(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+# Root reads every file whatever its permissions; an editor's process does not. Commands that meet permissions run
+# without that power.
+UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if os.getuid() == 0 else []
+
+
+def opmanual(folder: Path, *args: str, unprivileged: bool = False, **env: str) -> subprocess.CompletedProcess[str]:
     """Run `python -m opmanual ARGS` in `folder`, as a user would, with extra environment variables."""
     return subprocess.run(
-        [sys.executable, "-m", "opmanual", *args],
+        [*(UNPRIVILEGED if unprivileged else []), sys.executable, "-m", "opmanual", *args],
         cwd=folder,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), **env},
         capture_output=True,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,8 @@ def make(case: dict[str, Any], folder: Path) -> Path:
     data = folder / "data"
     shutil.copytree(BASE, data)
     path = data / case["file"]
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    edits = {"replace", "append", "content", "generate", "remove"} & set(case)
+    text = path.read_text(encoding="utf-8") if path.is_file() and edits - {"content"} else ""
     if "replace" in case:
         pairs = case["replace"] if isinstance(case["replace"][0], list) else [case["replace"]]
         for old, new in pairs:
@@ -37,6 +36,7 @@ def make(case: dict[str, Any], folder: Path) -> Path:
         text = case["content"]
     text += case.get("append", "")
     generate = case.get("generate")
+    path.parent.mkdir(parents=True, exist_ok=True)
     if case.get("remove"):
         path.unlink()
     elif generate == "tis620":
@@ -45,23 +45,47 @@ def make(case: dict[str, Any], folder: Path) -> Path:
         path.write_text("name: " + "ก" * 1_800_000 + "\n", encoding="utf-8")  # 5.4 MB of UTF-8
     elif generate == "deep":
         path.write_text("name: x\nsteps: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
-    elif generate == "symlink":
-        path.write_text(text, encoding="utf-8")
     elif generate == "deep-steps":
         nested = "".join("  " * depth + "- text: ขั้นตอน\n" + "  " * depth + "  steps:\n" for depth in range(20))
         path.write_text("name: x\nsteps:\n" + nested + "  " * 20 + "- สุดท้าย\n", encoding="utf-8")
-    else:
+    elif generate == "long-value":
+        path.write_text(text.replace("@LONG@", "ก" * 300_000), encoding="utf-8")  # 900 kB of UTF-8
+    elif edits:
         path.write_text(text, encoding="utf-8")
-    if generate == "symlink":
-        outside = folder / "secret.pdf"
-        outside.write_bytes(b"%PDF-1.4 not part of the manual")
-        (data / "files/forms/escape.pdf").symlink_to(outside)
+    # File-system shapes, made at `at` (default: `file`): `link` (a symbolic link to `link`; with `outside`, the
+    # target is a file of that text beside the data folder), `fifo`, `folder` (a folder where a file is expected),
+    # `loop` (a link to itself), and `unreadable` (a path made unreadable).
+    path = data / case.get("at", case["file"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    link = case.get("link")
+    if link is not None:
+        target = Path(link)
+        if "outside" in case:
+            target = folder / link
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(case["outside"].encode("utf-8", "surrogatepass"))
+        remove(path)
+        path.symlink_to(target)
+    if case.get("fifo"):
+        remove(path)
+        os.mkfifo(path)
+    if case.get("folder"):
+        remove(path)
+        (path / "inside.yml").parent.mkdir(parents=True)
+        (path / "inside.yml").write_text("name: x\n", encoding="utf-8")
+    if case.get("loop"):
+        remove(path)
+        path.symlink_to(path.name)
+    if case.get("unreadable"):
+        (data / case["unreadable"]).chmod(0)
     return data
 
 
-def test_corpus_has_at_least_40_cases() -> None:
-    assert len(CASES) >= 40
-    assert len({case["name"] for case in CASES}) == len(CASES)
+def remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        path.unlink()
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
@@ -70,10 +94,17 @@ def test_loader_reports_the_problem_where_it_is(
 ) -> None:
     data = make(case, tmp_path)
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(DataErrors) as caught:
-        load(data)
-    messages = [str(error) for error in caught.value.errors]
+    if case.get("unreadable"):  # only an unprivileged process meets the permission
+        result = opmanual(tmp_path, "check", "data", unprivileged=True)
+        assert result.returncode == 1, result.stdout + result.stderr
+        messages = result.stdout.splitlines()
+    else:
+        with pytest.raises(DataErrors) as caught:
+            load(data)
+        messages = [str(error) for error in caught.value.errors]
     assert any(re.fullmatch(case["expect"], message) for message in messages), messages
+    for secret in [case.get("absent")] if case.get("absent") else []:
+        assert not any(secret in message for message in messages)
 
 
 def test_every_broken_case_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
@@ -86,15 +117,9 @@ def test_every_broken_case_stops_the_build_and_keeps_the_old_site(tmp_path: Path
         site = folder / "site"
         site.mkdir()
         (site / "index.html").write_text("the previous site", encoding="utf-8")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
-        result = subprocess.run(
-            [sys.executable, "-m", "opmanual", "build", str(data.relative_to(folder)), "--site", "site", "--no-pdf"],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
+        (site / ".opmanual-site").write_text("", encoding="utf-8")
+        result = opmanual(
+            folder, "build", str(data.relative_to(folder)), "--site", "site", "--no-pdf", unprivileged=True
         )
         output = result.stdout + result.stderr
         problems = []
@@ -104,12 +129,14 @@ def test_every_broken_case_stops_the_build_and_keeps_the_old_site(tmp_path: Path
             problems.append("traceback")
         if not re.search(case["expect"].replace("data/", r"[\w/.-]*data/"), output):
             problems.append("message not shown")
+        if case.get("absent") and case["absent"] in output:
+            problems.append("the content of a file outside the data folder was shown")
         if (
-            sorted(p.name for p in site.iterdir()) != ["index.html"]
+            sorted(p.name for p in site.iterdir()) != [".opmanual-site", "index.html"]
             or (site / "index.html").read_text() != "the previous site"
         ):
             problems.append("site changed")
-        if (folder / "site.building").exists():
+        if [p.name for p in folder.iterdir() if p.name.startswith(".site")]:
             problems.append("staging folder left behind")
         return f"{case['name']}: {', '.join(problems)}\n{output[-600:]}" if problems else None
 
@@ -123,6 +150,7 @@ def test_a_good_build_replaces_the_site_atomically(tmp_path: Path) -> None:
     shutil.copytree(BASE, data)
     site = tmp_path / "site"
     site.mkdir()
+    (site / ".opmanual-site").write_text("", encoding="utf-8")
     (site / "stale.html").write_text("old", encoding="utf-8")
     result = opmanual(tmp_path, "build", "data", "--site", "site", "--no-pdf")
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from ruamel.yaml import YAML
 
 from conftest import DATASETS, ROOT, build
 from opmanual import schema
@@ -49,10 +50,10 @@ def test_data_file_names_its_schema_and_validates_against_it(path: Path, root: P
     assert first == schema.modeline(path, root)
     target = (path.parent / first.split("$schema=")[1]).resolve()
     assert target == schema.schema_of(path, root)
-    read = read_yaml(path, ErrorList(path.parent))
-    assert read is not None
+    # As the editor's YAML extension reads the file (YAML 1.2): numbers and true/false as such, `yes:` a word.
+    content = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
     validator = Draft202012Validator(json.loads(target.read_text(encoding="utf-8")))
-    assert [error.message for error in validator.iter_errors(read[0])] == []
+    assert [error.message for error in validator.iter_errors(content)] == []
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:

@@ -140,8 +140,8 @@ def test_invalid_flow_is_a_data_error_with_file_and_line(tmp_path: Path, monkeyp
     with pytest.raises(DataErrors) as caught:
         load(data)
     assert [str(e) for e in caught.value.errors] == [
-        "data/processes/review.yml:26:7: flowchart: the flow goes to `drafts`, which is not a step id of this process "
-        "(ids: draft, end, outside, request)"
+        "data/processes/review.yml:27:7: flowchart: the flow goes to `drafts`, which is not a step id of this process "
+        "(ids: draft, end, outside, publish, request)"
     ]
 
 

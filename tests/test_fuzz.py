@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,11 +16,13 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import UNPRIVILEGED
 from opmanual.dataset import load
 from opmanual.errors import DataErrors
 from opmanual.pages import render_all
 
-BASE = Path(__file__).parent / "fixtures" / "mini"
+HERE = Path(__file__).parent
+BASE = HERE / "fixtures" / "mini"
 FILES = sorted(path.relative_to(BASE).as_posix() for path in BASE.rglob("*.yml"))
 
 settings.register_profile("short", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -94,3 +98,16 @@ def test_mutated_real_files(name: str, data: st.DataObject) -> None:
         else:
             lines[index] = line[: data.draw(st.integers(0, len(line)))]
     outcome({name: "".join(lines).encode()})
+
+
+def test_file_system_and_tags() -> None:
+    """tests/fuzz_files.py, run in its own process without root's power to read every file."""
+    result = subprocess.run(
+        [*UNPRIVILEGED, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(HERE / "fuzz_files.py")],
+        cwd=HERE.parent,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -30,6 +30,36 @@ PAYLOADS = [
     "{{ 7*7 }}{% raw %}{#id}",
     "*emphasis* _under_ `code` | pipe",
 ]
+# The inline and block syntax of every Markdown extension that mkdocs.yml enables, with what it would make if data
+# were read as Markdown. A test fails when mkdocs.yml enables an extension that is not listed here.
+SYNTAX: dict[str, list[tuple[str, str]]] = {
+    "markdown": [
+        ("*ตัวเอียง* __หนา__", r"<(em|strong)>(ตัวเอียง|หนา)"),
+        ("![รูป](x.png) <http://example.com>", r'<img alt="รูป"|<a href="http://example\.com"'),
+        ("# หัวข้อปลอม", r"<h\d[^>]*>หัวข้อปลอม"),
+        ("- รายการปลอม", r"<li>รายการปลอม"),
+        ("> อ้างอิงปลอม", r"<blockquote>"),
+    ],
+    "attr_list": [("ข้อความ {: .evil-class }", r'class="evil-class"')],
+    "md_in_html": [('<div markdown="1">**หนาปลอม**</div>', r"<strong>หนาปลอม")],
+    "toc": [("[TOC]", r'<div class="toc">')],
+    "admonition": [('!!! danger "เตือนปลอม"', r'class="admonition')],
+    "tables": [("| ช่องปลอม | x |", r"<t[dh][^>]*>ช่องปลอม")],
+    "pymdownx.details": [('??? note "ซ่อนปลอม"', r'<details class="note"')],
+    "pymdownx.superfences": [("```python print('fence') ```", r'class="highlight"')],
+    "pymdownx.highlight": [("```python print('fence') ```", r'class="highlight"')],
+    "pymdownx.inlinehilite": [("`#!python print('inline')`", r'class="highlight"|<code')],
+    "pymdownx.keys": [("++ctrl+alt+del++", r"<kbd")],
+}
+
+
+def enabled_extensions() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
+    return [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
+
+
+EXTENSIONS = ["markdown", *enabled_extensions()]
+MARKUP = [payload for extension in EXTENSIONS for payload, _ in SYNTAX.get(extension, [])]
 # Values that must keep their form (ids, references, enumerations, dates, numbers written as text, and file
 # names, which must name a real file: hostile paths are data errors, see tests/broken/cases.yml).
 KEEP = {"id", "members", "person", "reports_to", "signed_by", "clusters", "networks", "learning_areas", "processes",
@@ -38,12 +68,13 @@ KEEP = {"id", "members", "person", "reports_to", "signed_by", "clusters", "netwo
 
 
 def poison(value: Any, payloads: Iterator[str], key: str = "") -> Any:
+    """Every text gets one of the script payloads, and the syntax of every Markdown extension."""
     if isinstance(value, dict):
         return {k: poison(v, payloads, k) for k, v in value.items()}
     if isinstance(value, list):
         return [poison(v, payloads, key) for v in value]
     if isinstance(value, str) and key not in KEEP:
-        return f"{value} {next(payloads)}"
+        return " ".join([value, next(payloads), *MARKUP])
     return value
 
 
@@ -70,6 +101,24 @@ UNSAFE = [
     re.compile(r"""(href|src)=["']?\s*javascript:""", re.IGNORECASE),
     re.compile(r"\b49\b.*\{#id\}"),
 ]
+
+
+def test_every_enabled_markdown_extension_has_its_syntax_tested() -> None:
+    assert [extension for extension in EXTENSIONS if extension not in SYNTAX] == []
+
+
+def test_no_extension_syntax_becomes_markup(site: Path) -> None:
+    generated = [path for path in site.rglob("*.html") if path.relative_to(site).parts[0] not in ("guide", "search")]
+    found = [
+        f"{path.relative_to(site)}: {extension}: {pattern}"
+        for path in generated
+        for extension in EXTENSIONS
+        for _, pattern in SYNTAX[extension]
+        if re.search(pattern, path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    shown = html.unescape(" ".join(path.read_text(encoding="utf-8") for path in generated))
+    assert all(payload in shown for payload in MARKUP)
 
 
 def test_nothing_unescaped_reaches_the_html_or_the_search_index(site: Path) -> None:

@@ -132,13 +132,13 @@ def test_wrong_types_are_explained(data: Path) -> None:
     write(
         data,
         {
-            "people/somchai.yml": PERSON.replace("name: สมชาย", "name: 12")
+            "people/somchai.yml": PERSON.replace("name: สมชาย", "name: [สม, ชาย]")
             .replace("rank: ชำนาญการ", "rank: ชำนาญ")
             .replace("clusters: [cluster-1]", "clusters: cluster-1")
         },
     )
     assert errors_of(data) == [
-        "data/people/somchai.yml:2:1: name: expected text, found a number; put it in quotes (ต้องเป็นข้อความ)",
+        "data/people/somchai.yml:2:1: name: expected text, found a list (ต้องเป็นข้อความ)",
         "data/people/somchai.yml:4:1: rank: `ชำนาญ` is not allowed; use one of: "
         "'ชำนาญการ', 'ชำนาญการพิเศษ', 'เชี่ยวชาญ' or 'เชี่ยวชาญพิเศษ'",
         "data/people/somchai.yml:5:1: clusters: expected a list (lines starting with `- `), found the text "
@@ -163,7 +163,7 @@ def test_dangling_references_and_duplicates(data: Path) -> None:
     )
     assert errors_of(data) == [
         "data/people/somchai.yml:6:17: `qa-old` is not a known process; known: qa (ไม่พบรหัสที่อ้างถึง)",
-        "data/processes/qa.yml:11:5: schedule → #1 → start: 2023 is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)",
+        "data/processes/qa.yml:11:5: schedule → #1 → start: 2023 is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543), such as 2567",
         "data/references.yml:9:5: duplicate bibliography id `book`",
     ]
 
@@ -185,7 +185,8 @@ def test_every_error_of_every_file_is_reported(data: Path) -> None:
     )
     assert errors_of(data) == [
         "data/office.yml:8:26: `nobody` is not a known person; known: somchai (ไม่พบรหัสที่อ้างถึง)",
-        "data/people/Bad Name.yml:1:1: file name `Bad Name.yml` is not a valid id: use lowercase a-z, 0-9 and '-'",
+        "data/people/Bad Name.yml:1:1: file name `Bad Name.yml` is not a valid id: use lowercase a-z, 0-9 and '-', "
+        "at most 100 characters",
         "data/people/somchai.yml:8:1: titel: unknown key `titel`; allowed keys: prefix, name, surname, position, rank, "
         "role, order, foreword, aims, duties, clusters, networks, learning_areas, projects, processes, "
         "work_standards, bibliography (ไม่รู้จักคีย์นี้)",
@@ -209,8 +210,12 @@ def test_every_error_of_every_file_is_reported(data: Path) -> None:
             "name: &n x\nscope: *n\n",
             "data/processes/qa.yml:2:8: anchors and aliases (&name, *name) are not supported",
         ),
-        ("name: !!python/name:os.system x\n", "data/processes/qa.yml:1:7: custom YAML tags such as"),
-        ("name: !secret x\n", "data/processes/qa.yml:1:7: custom YAML tags such as !secret are not allowed"),
+        ("name: !!python/name:os.system x\n", "data/processes/qa.yml:1:7: YAML tags such as `!!python/name:os.system`"),
+        ("name: !secret x\n", "data/processes/qa.yml:1:7: YAML tags such as `!secret` are not used in a manual"),
+        ("name: !!str x\n", "data/processes/qa.yml:1:7: YAML tags such as `!!str` are not used in a manual"),
+        ("name: ! x\n", "data/processes/qa.yml:1:7: YAML tags such as `!` are not used in a manual"),
+        ("steps: !!seq [a]\n", "data/processes/qa.yml:1:8: YAML tags such as `!!seq` are not used in a manual"),
+        ("name: x\n---\nname: y\n", "data/processes/qa.yml:2:1: a data file holds one YAML document"),
         (
             "- just\n- a list\n",
             "data/processes/qa.yml:1:1: expected a block of `key: value` lines, found a list",
@@ -253,10 +258,11 @@ def test_organisation_chart_loop(data: Path) -> None:
 
 def test_missing_office_and_stray_files(data: Path) -> None:
     (data / "office.yml").unlink()
-    (data / "notes.txt").write_text("x", encoding="utf-8")
-    (data / "people/readme.md").write_text("x", encoding="utf-8")
+    (data / "notes.yml").write_text("x: 1", encoding="utf-8")
+    (data / "people/photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     assert errors_of(data) == [
-        "data/notes.txt:1:1: unexpected file: a manual has office.yml, references.yml, people/ and processes/",
+        "data/notes.yml:1:1: unexpected data file: a manual has office.yml, references.yml, people/<id>.yml and "
+        "processes/<id>.yml",
         "data/office.yml:1:1: missing: every manual needs office.yml (ไม่พบไฟล์)",
-        "data/people/readme.md:1:1: unexpected file in people/: data files end in .yml",
+        "data/people/photo.png:1:1: unexpected file in people/: data files end in .yml",
     ]

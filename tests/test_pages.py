@@ -27,6 +27,7 @@ def pages() -> dict[str, str]:
 def test_the_fixture_has_every_kind_of_page(pages: dict[str, str]) -> None:
     assert sorted(pages) == [
         "group/aims.md",
+        "group/areas.md",
         "group/method.md",
         "group/organization.md",
         "group/schools.md",
@@ -99,6 +100,7 @@ def test_relative_urls(src: str, target: str, expected: str) -> None:
 
 
 def test_text_cannot_become_markup() -> None:
-    assert escape("<b>*x*</b> [a](b) {#id} _y_ `z` |") == (
-        "&#60;b&#62;&#42;x&#42;&#60;/b&#62; &#91;a&#93;(b) &#123;&#35;id&#125; &#95;y&#95; &#96;z&#96; &#124;"
+    assert escape("<b>*x*</b> [a](b) {#id} _y_ `z` | ++ctrl++ ก") == (
+        "&#60;b&#62;&#42;x&#42;&#60;&#47;b&#62; &#91;a&#93;&#40;b&#41; &#123;&#35;id&#125; &#95;y&#95; &#96;z&#96; "
+        "&#124; &#43;&#43;ctrl&#43;&#43; ก"
     )

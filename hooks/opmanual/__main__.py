@@ -4,6 +4,8 @@ python -m opmanual check [DATA_DIR] [--format text|github]   validate every data
 python -m opmanual build [DATA_DIR] [--site DIR] [--no-pdf] [--shard i/n] [--jobs N]
                                                               build into a new folder, swap it in on success
 python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
+
+--verbose (before the command) shows the traceback of an internal error.
 """
 
 from __future__ import annotations
@@ -11,20 +13,25 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from .dataset import load
 from .errors import DataErrors
+
+INTERNAL_ERROR = 2
 
 
 def check(data: Path, output: str) -> int:
     try:
         manual = load(data)
     except DataErrors as exc:
-        for error in exc.errors:
+        for error in [*exc.errors, *exc.warnings]:
             print(error.github() if output == "github" else str(error))
         print(exc, file=sys.stderr)
         return 1
+    for warning in manual.warnings:
+        print(warning.github() if output == "github" else str(warning))
     print(
         f"{data}: OK — {len(manual.people)} people, {len(manual.processes)} processes, "
         f"{len(manual.group.workgroups)} work groups (ข้อมูลถูกต้อง)"
@@ -46,7 +53,28 @@ def schema(check_only: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; an unexpected exception is reported in one line (the traceback with --verbose), exit code 2."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return run(parser, args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.verbose:
+            traceback.print_exc()
+        print(
+            f"internal error while running `{args.command}`: {type(exc).__name__}: {exc}; please report it"
+            + ("" if args.verbose else " (run again with --verbose to see where it happened)"),
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m opmanual", description=__doc__)
+    parser.add_argument("--verbose", action="store_true", help="show the traceback of an internal error")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate every data file and report all errors")
     check_parser.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
@@ -58,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     build_parser = commands.add_parser("build", help="build the site and PDFs, replacing the old site only on success")
     build_parser.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
-    build_parser.add_argument("--site", type=Path, default=None, help="output folder (default: site/)")
+    build_parser.add_argument("--site", type=Path, default=None, help="output folder (default: $MANUAL_SITE, or site/)")
     build_parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     build_parser.add_argument(
         "--shard", default=None, help="i/n: make only the i-th of n shares of the PDFs (for n CI jobs)"
@@ -66,7 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--jobs", type=int, default=None, help="processes rendering PDFs (default: all cores)")
     schema_parser = commands.add_parser("schema", help="write the JSON Schema of every data file kind")
     schema_parser.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "check":
         return check(args.data, args.format)
     if args.command == "build":
@@ -81,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             os.environ[SHARD_ENV] = args.shard
         if args.jobs is not None:
             os.environ[JOBS_ENV] = str(args.jobs)
-        return build(args.data, args.site or Path("site"), pdf=False if args.no_pdf else None)
+        site = args.site or Path(os.environ.get("MANUAL_SITE") or "site")
+        return build(args.data, site, pdf=False if args.no_pdf else None, verbose=args.verbose)
     return schema(args.check)
 
 

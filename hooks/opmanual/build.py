@@ -1,5 +1,9 @@
 """Build the site (and PDFs) into a fresh folder, then swap it in: a failed build leaves the old site untouched.
 
+The output folder is checked before anything is written or removed: a build replaces its output folder whole, so
+pointing it at the data, the project or any folder of other files would delete them. A built site carries a marker
+file, and only a folder that is new, empty or marked is ever replaced.
+
 The build is reproducible: SOURCE_DATE_EPOCH (the last commit's time, unless set) fixes every date MkDocs and
 WeasyPrint would otherwise take from the clock.
 """
@@ -10,9 +14,57 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+MARKER = ".opmanual-site"
+MARKER_TEXT = "Made by `python -m opmanual build`: this folder is replaced whole by the next build.\n"
+# Exit codes of `python -m opmanual build`: 1 for data errors, 2 for a refused setting or an internal error.
+REFUSED = 2
+
+
+class SiteRefused(Exception):
+    """The output folder may not be replaced; the message says why."""
+
+
+def check_site(site: Path, data: Path, project: Path, protected: list[Path]) -> None:
+    """Refuse an output folder whose replacement would destroy something that a build did not make: the data, the
+    project folder, or anything inside one of the `protected` folders of the project (its code, its pages)."""
+    site = Path(os.path.realpath(site))
+    data = Path(os.path.realpath(data))
+    if site == data:
+        raise SiteRefused("it is the data folder")
+    if data.is_relative_to(site):
+        raise SiteRefused(f"it contains the data folder {data}")
+    if site.is_relative_to(data):
+        raise SiteRefused("it lies inside the data folder")
+    project = Path(os.path.realpath(project))
+    if project.is_relative_to(site):
+        raise SiteRefused("it is the project folder" if project == site else f"it contains the project {project}")
+    for folder in (Path(os.path.realpath(path)) for path in protected):
+        if site.is_relative_to(folder) or folder.is_relative_to(site):
+            raise SiteRefused(f"it is, holds or lies inside {folder}, a folder of the project")
+    if site.exists() and not site.is_dir():
+        raise SiteRefused("it is a file, not a folder")
+    if site.is_dir() and not (site / MARKER).is_file():
+        try:
+            empty = not any(site.iterdir())
+        except OSError as exc:
+            raise SiteRefused(f"it cannot be read ({exc.strerror})") from None
+        if not empty:
+            raise SiteRefused("it holds files that no build made; choose a new or empty folder, or delete it first")
+
+
+def mark(site: Path) -> None:
+    """Mark a folder as a built site, so that the next build may replace it."""
+    (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
+def project_folders(project: Path) -> list[Path]:
+    """Folders of the project that an output folder must neither be, nor hold, nor lie in."""
+    names = ("data", "docs", "examples", "hooks", "overrides", "schema", "scripts", "tests", ".git")
+    return [project / name for name in names]
 
 
 def source_date_epoch(folder: Path) -> str | None:
@@ -26,27 +78,49 @@ def source_date_epoch(folder: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def build(data: Path, site: Path, *, config: Path = ROOT / "mkdocs.yml", pdf: bool | None = None) -> int:
-    """Run `mkdocs build --strict` into `<site>.building`, and replace `site` with it only if it succeeds."""
-    site = site.resolve()
-    staging = site.with_name(site.name + ".building")
-    previous = site.with_name(site.name + ".previous")
-    for leftover in (staging, previous):
-        shutil.rmtree(leftover, ignore_errors=True)
+def _remove_leftovers(site: Path) -> None:
+    """Staging and previous folders of builds that were killed: only the ones a build marked."""
+    for leftover in site.parent.glob(f".{site.name}.*-*"):
+        if leftover.is_dir() and (leftover / MARKER).is_file():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def build(
+    data: Path,
+    site: Path,
+    *,
+    config: Path = ROOT / "mkdocs.yml",
+    pdf: bool | None = None,
+    verbose: bool = False,
+) -> int:
+    """Run `mkdocs build --strict` into a staging folder, and replace `site` with it only if it succeeds."""
+    try:
+        check_site(site, data, config.parent, project_folders(config.parent))
+    except SiteRefused as exc:
+        print(f"refusing to build into {site}: {exc}", file=sys.stderr)
+        return REFUSED
+    site = Path(os.path.realpath(site))
+    site.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(site)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
+    mark(staging)
     env = {**os.environ, "MANUAL_DATA": str(data.resolve()), "MANUAL_SITE": str(staging)}
     if pdf is not None:
         env["MANUAL_PDF"] = "1" if pdf else "0"
     if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(data)):
         env["SOURCE_DATE_EPOCH"] = epoch
-    result = subprocess.run(  # noqa: S603 - our own interpreter and config
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)], env=env, check=False
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *(["-v"] if verbose else [])]
+    result = subprocess.run(command, env=env, check=False)  # noqa: S603 - our own interpreter and config
     if result.returncode != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site} was left as it was", file=sys.stderr)
         return result.returncode or 1
     if site.exists():
+        previous = Path(tempfile.mkdtemp(prefix=f".{site.name}.previous-", dir=site.parent))
+        previous.rmdir()
         os.replace(site, previous)
-    os.replace(staging, site)
-    shutil.rmtree(previous, ignore_errors=True)
+        os.replace(staging, site)
+        shutil.rmtree(previous, ignore_errors=True)
+    else:
+        os.replace(staging, site)
     return 0

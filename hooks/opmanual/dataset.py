@@ -6,21 +6,26 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
 
 from . import flow
 from . import model as m
-from .errors import DataErrors, ErrorList
+from .errors import DataError, DataErrors, ErrorList, excerpt
+from .files import IMAGE_TYPES, FileProblem, check_attachment, listing
 from .loader import Loc, Source, read_yaml, validate
 
 OFFICE_FILE = "office.yml"
 REFERENCES_FILE = "references.yml"
 FOLDERS: dict[str, type[BaseModel]] = {"people": m.Person, "processes": m.Process}
+# Files an editor may keep in the data folder for people, not for the manual: reported, not refused.
+HARMLESS = (".md", ".txt")
+LAYOUT = f"a manual has {OFFICE_FILE}, {REFERENCES_FILE}, people/<id>.yml and processes/<id>.yml"
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Manual:
     documents: dict[str, m.Document]
     sources: dict[str, m.Source]
     files: dict[str, Path] = field(default_factory=dict)
+    warnings: list[DataError] = field(default_factory=list)  # reported, but they do not stop a build
 
     # Derived back-references (filled by `_derive`).
     workgroups_of: dict[str, list[m.WorkGroup]] = field(default_factory=dict)
@@ -103,33 +109,30 @@ def load(root: Path) -> Manual:
     """Read, validate and link every data file under `root`."""
     errors = ErrorList(root)
     sources: dict[str, Source] = {}
+    layout = _survey(root, errors)
     office_path = root / OFFICE_FILE
     office: m.OfficeFile | None = None
-    if office_path.is_file():
+    if os.path.lexists(office_path):
         office = _load_file(office_path, m.OfficeFile, errors, sources)
     else:
         errors.add(office_path, 1, f"missing: every manual needs {OFFICE_FILE} (ไม่พบไฟล์)")
     references: m.ReferencesFile | None = m.ReferencesFile()
-    if (root / REFERENCES_FILE).is_file():
+    if os.path.lexists(root / REFERENCES_FILE):
         references = _load_file(root / REFERENCES_FILE, m.ReferencesFile, errors, sources)
     loaded: dict[str, dict[str, Any]] = {folder: {} for folder in FOLDERS}
     files: dict[str, Path] = {}
     for folder, kind in FOLDERS.items():
-        for path in _data_files(root / folder, folder, errors):
+        for path in layout.data[folder]:
             # The id exists as soon as the file does, so references to a file with errors are not reported too.
             files[f"{folder}/{path.stem}"] = path
             loaded[folder][path.stem] = _load_file(path, kind, errors, sources)
-    for path in sorted(root.glob("*")):
-        if path.is_file() and path.name not in (OFFICE_FILE, REFERENCES_FILE) and not path.name.startswith("."):
-            errors.add(
-                path,
-                1,
-                f"unexpected file: a manual has {OFFICE_FILE}, {REFERENCES_FILE}, people/ and processes/",
-            )
 
     _check_references(root, office, references, loaded, files, sources, errors)
+    complete = office is not None and all(item is not None for kind in loaded.values() for item in kind.values())
+    if complete:  # which files the data names is known only when every data file is valid
+        _check_unlisted(layout, _named_files(office, loaded), errors)
     if errors or office is None or references is None:
-        raise DataErrors(errors.sorted())
+        raise DataErrors(errors.sorted(), errors.warnings)
     manual = Manual(
         root=root,
         info=office.manual,
@@ -141,10 +144,106 @@ def load(root: Path) -> Manual:
         documents={doc.id: doc for doc in references.documents},
         sources={source.id: source for source in references.bibliography},
         files=files,
+        warnings=errors.warnings,
     )
     _order_processes(manual)
     _derive(manual)
     return manual
+
+
+@dataclass
+class _Layout:
+    """What the data folder holds: the data files of each folder, and every other file by its relative name."""
+
+    data: dict[str, list[Path]]
+    others: dict[str, Path] = field(default_factory=dict)
+
+
+def _survey(root: Path, errors: ErrorList) -> _Layout:
+    """Look at every entry of the data folder, so that nothing in it is silently left out of the manual."""
+    layout = _Layout({folder: [] for folder in FOLDERS})
+    try:
+        entries = listing(root)
+    except FileProblem as problem:
+        errors.add(root, 1, f"the data folder {problem.message}")
+        return layout
+    for entry in entries:
+        path = root / entry.name
+        if entry.name.startswith(".") or entry.name in (OFFICE_FILE, REFERENCES_FILE):
+            continue  # hidden files are nobody's content; the two top files are read (and checked) by load()
+        if entry.name in FOLDERS:
+            if entry.is_symlink():
+                errors.add(
+                    path, 1, f"`{entry.name}` is a link; {entry.name}/ must be a real folder inside the data folder"
+                )
+            elif entry.is_dir(follow_symlinks=False):
+                layout.data[entry.name] = _data_files(path, entry.name, errors)
+            else:
+                errors.add(path, 1, f"`{entry.name}` must be a folder of .yml files, one per {entry.name[:-1]}")
+        elif entry.is_dir(follow_symlinks=False):
+            close = difflib.get_close_matches(entry.name, list(FOLDERS), n=1, cutoff=0.75)
+            if close:
+                errors.add(path, 1, f"the folder `{excerpt(entry.name)}/` is not read; did you mean `{close[0]}/`?")
+            else:
+                _attachment_folder(path, PurePosixPath(entry.name), layout, errors)
+        else:
+            _other_file(path, PurePosixPath(entry.name), entry, layout, errors)
+    return layout
+
+
+def _attachment_folder(folder: Path, name: PurePosixPath, layout: _Layout, errors: ErrorList) -> None:
+    try:
+        entries = listing(folder)
+    except FileProblem as problem:
+        errors.add(folder, 1, f"the folder {problem.message}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _attachment_folder(folder / entry.name, name / entry.name, layout, errors)
+        else:
+            _other_file(folder / entry.name, name / entry.name, entry, layout, errors)
+
+
+def _other_file(path: Path, name: PurePosixPath, entry: os.DirEntry[str], layout: _Layout, errors: ErrorList) -> None:
+    """A file outside people/ and processes/: an attachment if the data names it, checked in _check_unlisted."""
+    if entry.is_symlink() and os.path.isdir(path):
+        errors.add(path, 1, "is a link to a folder; links to folders are not followed (copy the files instead)")
+    elif name.suffix in (".yml", ".yaml"):
+        close = difflib.get_close_matches(name.as_posix(), [OFFICE_FILE, REFERENCES_FILE], n=1, cutoff=0.75)
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        errors.add(path, 1, f"unexpected data file: {LAYOUT}{hint}")
+    else:
+        layout.others[name.as_posix()] = path
+
+
+def _named_files(office: m.OfficeFile | None, loaded: dict[str, dict[str, Any]]) -> set[str]:
+    """Every file the data names (a form, the logo), as a normalised relative name."""
+    named = {office.manual.logo} if office and office.manual.logo else set()
+    for person in loaded["people"].values():
+        if person is not None:
+            named |= {form.file for duty in person.duties for form in duty.forms if form.file}
+    for process in loaded["processes"].values():
+        if process is not None:
+            named |= {form.file for form in process.forms if form.file}
+    return {PurePosixPath(name).as_posix() for name in named}
+
+
+def _check_unlisted(layout: _Layout, named: set[str], errors: ErrorList) -> None:
+    """A file that no data names would never reach a reader: an error, or a warning for notes such as README.md."""
+    for name, path in layout.others.items():
+        if name in named:
+            continue
+        if PurePosixPath(name).suffix.lower() in HARMLESS:
+            errors.warn(path, 1, "this file is not part of the manual and is not published")
+        else:
+            errors.add(
+                path,
+                1,
+                "no data names this file, so no reader would see it: name it in a `file:` of a form or in "
+                "`manual.logo`, or remove it",
+            )
 
 
 def _order_processes(manual: Manual) -> None:
@@ -159,16 +258,32 @@ def _order_processes(manual: Manual) -> None:
 
 
 def _data_files(folder: Path, name: str, errors: ErrorList) -> list[Path]:
-    if not folder.is_dir():
+    try:
+        entries = listing(folder)
+    except FileProblem as problem:
+        errors.add(folder, 1, f"the folder {problem.message}")
         return []
     found = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+    for entry in entries:
+        path = folder / entry.name
+        suffix = Path(entry.name).suffix
+        if entry.name.startswith("."):
             continue
-        if path.suffix != ".yml":
+        if entry.is_dir(follow_symlinks=False):
+            errors.add(path, 1, f"folders inside {name}/ are not read; move the files of `{excerpt(entry.name)}` up")
+        elif suffix == ".yaml":
+            errors.add(path, 1, f"data files end in .yml; rename it to `{excerpt(Path(entry.name).stem)}.yml`")
+        elif suffix.lower() in HARMLESS:
+            errors.warn(path, 1, "this file is not part of the manual and is not published")
+        elif suffix != ".yml":
             errors.add(path, 1, f"unexpected file in {name}/: data files end in .yml")
         elif not m.is_id(path.stem):
-            errors.add(path, 1, f"file name `{path.name}` is not a valid id: use lowercase a-z, 0-9 and '-'")
+            errors.add(
+                path,
+                1,
+                f"file name `{excerpt(entry.name)}` is not a valid id: use lowercase a-z, 0-9 and '-', "
+                f"at most {m.ID_MAX} characters",
+            )
         else:
             found.append(path)
     return found
@@ -211,21 +326,10 @@ class _Checker:
 
     def file(self, path: Path, loc: Loc, value: str, root: Path, *, images_only: bool = False) -> None:
         """A file named by the data must be an existing file of an allowed type inside the data folder."""
-        where = self.line(path, loc)
-        types = m.FILE_TYPES[-3:] if images_only else m.FILE_TYPES
-        relative = Path(value)
-        if relative.is_absolute() or value.startswith(("/", "~")) or ":" in value:
-            self.errors.add(path, where, f"`{value}`: name a file inside the data folder, not an absolute path or URL")
-        elif ".." in relative.parts:
-            self.errors.add(path, where, f"`{value}` points outside the data folder (`..` is not allowed)")
-        elif relative.suffix.lower() not in types:
-            self.errors.add(path, where, f"`{value}`: the file type is not allowed; use {', '.join(types)}")
-        else:
-            target = (root / relative).resolve()
-            if not target.is_relative_to(root.resolve()):
-                self.errors.add(path, where, f"`{value}` links to a file outside the data folder")
-            elif not target.is_file():
-                self.errors.add(path, where, f"`{value}`: no such file in the data folder (ไม่พบไฟล์)")
+        try:
+            check_attachment(value, root, IMAGE_TYPES) if images_only else check_attachment(value, root)
+        except FileProblem as problem:
+            self.errors.add(path, self.line(path, loc), f"`{excerpt(value)}` {problem.message}")
 
     def ref(self, path: Path, loc: Loc, value: str | None, known: Iterable[str] | object, what: str) -> None:
         if value is None or not isinstance(known, list):
@@ -233,7 +337,11 @@ class _Checker:
         if value in known:
             return
         close = difflib.get_close_matches(value, known, n=1)
-        hint = f"; did you mean `{close[0]}`?" if close else (f"; known: {', '.join(known)}" if known else "")
+        hint = (
+            f"; did you mean `{close[0]}`?"
+            if close
+            else (f"; known: {excerpt(', '.join(known), 120)}" if known else "")
+        )
         self.errors.add(path, self.line(path, loc), f"`{value}` is not a known {what}{hint} (ไม่พบรหัสที่อ้างถึง)")
 
 
@@ -300,8 +408,6 @@ def _check_references(
         check.refs(path, ("learning_areas",), person.learning_areas, areas, "learning area")
         check.refs(path, ("processes",), person.processes, processes, "process")
         check.refs(path, ("bibliography",), person.bibliography, bibliography, "bibliography entry")
-        if person.foreword:
-            check.ref(path, ("foreword", "signed_by"), person.foreword.signed_by, people, "person")
 
     if office and office.manual.logo:
         check.file(office_path, ("manual", "logo"), office.manual.logo, root, images_only=True)
@@ -350,7 +456,7 @@ def _check_cycles(office: m.OfficeFile, path: Path, check: _Checker, errors: Err
             current = boss[current]
 
 
-def _walk_steps(steps: list[m.Step], loc: Loc) -> Iterator[tuple[Loc, m.Step]]:
+def _walk_steps(steps: Sequence[m.SubStep], loc: Loc) -> Iterator[tuple[Loc, m.SubStep]]:
     for index, step in enumerate(steps):
         yield (*loc, index), step
         yield from _walk_steps(step.steps, (*loc, index, "steps"))

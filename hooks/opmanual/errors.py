@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 Position = int | tuple[int, int]  # a line, or a (line, column) pair; both count from 1
+
+EXCERPT = 60  # characters of a value that a message may quote
+MAX_MESSAGE = 400  # characters of a whole message: a last guard against quoting a whole file
+
+
+def excerpt(value: Any, limit: int = EXCERPT) -> str:
+    """A value as a message may quote it: one line, at most `limit` characters, then `…`."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -14,9 +25,11 @@ class DataError:
     line: int
     column: int
     message: str
+    level: str = "error"  # or "warning": reported, but the build goes on
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        kind = "warning: " if self.level == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
 
     def github(self) -> str:
         """The error as a GitHub Actions workflow command, which annotates the line in a pull request."""
@@ -28,7 +41,7 @@ class DataError:
             return text
 
         where = f"file={escape(self.path, ',', ':')},line={self.line},col={self.column}"
-        return f"::error {where}::{escape(self.message)}"
+        return f"::{self.level} {where}::{escape(self.message)}"
 
 
 @dataclass
@@ -37,16 +50,19 @@ class ErrorList:
 
     root: Path
     errors: list[DataError] = field(default_factory=list)
+    warnings: list[DataError] = field(default_factory=list)
 
     def add(self, path: Path, position: Position, message: str) -> None:
-        line, column = position if isinstance(position, tuple) else (position, 1)
-        self.errors.append(DataError(self.display(path), line, column, message))
+        self.errors.append(self._entry(path, position, message, "error"))
 
-    def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+    def warn(self, path: Path, position: Position, message: str) -> None:
+        self.warnings.append(self._entry(path, position, message, "warning"))
+
+    def _entry(self, path: Path, position: Position, message: str, level: str) -> DataError:
+        line, column = position if isinstance(position, tuple) else (position, 1)
+        if len(message) > MAX_MESSAGE:
+            message = message[:MAX_MESSAGE] + "…"
+        return DataError(display(path), line, column, message, level)
 
     def __bool__(self) -> bool:
         return bool(self.errors)
@@ -55,11 +71,20 @@ class ErrorList:
         return sorted(set(self.errors))
 
 
+def display(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it. Links are not followed (a
+    link may lead nowhere, or in a loop)."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.getcwd())
+    return Path(absolute if relative.startswith("..") else relative).as_posix()
+
+
 class DataErrors(Exception):
     """Raised once, after loading, when the data has errors."""
 
-    def __init__(self, errors: list[DataError]) -> None:
+    def __init__(self, errors: list[DataError], warnings: list[DataError] | None = None) -> None:
         self.errors = errors
+        self.warnings = warnings or []
         count = len(errors)
         super().__init__(f"{count} error{'s' if count != 1 else ''} in the manual's data (ข้อมูลผิดพลาด {count} จุด)")
 

@@ -8,11 +8,11 @@ the right, jumps forward on the left.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import END, Process, Step
+from .model import END, Process, Step, SubStep
 
 Kind = Literal["terminal", "process", "document", "decision"]
 Loc = tuple[str | int, ...]
@@ -161,7 +161,7 @@ def _reachable(flow: Flow, key: str, *, forward: bool) -> set[str]:
     return seen
 
 
-def _nested(steps: list[Step]) -> Iterator[Step]:
+def _nested(steps: Sequence[SubStep]) -> Iterator[SubStep]:
     for step in steps:
         for sub in step.steps:
             yield sub

@@ -1,12 +1,16 @@
 """Read the YAML files of a manual safely, remember where every value came from, and validate them.
 
 PyYAML's safe loader is used only to compose nodes; values are built here so that each one keeps its line, keys
-cannot repeat, and anchors, aliases and custom tags are refused. Every string is normalised as Thai text on load.
+cannot repeat, and anchors, aliases and tags are refused. YAML 1.1's guesses are not made: a plain value is text
+as typed (`012`, `1:30`, `0x1F`, `yes` stay what the editor wrote) unless it is empty or `null`, and the model
+reads numbers and true/false from that text. Every string is normalised as Thai text on load.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +18,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import ErrorList
+from .errors import ErrorList, excerpt
+from .files import FileProblem, read_bytes
+from .model import ID_PATTERN
 from .thai import normalize
 
 Loc = tuple[str | int, ...]
@@ -26,7 +32,10 @@ MAX_BYTES = 1_000_000
 MAX_DEPTH = 32
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {_STANDARD_TAG + kind for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# Characters no editor types: control characters (also when written as YAML escapes such as "\x1b"), halves of
+# surrogate pairs, and the bidirectional overrides and isolates that can make text display other than it reads.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 def _position(mark: yaml.Mark) -> tuple[int, int]:
@@ -39,27 +48,45 @@ class _Refused(Exception):
         self.message = message
 
 
-class _RefuseAliases:
-    """Composes nodes only; an alias (`*name`) is refused before it can be expanded."""
+class _Composer:
+    """Composes nodes only; an alias (`*name`) is refused before it can be expanded, and so is any tag."""
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
-            event = self.peek_event()  # type: ignore[attr-defined]
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(
+                _position(event.start_mark),  # type: ignore[arg-type]
+                "anchors and aliases (&name, *name) are not supported; write the value out",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None:
             raise _Refused(
                 _position(event.start_mark),
-                "anchors and aliases (&name, *name) are not supported; write the value out",
+                f"YAML tags such as `{excerpt(tag.replace(_STANDARD_TAG, '!!'))}` are not used in a manual; "
+                "remove it and write the value as text",
             )
         return super().compose_node(parent, index)  # type: ignore[misc,no-any-return]
 
+    def compose_document(self) -> yaml.Node | None:
+        node = super().compose_document()  # type: ignore[misc]
+        if not self.check_event(yaml.StreamEndEvent):  # type: ignore[attr-defined]
+            event = self.peek_event()  # type: ignore[attr-defined]
+            raise _Refused(
+                _position(event.start_mark),
+                "a data file holds one YAML document: remove this `---` line and what follows, or move it to a file "
+                "of its own",
+            )
+        return node  # type: ignore[no-any-return]
 
-class _Loader(_RefuseAliases, yaml.SafeLoader):
+
+class _Loader(_Composer, yaml.SafeLoader):
     """PyYAML's own parser: slow, and the one whose error messages editors read."""
 
 
 if yaml.__with_libyaml__:
     from yaml.cyaml import CParser  # type: ignore[attr-defined]
 
-    class _FastLoader(_RefuseAliases, yaml.composer.Composer, CParser, yaml.resolver.Resolver):
+    class _FastLoader(_Composer, yaml.composer.Composer, CParser, yaml.resolver.Resolver):
         """libyaml's parser (ten times faster) under the same Python composer and resolver as _Loader."""
 
         def __init__(self, stream: str) -> None:
@@ -77,7 +104,9 @@ def _compose(text: str) -> yaml.Node | None:
     for loader_class in _LOADERS:
         loader = loader_class(text)
         try:
-            return loader.get_single_node()  # type: ignore[no-any-return]
+            if not loader.check_node():
+                return None
+            return loader.get_node()  # type: ignore[no-any-return]
         except yaml.YAMLError:
             if loader_class is _LOADERS[-1]:
                 raise
@@ -102,16 +131,13 @@ class Source:
 
 
 def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
-    """Parse one file into plain Python values; report problems and return None if it cannot be read."""
+    """Parse one file of the data folder `errors.root` into plain Python values; report problems and return None if
+    it cannot be read. The file must be a regular file inside that folder (see `files.read_bytes`)."""
     source = Source(path, {})
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            errors.add(path, 1, f"the file is {size / 1e6:.1f} MB; a data file may be at most {MAX_BYTES / 1e6:.0f} MB")
-            return None
-        raw = path.read_bytes()
-    except OSError as exc:
-        errors.add(path, 1, f"cannot read the file: {exc.strerror}")
+        raw = read_bytes(path, errors.root, MAX_BYTES)
+    except FileProblem as refused:
+        errors.add(path, 1, f"the file {refused.message}")
         return None
     try:
         text = raw.decode("utf-8")
@@ -128,8 +154,9 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
         return None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        code = f"{exc.character:#06x}"
-        errors.add(path, line, f"the file contains a control character (code {code}) that YAML does not allow")
+        errors.add(
+            path, line, f"the file contains a control character ({_code(exc.character)}) that YAML does not allow"
+        )
         return None
     except RecursionError:
         errors.add(path, 1, f"the file nests lists or blocks too deeply (at most {MAX_DEPTH} levels)")
@@ -160,8 +187,6 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
     source.lines.setdefault(loc, line)
     if len(loc) > MAX_DEPTH:
         raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
-    if node.tag not in _ALLOWED_TAGS:
-        raise _Refused(line, f"custom YAML tags such as {node.tag} are not allowed")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -174,7 +199,7 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
             if key in result:
                 # Reported, and the rest of the file is still checked; the second value is not used.
                 source.problems.append(
-                    (_position(key_node.start_mark), f"the key `{key}` appears twice in the same block")
+                    (_position(key_node.start_mark), f"the key `{excerpt(key)}` appears twice in the same block")
                 )
                 continue
             source.lines[(*loc, key)] = _position(key_node.start_mark)
@@ -182,17 +207,31 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*loc, index), source) for index, item in enumerate(node.value)]
-    return _scalar(node)
+    return _scalar(node, line, source)
 
 
-def _scalar(node: yaml.Node) -> Any:
-    kind = node.tag.removeprefix(_STANDARD_TAG)
-    if kind in ("int", "float", "bool", "null"):
-        return yaml.SafeLoader.yaml_constructors[node.tag](_CONSTRUCTOR, node)
-    return normalize(node.value)
+def _scalar(node: yaml.Node, line: tuple[int, int], source: Source) -> str | None:
+    """A plain empty or `null` value is nothing; every other value is the text typed, cleaned as Thai text."""
+    value: str = node.value
+    plain = not node.style  # type: ignore[attr-defined]  # None from PyYAML, "" from libyaml
+    if plain and value in _NULLS:
+        return None
+    found = _FORBIDDEN.search(value)
+    if found:
+        # Reported; the rest of the file is still checked with the character left out.
+        char = found.group()
+        what = "a bidirectional control character" if "\u202a" <= char <= "\u2069" else "a control character"
+        if "\ud800" <= char <= "\udfff":
+            what = "half of a surrogate pair (an invalid character)"
+        source.problems.append((line, f"the text contains {what} ({_code(char)}) that a manual cannot hold; remove it"))
+        value = _FORBIDDEN.sub("", value)
+    return normalize(value)
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
+def _code(char: str | int) -> str:
+    char = chr(char) if isinstance(char, int) else char
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
 def validate(model: type[M], data: Any, source: Source, errors: ErrorList) -> M | None:
@@ -208,46 +247,55 @@ def validate(model: type[M], data: Any, source: Source, errors: ErrorList) -> M 
 
 def describe(error: Any, model: type[BaseModel]) -> str:
     """Say what is wrong in words an editor understands."""
-    loc: Loc = tuple(error["loc"])
+    loc = _readable(model, tuple(error["loc"]))
     kind = error["type"]
     value = error.get("input")
+    context = error.get("ctx") or {}
     where = " → ".join(f"#{part + 1}" if isinstance(part, int) else part for part in loc)
     prefix = f"{where}: " if where else ""
     if kind == "missing":
         return f"{prefix}this field is required but missing (ต้องมีข้อมูลนี้)"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        allowed = _allowed_keys(model, loc[:-1])
+        owner = _model_at(model, loc[:-1])
+        allowed = list(owner.model_fields) if owner else []
+        wider = [sub for sub in (owner.__subclasses__() if owner else []) if key in sub.model_fields]
         hint = ""
         close = difflib.get_close_matches(key, allowed, n=1)
-        if close:
+        if wider:
+            hint = f"; `{key}` is allowed only on {getattr(wider[0], 'allowed_on', wider[0].__name__)}"
+        elif close:
             hint = f"; did you mean `{close[0]}`?"
         elif allowed:
             hint = f"; allowed keys: {', '.join(allowed)}"
-        return f"{prefix}unknown key `{key}`{hint} (ไม่รู้จักคีย์นี้)"
-    if kind in ("string_type",):
-        found = _kind_of(value)
-        quote = "; put it in quotes" if found in ("a number", "true/false") else ""
-        return f"{prefix}expected text, found {found}{quote} (ต้องเป็นข้อความ)"
+        return f"{prefix}unknown key `{excerpt(key)}`{hint} (ไม่รู้จักคีย์นี้)"
+    if kind == "string_type":
+        return f"{prefix}expected text, found {_kind_of(value)} (ต้องเป็นข้อความ)"
     if kind in ("list_type", "tuple_type"):
         return f"{prefix}expected a list (lines starting with `- `), found {_kind_of(value)} (ต้องเป็นรายการ)"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{prefix}expected a block of `key: value` lines, found {_kind_of(value)}"
-    if kind == "string_pattern_mismatch" and loc and _is_id_field(loc):
+    if kind == "string_pattern_mismatch" and context.get("pattern") == ID_PATTERN:
         return (
-            f"{prefix}`{value}` is not a valid id: use lowercase English letters, digits and '-' "
+            f"{prefix}`{excerpt(value)}` is not a valid id: use lowercase English letters, digits and '-' "
             "(e.g. `somchai-jaidee`)"
         )
     if kind == "string_pattern_mismatch":
-        return f"{prefix}`{value}` has the wrong form; write a พ.ศ. year and month as `2566-04`"
+        return f"{prefix}`{excerpt(value)}` has the wrong form; write a พ.ศ. year and month as `2566-04`"
     if kind == "string_too_short":
         return f"{prefix}must not be empty (ห้ามว่าง)"
+    if kind == "string_too_long":
+        return f"{prefix}`{excerpt(value)}` is too long: at most {context.get('max_length')} characters"
     if kind == "literal_error":
-        return f"{prefix}`{value}` is not allowed; use one of: {error['ctx']['expected']}"
+        return f"{prefix}`{excerpt(value)}` is not allowed; use one of: {context['expected']}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{prefix}expected a whole number, found {_kind_of(value)}"
     if kind in ("bool_type", "bool_parsing"):
         return f"{prefix}expected true or false, found {_kind_of(value)}"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{prefix}{excerpt(value)} is too small: at least {context.get('ge', context.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{prefix}{excerpt(value)} is too large: at most {context.get('le', context.get('lt'))}"
     if kind in ("too_short", "too_long"):
         return f"{prefix}{error['msg'].lower()}"
     if kind == "value_error":
@@ -266,41 +314,36 @@ def _kind_of(value: Any) -> str:
         return "a block of keys"
     if value is None:
         return "nothing"
-    return f"the text `{value}`"
+    return f"the text `{excerpt(value)}`"
 
 
-def _is_id_field(loc: Loc) -> bool:
-    names = [part for part in loc if isinstance(part, str)]
-    return bool(names) and names[-1] in {
-        "id",
-        "members",
-        "person",
-        "reports_to",
-        "signed_by",
-        "clusters",
-        "networks",
-        "learning_areas",
-        "processes",
-        "bibliography",
-        "references",
-        "responsible",
-        "workgroup",
-    }
+def _readable(model: type[BaseModel], loc: Loc) -> Loc:
+    """The location as the editor wrote it: without the names pydantic gives to the members of a union."""
+    kept: list[str | int] = []
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(part, int):
+            kept.append(part)
+        elif current is not None and part in current.model_fields:
+            kept.append(part)
+            current = _model_in(current.model_fields[part].annotation)
+        elif current is not None:
+            kept.append(part)  # an unknown key: reported as such
+            current = None
+    return tuple(kept)
 
 
-def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The keys allowed at `loc`, found by walking the model's field annotations."""
-    current: Any = model
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model of the block at `loc`, found by walking the model's field annotations."""
+    current: type[BaseModel] | None = model
     for part in loc:
         if isinstance(part, int):
             continue
-        field = getattr(current, "model_fields", {}).get(part)
+        field = current.model_fields.get(part) if current else None
         if field is None:
-            return []
+            return None
         current = _model_in(field.annotation)
-        if current is None:
-            return []
-    return list(getattr(current, "model_fields", {}))
+    return current
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

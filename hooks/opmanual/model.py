@@ -8,15 +8,106 @@ derived elsewhere (`opmanual.linker`), never typed by editors.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .errors import excerpt
+from .thai import ARABIC_DIGITS, visible
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX = 100  # an id names files and pages (with a suffix of up to ~30 characters); file names hold 255 bytes
+DIGITS = "[0-9๐-๙]"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
-YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")]
+
+def _visible(text: str) -> str:
+    if not visible(text):
+        raise PydanticCustomError("string_too_short", "only invisible characters")
+    return text
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible)]
+YearMonth = Annotated[str, StringConstraints(pattern=rf"^{DIGITS}{{4}}-{DIGITS}{{2}}$")]
+
+
+def _number(what: str, example: str) -> Callable[[Any], Any]:
+    """Read a whole number from the text typed: decimal digits, Arabic or Thai, and nothing else.
+
+    YAML 1.1 would read `012` as 10, `1:30` as 90 and `0x1F` as 31; the loader keeps such values as text, and they
+    are refused here with the text the editor typed.
+    """
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, str):
+            typed = value.strip()
+            if re.fullmatch(f"{DIGITS}+", typed):
+                return int(typed.translate(ARABIC_DIGITS))
+            if re.fullmatch(f"-{DIGITS}+", typed):
+                raise PydanticCustomError(
+                    "not_a_number", "`{typed}`: {what} cannot be negative", {"typed": typed, "what": what}
+                )
+            raise PydanticCustomError(
+                "not_a_number",
+                "`{typed}` is not {what}: write it with the digits 0–9 or ๐–๙ only, such as {example}",
+                {"typed": excerpt(typed), "what": what, "example": example},
+            )
+        if isinstance(value, bool) or value is None or isinstance(value, float):
+            raise PydanticCustomError(
+                "not_a_number", "expected {what}, such as {example}", {"what": what, "example": example}
+            )
+        return value
+
+    return parse
+
+
+def _flag(value: Any) -> Any:
+    """true/false, also written yes/no or on/off (the words YAML 1.1 read as true and false)."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in ("true", "yes", "on"):
+            return True
+        if word in ("false", "no", "off"):
+            return False
+        raise PydanticCustomError("not_a_flag", "`{typed}` is not true or false", {"typed": excerpt(value)})
+    return value
+
+
+def _buddhist_year(value: int) -> int:
+    if not 2400 <= value <= 2700:
+        raise PydanticCustomError(
+            "not_a_year", "{value} is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543), such as 2567", {"value": value}
+        )
+    return value
+
+
+# What an editor may type, for the JSON Schema: a number, or digits written as text (Thai digits are text to YAML).
+_DIGITS_TEXT = Annotated[str, StringConstraints(pattern=f"^{DIGITS}+$")]
+_FLAG_WORDS = Literal["true", "false", "yes", "no", "on", "off"]
+Year = Annotated[
+    int,
+    BeforeValidator(_number("a year in พ.ศ.", "2567"), json_schema_input_type=int | _DIGITS_TEXT),
+    AfterValidator(_buddhist_year),
+]
+SchoolCount = Annotated[
+    int,
+    BeforeValidator(_number("a number of schools", "12"), json_schema_input_type=int | _DIGITS_TEXT),
+    Field(ge=0, le=10_000),
+]
+Flag = Annotated[bool, BeforeValidator(_flag, json_schema_input_type=bool | _FLAG_WORDS)]
 
 RANKS = ("ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ")
 
@@ -150,7 +241,7 @@ class Position(Strict):
     person: Id | None = Field(default=None, description="a person of people/ who holds this position")
     name: Text | None = Field(default=None, description="the holder's name when not in people/")
     rank: Text | None = None
-    acting: bool = False
+    acting: Flag = False
     reports_to: Id | None = None
 
 
@@ -167,44 +258,47 @@ class LearningArea(Strict):
     name: Text
 
 
+def _count_or_names(value: Any) -> str:
+    return "names" if isinstance(value, list) else "count"
+
+
 class Cluster(Strict):
     """A school cluster (กลุ่มโรงเรียน) or network; the school count is derived from a list of names."""
 
     id: Id
     name: Text
-    schools: int | list[Text] | None = None
+    schools: (
+        Annotated[
+            Annotated[SchoolCount, Tag("count")] | Annotated[list[Text], Tag("names")],
+            Discriminator(_count_or_names),
+        ]
+        | None
+    ) = None
     text: Paragraphs = []
-
-    @field_validator("schools")
-    @classmethod
-    def _positive(cls, value: int | list[str] | None) -> int | list[str] | None:
-        if isinstance(value, int) and value < 0:
-            raise ValueError("the number of schools cannot be negative")
-        return value
 
 
 class Foreword(Strict):
-    """A foreword (คำนำ); it is signed by its owner, or by `signed_by` for the group's manual."""
+    """A person's foreword (คำนำ), signed by the person."""
 
     text: Paragraphs
-    signed_by: Id | None = None
     signed_as: Text | None = Field(default=None, description="a title line under the signature")
     date: Text | None = None
 
 
+class ManualForeword(Foreword):
+    """The foreword of the whole manual, signed by `signed_by` (a person) or by the office."""
+
+    allowed_on: ClassVar[str] = "the foreword of the whole manual (`manual.foreword`): a person signs their own"
+
+    signed_by: Id | None = None
+
+
 class ManualInfo(Strict):
     title: Text = "คู่มือการปฏิบัติงาน"
-    year: int | None = Field(default=None, description="year of the manual in พ.ศ.")
-    foreword: Foreword | None = None
+    year: Year | None = Field(default=None, description="year of the manual in พ.ศ.")
+    foreword: ManualForeword | None = None
     digits: Literal["thai", "arabic"] = "thai"
     logo: FilePath | None = Field(default=None, description="an image in the data folder, for the cover and home page")
-
-    @field_validator("year")
-    @classmethod
-    def _buddhist_year(cls, value: int | None) -> int | None:
-        if value is not None and not 2400 <= value <= 2700:
-            raise ValueError(f"{value} is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)")
-        return value
 
 
 class Group(Strict):
@@ -311,28 +405,47 @@ class Decision(Strict):
         default=None, description="a step id or `end`; by default the next step (the step itself when `before`)"
     )
     no_to: Id = Field(description="a step id (an earlier one makes a loop) or `end`")
-    before: bool = Field(default=False, description="check before the step instead of after it")
+    before: Flag = Field(default=False, description="check before the step instead of after it")
 
 
-class Step(Strict):
+def _not_end(value: str | None) -> str | None:
+    if value == END:
+        raise PydanticCustomError(
+            "reserved_id", "`end` means the end of the flowchart and cannot be a step id; choose another id"
+        )
+    return value
+
+
+StepId = Annotated[Id, AfterValidator(_not_end)]
+
+
+class SubStep(Strict):
+    """A sub-step (1.1, 1.1.1): text and its own details; only top-level steps are boxes of the flowchart."""
+
+    text: Text
+    id: StepId | None = None
+    steps: list[SubStepValue] = []
+    duration: Text | None = None
+    responsible: list[Id] = []
+    standard: Text | None = None
+
+
+class Step(SubStep):
     """A step of a process (ขั้นตอนการปฏิบัติงาน); `steps` nests sub-steps (1, 1.1, 1.1.1).
 
     A top-level step is a box of the flowchart: `kind` picks its symbol, `label` shortens its text in the chart,
     `decision` adds a diamond after it, and `next` sends the flow somewhere other than the following step.
     """
 
-    text: Text
-    id: Id | None = None
+    allowed_on: ClassVar[str] = "a top-level step: the flowchart draws top-level steps only, not sub-steps"
+
     label: Text | None = None
     kind: Literal["process", "document"] = "process"
-    steps: list[StepValue] = []
-    duration: Text | None = None
-    responsible: list[Id] = []
-    standard: Text | None = None
     decision: Decision | None = None
     next: Id | None = Field(default=None, description="a step id or `end`; by default the next step")
 
 
+SubStepValue = Annotated[SubStep, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | SubStep)]
 StepValue = Annotated[Step, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | Step)]
 
 
@@ -348,12 +461,19 @@ class ScheduleRow(Strict):
     def _month(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        year, month = (int(part) for part in value.split("-"))
+        year, month = (int(part.translate(ARABIC_DIGITS)) for part in value.split("-"))
         if not 1 <= month <= 12:
             raise ValueError(f"month {month:02d} does not exist (use 01–12)")
-        if not 2400 <= year <= 2700:
-            raise ValueError(f"{year} is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543)")
+        _buddhist_year(year)
         return value
+
+    @model_validator(mode="after")
+    def _in_order(self) -> ScheduleRow:
+        if self.end is not None and self.end.translate(ARABIC_DIGITS) < self.start.translate(ARABIC_DIGITS):
+            raise PydanticCustomError(
+                "schedule_order", "ends ({end}) before it starts ({start})", {"end": self.end, "start": self.start}
+            )
+        return self
 
 
 class Risk(Strict):
@@ -420,10 +540,11 @@ class ReferencesFile(Strict):
 
 
 def is_id(value: str) -> bool:
-    return re.fullmatch(ID_PATTERN, value) is not None
+    return len(value) <= ID_MAX and re.fullmatch(ID_PATTERN, value) is not None
 
 
 ListItem.model_rebuild()
 Section.model_rebuild()
 Duty.model_rebuild()
+SubStep.model_rebuild()
 Step.model_rebuild()

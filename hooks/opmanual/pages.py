@@ -9,6 +9,7 @@ from . import thai
 from .charts import flow_chart, org_chart
 from .dataset import Manual
 from .history import History
+from .model import Person
 from .render import Renderer
 
 
@@ -42,6 +43,25 @@ def attachment(file: str) -> str:
 def full_name(manual: Manual, person_id: str) -> str:
     person = manual.people[person_id]
     return f"{person.prefix}{person.name} {person.surname}"
+
+
+def position_line(person: Person) -> str:
+    return person.position + (person.rank or "")
+
+
+def signature(manual: Manual, person_id: str | None = None) -> list[str]:
+    """The lines under a foreword: the signer's name and position, the line under them, and the date.
+
+    A person's foreword is signed by the person; the whole manual's by `signed_by`, or by the office alone."""
+    foreword = manual.people[person_id].foreword if person_id else manual.info.foreword
+    if foreword is None:
+        return []
+    signer = person_id or (manual.info.foreword.signed_by if manual.info.foreword else None)
+    lines = [full_name(manual, signer), position_line(manual.people[signer])] if signer else []
+    lines.append(foreword.signed_as or manual.office.name)
+    if foreword.date:
+        lines.append(foreword.date)
+    return lines
 
 
 CHANGES_URI = "changes.md"
@@ -109,6 +129,7 @@ def context(manual: Manual, renderer: Renderer, pages: set[str], history: Histor
         "workgroup_uri": workgroup_uri,
         "references_uri": REFERENCES_URI,
         "full_name": name,
+        "signature": lambda person_id=None: signature(manual, person_id),
         "org": org_chart(manual.organization, manual.group.workgroups, manual.group_head, name),
         "step_number": number,
         "print": False,

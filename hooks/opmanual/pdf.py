@@ -28,8 +28,10 @@ from .pages import (
     full_name,
     person_uri,
     plan,
+    position_line,
     process_uri,
     render_spec,
+    signature,
 )
 from .render import Renderer
 
@@ -89,7 +91,7 @@ class Printed:
 def person_book(manual: Manual, person_id: str) -> Book:
     person = manual.people[person_id]
     name = full_name(manual, person_id)
-    position = person.position + (person.rank or "")
+    position = position_line(person)
     specs = {spec.src_uri: spec for spec in plan(manual)}
     chapters = [Chapter(PageSpec("group.md", "chapter_group.md.j2"), 2)]
     chapters.append(Chapter(specs[person_uri(person_id)], 2))
@@ -108,7 +110,7 @@ def person_book(manual: Manual, person_id: str) -> Book:
         cover_lines=[name, f"ตำแหน่ง {position}"],
         year=manual.info.year,
         foreword=person.foreword,
-        signature=[name, position, person.foreword.signed_as or manual.office.name] if person.foreword else [],
+        signature=signature(manual, person_id),
         chapters=chapters,
     )
 
@@ -121,13 +123,6 @@ def manual_book(manual: Manual) -> Book:
     chapters += [Chapter(specs[person_uri(pid)], 2) for pid in manual.people]
     if REFERENCES_URI in specs:
         chapters.append(Chapter(specs[REFERENCES_URI], 2))
-    foreword = manual.info.foreword
-    signature: list[str] = []
-    if foreword and foreword.signed_by:
-        signer = manual.people[foreword.signed_by]
-        signature = [full_name(manual, foreword.signed_by), signer.position + (signer.rank or "")]
-    if foreword:
-        signature.append(foreword.signed_as or manual.office.name)
     office = manual.office.short_name or manual.office.name
     return Book(
         path="pdf/manual.pdf",
@@ -138,8 +133,8 @@ def manual_book(manual: Manual) -> Book:
         cover_title=manual.info.title,
         cover_lines=[],
         year=manual.info.year,
-        foreword=foreword,
-        signature=signature,
+        foreword=manual.info.foreword,
+        signature=signature(manual),
         chapters=chapters,
     )
 

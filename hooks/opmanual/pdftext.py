@@ -26,11 +26,14 @@ from typing import Any
 
 import pydyf
 import weasyprint
-from weasyprint.draw import text as draw_text
-from weasyprint.pdf import fonts as pdf_fonts
-from weasyprint.text.ffi import FROM_UNITS, ffi, pango
 
 SUPPORTED = ("70.",)
+
+
+class UnsupportedWeasyPrint(RuntimeError):
+    """The installed WeasyPrint is not one the patch was written for."""
+
+
 _THAI = re.compile("[\u0e01-\u0e5b]")
 # Alias codes start above the font's glyphs, leaving room for WeasyPrint's own codes for missing glyphs.
 ALIAS_GAP = 512
@@ -111,10 +114,6 @@ def _assign_codes(stream: Any, textbox: Any) -> None:
             glyphs.glyphs[i].glyph = aliases.code(font, glyph, text, width)
 
 
-_draw_first_line = draw_text.draw_first_line
-_build_vector_font_dictionary = pdf_fonts._build_vector_font_dictionary
-
-
 def _draw_first_line_with_codes(
     stream: Any, textbox: Any, text_overflow: str, block_ellipsis: str, *args: Any, **kwargs: Any
 ) -> Any:
@@ -162,11 +161,30 @@ def _build_vector_font_dictionary_with_map(
 
 
 def install() -> None:
-    """Patch WeasyPrint once; safe to call again."""
+    """Patch WeasyPrint once; safe to call again. Refuses a version the patch was not written for, before touching
+    any of its internals."""
+    global FROM_UNITS, ffi, pango, _draw_first_line, _build_vector_font_dictionary
     if not weasyprint.__version__.startswith(SUPPORTED):
-        raise RuntimeError(
-            f"opmanual.pdftext was written for WeasyPrint {SUPPORTED}, not {weasyprint.__version__}; "
-            "check the patch against the new version before changing constraints.txt"
+        raise UnsupportedWeasyPrint(
+            f"the Thai text-layer fix (opmanual.pdftext) was written for WeasyPrint {' or '.join(SUPPORTED)}x, and "
+            f"WeasyPrint {weasyprint.__version__} is installed: install the version in constraints.txt "
+            "(scripts/setup), or check the patch against the new version before allowing it"
         )
+    from weasyprint.draw import text as draw_text
+    from weasyprint.pdf import fonts as pdf_fonts
+    from weasyprint.text import ffi as text_ffi
+
+    FROM_UNITS, ffi, pango = text_ffi.FROM_UNITS, text_ffi.ffi, text_ffi.pango
+    if draw_text.draw_first_line is not _draw_first_line_with_codes:
+        _draw_first_line = draw_text.draw_first_line
+        _build_vector_font_dictionary = pdf_fonts._build_vector_font_dictionary
     draw_text.draw_first_line = _draw_first_line_with_codes
     pdf_fonts._build_vector_font_dictionary = _build_vector_font_dictionary_with_map
+
+
+# Bound by install(), after the version check: WeasyPrint's internals and the functions the patch wraps.
+FROM_UNITS: Any = None
+ffi: Any = None
+pango: Any = None
+_draw_first_line: Any = None
+_build_vector_font_dictionary: Any = None

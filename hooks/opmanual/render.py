@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+import re
+import string
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -15,9 +18,12 @@ from . import thai
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters that mean something to Markdown, HTML or attr_list become numeric entities: the text then reads the
-# same in a Markdown line, inside a raw HTML block and inside an attribute, and cannot become markup.
-_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "&<>\"'`*_[]{}#|~\\"}
+# Every ASCII punctuation character becomes a numeric entity. Markdown, HTML, attr_list and every inline syntax of
+# the pymdownx extensions (++keys++, ==mark==, ^^insert^^, ~~delete~~, :emoji:, !!! admonitions, ??? details,
+# $math$) are made of ASCII punctuation, so text reads the same in a Markdown line, inside a raw HTML block and
+# inside an attribute, and cannot become markup, whichever extension is enabled now or later.
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]*")
 
 
 def escape(value: Any) -> Markup:
@@ -30,6 +36,17 @@ def _finalize(value: Any) -> Any:
     if value is None:
         raise ValueError("a template printed a missing value; guard optional fields with {% if %}")
     return escape(value)
+
+
+def url(path: str, anchor: str = "") -> Markup:
+    """A URL made from a path and an anchor: percent-encoded, so that a file named `a #1?.pdf` still links."""
+    fragment = f"#{quote(anchor, safe='')}" if anchor else ""
+    return Markup(quote(path, safe="/") + fragment)  # noqa: S704 - quote() leaves no character that HTML reads
+
+
+def element_id(name: str) -> Markup:
+    """An element id made from fixed words and data ids (which are lowercase letters, digits and '-')."""
+    return Markup(name) if _SAFE_ID.fullmatch(name) else escape(name)  # noqa: S704 - only [A-Za-z0-9_-]
 
 
 def url_of(src_uri: str) -> str:
@@ -75,7 +92,8 @@ def _environment(digit_style: str, templates: Path) -> Environment:
     )
     env.filters["digits"] = lambda text: thai.digits(str(text), digit_style)
     env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
-    env.globals["number"] = lambda *path: thai.number_label(tuple(path), digit_style)
+    env.globals["number"] = lambda *path: Markup(thai.number_label(tuple(path), digit_style))  # noqa: S704 - digits and dots
+    env.globals["url"] = url
     return env
 
 
@@ -98,12 +116,13 @@ class Renderer:
         """Render a page. `link(target, anchor)` makes URLs and `aid(name)` element ids: the website's by default,
         a printed document's own when the page is one chapter of a PDF."""
 
-        def site_link(target: str, anchor: str = "") -> str:
-            return relative_url(src_uri, target, anchor)
+        def safe_link(target: str, anchor: str = "") -> Markup:
+            if link is not None:  # a printed book's own links: `#anchor`, or nothing
+                address = link(target, anchor)
+                return url("", address[1:]) if address.startswith("#") else url(address)
+            return url(relative_url(src_uri, target), anchor)
 
-        def same(name: str) -> str:
-            return name
+        def safe_aid(name: str) -> Markup:
+            return element_id(aid(name) if aid else name)
 
-        return self.env.get_template(template).render(
-            link=link or site_link, aid=aid or same, src_uri=src_uri, **context
-        )
+        return self.env.get_template(template).render(link=safe_link, aid=safe_aid, src_uri=src_uri, **context)

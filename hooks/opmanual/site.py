@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
 import os
+import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
 from . import history
+from .build import SiteRefused, check_site, mark, project_folders
 from .dataset import Manual, load
 from .errors import DataErrors
 from .pages import attachment, nav, render_all
@@ -32,6 +36,39 @@ if not preview_log.handlers:
 
 DATA_ENV = "MANUAL_DATA"
 PDF_ENV = "MANUAL_PDF"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class InternalError(Abort):
+    """A bug, not a data error: reported in one line, and the build stops with exit code 2."""
+
+    exit_code = 2
+
+
+def guarded(event: F) -> F:
+    """The last line of defence of a hook event: an unexpected exception becomes one plain line (the traceback
+    only with `mkdocs build -v`) and exit code 2, so that no half-built site replaces the last good one."""
+
+    @functools.wraps(event)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except (PluginError, Abort):
+            raise
+        except Exception as exc:
+            log.debug("".join(traceback.format_exception(exc)))
+            message = f"internal error while building the site ({event.__name__}): {type(exc).__name__}: {exc}"
+            log.error(f"{message}; please report it (run with -v to see where it happened)")
+            raise InternalError("Aborted by an internal error.") from None
+
+    return run  # type: ignore[return-value]
+
+
+def warn_data(warnings: list[Any]) -> None:
+    """Data warnings go to their own logger: MkDocs' strict mode would turn them into a failed build."""
+    for warning in warnings:
+        preview_log.warning(str(warning))
 
 
 def data_dir(config: MkDocsConfig) -> Path:
@@ -59,6 +96,7 @@ class ManualSite:
         self.manual: Manual | None = None
         self.pages: dict[str, str] = {}
 
+    @guarded
     def on_startup(self, command: str) -> None:
         _Session.command = command
 
@@ -71,8 +109,18 @@ class ManualSite:
             return False
         return _Session.command != "serve"
 
+    @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = data_dir(config)
+        if _Session.command == "build":
+            project = Path(config.config_file_path).parent
+            protected = [*project_folders(project), Path(config.docs_dir)]
+            if config.theme.custom_dir:
+                protected.append(Path(config.theme.custom_dir))
+            try:
+                check_site(Path(config.site_dir), folder, project, protected)
+            except SiteRefused as exc:
+                raise PluginError(f"refusing to build into {config.site_dir}: {exc}") from None
         try:
             manual = load(folder)
         except DataErrors as exc:
@@ -91,6 +139,7 @@ class ManualSite:
                 return config
             manual, self.pages = _Session.last_good[folder]
         else:
+            warn_data(manual.warnings)
             self.pages = render_all(manual, history=history.read(folder))
             _Session.last_good[folder] = (manual, self.pages)
         self.manual = manual
@@ -103,6 +152,7 @@ class ManualSite:
         config.nav = generated + list(config.nav or [])
         return config
 
+    @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for src_uri, content in self.pages.items():
             existing = files.get_file_from_path(src_uri)
@@ -117,7 +167,9 @@ class ManualSite:
                 files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
         return files
 
+    @guarded
     def on_post_build(self, config: MkDocsConfig) -> None:
+        mark(Path(config.site_dir))
         compact_search_index(Path(config.site_dir))
         if self.manual is None or not self.pdf_enabled() or config.extra.get("opmanual_errors"):
             return
@@ -127,8 +179,15 @@ class ManualSite:
             shard = shard_from_env()
         except ShardError as exc:
             raise PluginError(str(exc)) from None
+        from .pdftext import UnsupportedWeasyPrint
+
         default_cache = Path(config.config_file_path).parent / ".cache" / "pdf"
-        print_books(self.manual, Path(config.site_dir), cache=cache_dir(default_cache), jobs=job_count(), shard=shard)
+        try:
+            print_books(
+                self.manual, Path(config.site_dir), cache=cache_dir(default_cache), jobs=job_count(), shard=shard
+            )
+        except UnsupportedWeasyPrint as exc:
+            raise PluginError(f"cannot print the PDFs: {exc}") from None
 
     def watched(self, config: MkDocsConfig) -> list[str]:
         """What `mkdocs serve` watches besides docs/ and mkdocs.yml: the data, the theme overrides, the templates."""

@@ -59,6 +59,16 @@ def normalize(text: str) -> str:
     return _SPACE_BEFORE_MARK.sub("", joined)
 
 
+# Characters that draw nothing: controls and format characters (C*), spaces and separators (Z*), variation
+# selectors, and the fillers that fonts draw blank. A text made only of these is empty to a reader.
+_BLANK = re.compile("[\u115f\u1160\u3164\uffa0\u2800\u034f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def visible(text: str) -> bool:
+    """True when `text` has at least one character that a reader can see."""
+    return any(unicodedata.category(char)[0] not in "CZ" and not _BLANK.match(char) for char in text)
+
+
 def digits(text: str, style: str) -> str:
     """Write the digits of `text` as Thai (๐–๙) or Arabic (0–9) code points."""
     return text.translate(THAI_DIGITS if style == "thai" else ARABIC_DIGITS)

@@ -1,0 +1,158 @@
+"""Every field the model accepts reaches the reader, on the site and in the PDFs, or it would be refused.
+
+The fixture `tests/fixtures/mini` sets every field of every model (a test checks that it does). A field whose
+value is text must show that text on some page of the site and in some PDF. A field that is not shown as its own
+text (an id, a reference, a number printed in Thai digits, a switch) says here how it shows; a new field that is
+neither shown nor listed here fails the test, so no field can be accepted and then ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from pydantic import BaseModel
+
+from conftest import DATASETS
+from opmanual import model as m
+from opmanual.dataset import Manual, load
+from opmanual.thai import digits, month_year
+
+MANUAL = load(DATASETS["mini"])
+
+
+def _names(manual: Manual, ids: list[str]) -> list[str]:
+    return [f"{manual.people[i].prefix}{manual.people[i].name} {manual.people[i].surname}" for i in ids]
+
+
+def _by_id(items: list[Any], ids: list[str], attribute: str = "name") -> list[str]:
+    return [getattr(item, attribute) for item in items if item.id in ids]
+
+
+# How a field that is not printed as its own text reaches the reader: the strings it makes appear, or None for a
+# field that shapes the output (an id is an anchor and a link target; a flow target draws an arrow, checked in
+# tests/test_flow.py and the chart goldens).
+Shown = Callable[[Any, Manual], list[str] | None]
+SHOWN: dict[str, Shown] = {
+    "id": lambda value, manual: None,
+    "ManualInfo.year": lambda value, manual: [digits(str(value), "thai")],
+    "ManualInfo.digits": lambda value, manual: ["๑"],
+    "ManualInfo.logo": lambda value, manual: None,  # the picture on the cover and the home page
+    "ManualForeword.signed_by": lambda value, manual: _names(manual, [value]),
+    "Form.file": lambda value, manual: None,  # the form's link on the site, checked in tests/test_site.py
+    "WorkGroup.members": lambda value, manual: _names(manual, value),
+    "Position.person": lambda value, manual: _names(manual, [value]),
+    "Position.reports_to": lambda value, manual: [manual.positions[value].title],
+    "Position.acting": lambda value, manual: ["ปฏิบัติหน้าที่"] if value else [],
+    "Cluster.schools": lambda value, manual: [digits(str(value), "thai")] if isinstance(value, int) else value,
+    "Person.clusters": lambda value, manual: _by_id(manual.group.clusters, value),
+    "Person.networks": lambda value, manual: _by_id(manual.group.networks, value),
+    "Person.learning_areas": lambda value, manual: _by_id(manual.group.learning_areas, value),
+    "Person.processes": lambda value, manual: [manual.processes[pid].name for pid in value],
+    "Person.bibliography": lambda value, manual: [manual.sources[sid].title for sid in value],
+    "Process.bibliography": lambda value, manual: [manual.sources[sid].title for sid in value],
+    "Process.references": lambda value, manual: [manual.documents[did].title for did in value],
+    "Process.workgroup": lambda value, manual: [manual.workgroups[value].name],
+    "SubStep.responsible": lambda value, manual: _names(manual, value),
+    "Step.responsible": lambda value, manual: _names(manual, value),
+    "Step.kind": lambda value, manual: None,  # the symbol drawn for the step
+    "Step.next": lambda value, manual: None,
+    "Decision.yes_to": lambda value, manual: None,
+    "Decision.no_to": lambda value, manual: None,
+    "Decision.before": lambda value, manual: None,
+    "ScheduleRow.start": lambda value, manual: [month_year(value, "thai")],
+    "ScheduleRow.end": lambda value, manual: [month_year(value, "thai")],
+}
+
+
+def values(instance: BaseModel) -> Iterator[tuple[str, str, Any]]:
+    """(model name, field name, value) of every field set anywhere inside `instance`."""
+    for name in type(instance).model_fields:
+        value = getattr(instance, name)
+        yield type(instance).__name__, name, value
+        for item in value if isinstance(value, list | tuple) else [value]:
+            if isinstance(item, BaseModel):
+                yield from values(item)
+
+
+def every_value(manual: Manual) -> Iterator[tuple[str, str, Any]]:
+    roots: list[BaseModel] = [manual.info, manual.office, manual.group, *manual.organization]
+    roots += [*manual.people.values(), *manual.processes.values(), *manual.documents.values()]
+    roots += list(manual.sources.values())
+    for root in roots:
+        yield from values(root)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def outputs(built_sites: dict[str, Path]) -> dict[str, str]:
+    site = built_sites["mini"]
+    pages = [
+        BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text()
+        for path in site.rglob("*.html")
+        if "search" not in path.parts
+    ]
+    pdfs = [
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        for path in sorted(site.glob("pdf/**/*.pdf"))
+    ]
+    return {"site": squeeze(" ".join(pages)), "PDF": squeeze(" ".join(pdfs))}
+
+
+def test_the_fixture_sets_every_field_of_every_model() -> None:
+    models = [
+        c for c in vars(m).values() if isinstance(c, type) and issubclass(c, m.Strict) and c.__module__ == m.__name__
+    ]
+    files = {m.OfficeFile, m.ReferencesFile, m.Strict}  # split up by the loader; their fields are the roots
+    seen: dict[str, set[str]] = {}
+
+    def walk(instance: BaseModel) -> None:
+        seen.setdefault(type(instance).__name__, set()).update(instance.model_fields_set)
+        for name in type(instance).model_fields:
+            value = getattr(instance, name)
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if isinstance(item, BaseModel):
+                    walk(item)
+
+    for root in [MANUAL.info, MANUAL.office, MANUAL.group, *MANUAL.organization, *MANUAL.people.values()]:
+        walk(root)
+    for root in [*MANUAL.processes.values(), *MANUAL.documents.values(), *MANUAL.sources.values()]:
+        walk(root)
+    unset = [
+        f"{model.__name__}.{name}"
+        for model in models
+        if model not in files
+        for name in model.model_fields
+        if name not in seen.get(model.__name__, set())
+    ]
+    assert unset == [], "set these fields in tests/fixtures/mini"
+
+
+def test_every_field_reaches_the_site_and_the_pdfs(outputs: dict[str, str]) -> None:
+    missing = []
+    for model_name, name, value in every_value(MANUAL):
+        key = "id" if name == "id" else f"{model_name}.{name}"
+        if value is None:
+            continue  # not set here: this model is set somewhere else in the fixture
+        if key in SHOWN:
+            strings = SHOWN[key](value, MANUAL)
+        else:
+            strings = value if isinstance(value, list | tuple) else [value]
+            if all(isinstance(item, BaseModel) for item in strings):
+                continue  # a block: its own fields are checked
+            if not all(isinstance(item, str) for item in strings):
+                missing.append(f"{key}: not text; say in SHOWN how it reaches the reader")
+                continue
+        for text in strings or []:
+            for where, output in outputs.items():
+                if squeeze(text) not in output:
+                    missing.append(f"{key}: {text!r} is not in the {where}")
+    assert missing == [], "\n".join(missing)
