@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from opmanual.site import ManualSite
+from opmanual.site.events import ManualSite
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

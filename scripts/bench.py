@@ -58,8 +58,8 @@ HOOKS = """
 import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from opmanual.dataset import load
-from opmanual.pages import render_all
+from opmanual.data.dataset import load
+from opmanual.site.pages import render_all
 t1 = time.perf_counter()
 manual = load(Path(sys.argv[1]))
 t2 = time.perf_counter()

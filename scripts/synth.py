@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from opmanual.data.loader import read_yaml
 from opmanual.errors import ErrorList
-from opmanual.loader import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST = ["สมชาย", "สมหญิง", "วิชัย", "มาลี", "ประเสริฐ", "สุนทร", "พรทิพย์", "อรุณี", "ธนพล", "กิตติ", "จันทร์เพ็ญ", "ศิริพร"]

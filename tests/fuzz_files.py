@@ -17,9 +17,9 @@ from types import FrameType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from opmanual.dataset import load
+from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
-from opmanual.pages import render_all
+from opmanual.site.pages import render_all
 
 BASE = Path(__file__).parent / "fixtures" / "mini"
 PATHS = [*sorted(path.relative_to(BASE).as_posix() for path in BASE.rglob("*")), "people", "processes", "files"]

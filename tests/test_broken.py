@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, opmanual
-from opmanual.dataset import load
+from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "broken/cases.yml").read_text(encoding="utf-8"))

@@ -17,9 +17,9 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 
 from conftest import DATASETS, ROOT, build
-from opmanual import schema
+from opmanual.data import schema
+from opmanual.data.loader import read_yaml
 from opmanual.errors import ErrorList
-from opmanual.loader import read_yaml
 
 VENV_BIN = Path(sys.executable).parent
 CHECK = [sys.executable, "-m", "opmanual", "check"]
@@ -235,7 +235,7 @@ def test_pages_show_when_their_data_last_changed(tmp_path: Path) -> None:
 
 def test_the_guide_examples_are_valid_data(tmp_path: Path) -> None:
     """Every YAML example in the editors' guide is accepted by the model, so editors can copy them."""
-    from opmanual import model
+    from opmanual.data import model
 
     guide = (ROOT / "docs/guide/index.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, re.DOTALL)

@@ -19,8 +19,8 @@ from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
 from conftest import DATASETS
-from opmanual import model as m
-from opmanual.dataset import Manual, load
+from opmanual.data import model as m
+from opmanual.data.dataset import Manual, load
 from opmanual.thai import digits, month_year
 
 MANUAL = load(DATASETS["mini"])

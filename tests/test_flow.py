@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from opmanual import flow as f
-from opmanual.dataset import load
-from opmanual.model import Process
-from opmanual.pages import render_all
+from opmanual.data import flow as f
+from opmanual.data.dataset import load
+from opmanual.data.model import Process
+from opmanual.site import layout
+from opmanual.site.pages import render_all
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "charts"
@@ -56,13 +57,13 @@ def test_decision_after_a_step_loops_back() -> None:
     assert ("step-2-decision", "step-1", "ไม่ผ่าน") in edges(loop)
     assert f.check(process(steps)) == []
 
-    laid = f.layout(loop)
+    laid = layout.layout(loop)
     assert (laid.right_lanes, laid.left_lanes) == (1, 0)
     rows = {row.node.key: row for row in laid.rows}
     assert rows["step-2-decision"].below_label == "ผ่าน"
-    assert rows["step-2-decision"].right == [f.LaneCell(0, "top", "out", "ไม่ผ่าน")]
-    assert rows["step-2"].right == [f.LaneCell(0, "full")]
-    assert rows["step-1"].right == [f.LaneCell(0, "bottom", "in")]
+    assert rows["step-2-decision"].right == [layout.LaneCell(0, "top", "out", "ไม่ผ่าน")]
+    assert rows["step-2"].right == [layout.LaneCell(0, "full")]
+    assert rows["step-1"].right == [layout.LaneCell(0, "bottom", "in")]
 
 
 def test_decision_before_a_step_and_a_forward_branch() -> None:
@@ -84,7 +85,7 @@ def test_decision_before_a_step_and_a_forward_branch() -> None:
         ("step-1-decision", "step-2", "ไม่ใช่"),
         ("step-2", "end", None),
     ]
-    laid = f.layout(branch)
+    laid = layout.layout(branch)
     assert (laid.right_lanes, laid.left_lanes) == (0, 2)  # two forward jumps overlap: two lanes on the left
 
 
@@ -150,7 +151,7 @@ def test_text_alternative_says_the_flow_in_words() -> None:
         {"id": "draft", "text": "จัดทำร่าง"},
         {"text": "เสนอ", "decision": {"question": "เห็นชอบหรือไม่", "yes": "เห็นชอบ", "no": "ไม่เห็นชอบ", "no_to": "draft"}},
     ]
-    assert f.describe(f.derive(process(steps))) == [
+    assert layout.describe(f.derive(process(steps))) == [
         "เริ่มต้น → ขั้นตอน 1",
         "ขั้นตอน 1: จัดทำร่าง → ขั้นตอน 2",
         "ขั้นตอน 2: เสนอ → การตรวจสอบ “เห็นชอบหรือไม่”",

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import UNPRIVILEGED
-from opmanual.dataset import load
+from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
-from opmanual.pages import render_all
+from opmanual.site.pages import render_all
 
 HERE = Path(__file__).parent
 BASE = HERE / "fixtures" / "mini"

@@ -17,8 +17,8 @@ from search import ask, open_search
 
 from browser import chromium, serve
 from conftest import ROOT, build
+from opmanual.data.loader import read_yaml
 from opmanual.errors import ErrorList
-from opmanual.loader import read_yaml
 
 PAYLOADS = [
     "<script>window.__xss=1</script>",

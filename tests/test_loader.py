@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from opmanual.dataset import load
+from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
 
 OFFICE = """\

@@ -15,7 +15,7 @@ import weasyprint
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, opmanual
-from opmanual import pdftext
+from opmanual.pdf import textlayer as pdftext
 
 BASE = ROOT / "tests/fixtures/mini"
 
@@ -104,7 +104,7 @@ def run_broken(project: Path, inject: Path, code: str, *args: str) -> subprocess
     return opmanual(project, *args, PYTHONPATH=f"{inject}{os.pathsep}{ROOT / 'hooks'}")
 
 
-BUG = "import opmanual.pages as pages\ndef broken(*args, **kwargs):\n    raise ZeroDivisionError('injected')\n"
+BUG = "import opmanual.site.pages as pages\ndef broken(*args, **kwargs):\n    raise ZeroDivisionError('injected')\n"
 
 
 def test_an_internal_error_is_one_line_with_exit_code_2_and_the_old_site_stays(project: Path, inject: Path) -> None:
@@ -122,7 +122,7 @@ def test_an_internal_error_is_one_line_with_exit_code_2_and_the_old_site_stays(p
 
 
 def test_an_internal_error_of_the_check_command(project: Path, inject: Path) -> None:
-    code = "import opmanual.dataset as dataset\ndef broken(*args):\n    raise KeyError('injected')\n"
+    code = "import opmanual.data.dataset as dataset\ndef broken(*args):\n    raise KeyError('injected')\n"
     result = run_broken(project, inject, code + "dataset.load = broken\n", "check", "data")
     assert result.returncode == 2
     assert result.stderr.strip().startswith("internal error while running `check`: KeyError: 'injected'; please report")
@@ -136,7 +136,10 @@ def test_a_weasyprint_the_patch_refuses_is_a_clean_error(project: Path, inject: 
     result = run_broken(project, inject, "import weasyprint\nweasyprint.__version__ = '71.0'\n", "build", "data")
     output = result.stdout + result.stderr
     assert result.returncode == 1
-    assert "cannot print the PDFs: the Thai text-layer fix (opmanual.pdftext) was written for WeasyPrint 70.x" in output
+    assert (
+        "cannot print the PDFs: the Thai text-layer fix (opmanual.pdf.textlayer) was written for WeasyPrint 70.x"
+        in output
+    )
     assert "WeasyPrint 71.0 is installed" in output and "Traceback" not in output
     assert tree(site) == before
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from opmanual.dataset import load
-from opmanual.pages import nav, render_all
-from opmanual.render import escape, relative_url
+from opmanual.data.dataset import load
+from opmanual.site.pages import nav, render_all
+from opmanual.site.render import escape, relative_url
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "mini"
@@ -73,7 +73,7 @@ def test_derived_facts_appear_on_pages(pages: dict[str, str]) -> None:
 
 
 def test_arabic_digit_switch() -> None:
-    from opmanual.render import Renderer
+    from opmanual.site.render import Renderer
 
     pages = render_all(load(FIXTURE), Renderer("arabic"))
     assert '<span class="num">2.1.1</span>' in pages["processes/qa.md"]

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import DATASETS
-from opmanual.dataset import Manual, load
+from opmanual.data.dataset import Manual, load
 from opmanual.thai import digits
 
 ARTIFACTS = Path(__file__).parent / "artifacts"

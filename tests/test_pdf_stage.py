@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, opmanual
-from opmanual.printing import Shard, ShardError
+from opmanual.pdf.stage import Shard, ShardError
 
 
 def run_build(folder: Path, *options: str, cache: Path | None) -> tuple[set[str], str]:
@@ -70,9 +70,9 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
 
 
 def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from opmanual import printing
-    from opmanual.dataset import load
-    from opmanual.pdf import Printer, books
+    from opmanual.pdf import stage as printing
+    from opmanual.data.dataset import load
+    from opmanual.pdf.book import Printer, books
 
     manual = load(ROOT / "tests/fixtures/mini")
     prepared = Printer(manual).prepare(books(manual)[0])

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DATASETS, ROOT, build
-from opmanual.dataset import load
+from opmanual.data.dataset import load
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -16,7 +16,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .dataset import load
+from .data.dataset import load
 from .errors import DataErrors
 
 INTERNAL_ERROR = 2
@@ -40,7 +40,7 @@ def check(data: Path, output: str) -> int:
 
 
 def schema(check_only: bool) -> int:
-    from .schema import SCHEMA_DIR, stale, write
+    from .data.schema import SCHEMA_DIR, stale, write
 
     if check_only:
         outdated = stale()
@@ -102,7 +102,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return check(args.data, args.format)
     if args.command == "build":
         from .build import build
-        from .printing import JOBS_ENV, SHARD_ENV, Shard, ShardError
+        from .pdf.stage import JOBS_ENV, SHARD_ENV, Shard, ShardError
 
         if args.shard is not None:
             try:

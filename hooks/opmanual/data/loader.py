@@ -18,10 +18,10 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import ErrorList, excerpt
+from ..errors import ErrorList, excerpt
 from .files import FileProblem, read_bytes
 from .model import ID_PATTERN
-from .thai import normalize
+from ..thai import normalize
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import thai
+from .. import thai
 from .charts import flow_chart, org_chart
-from .dataset import Manual
+from ..data.dataset import Manual
 from .history import History
-from .model import Person
+from ..data.model import Person
 from .render import Renderer
 
 

@@ -16,9 +16,9 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
 from . import history
-from .build import SiteRefused, check_site, mark, project_folders
-from .dataset import Manual, load
-from .errors import DataErrors
+from ..build import SiteRefused, check_site, mark, project_folders
+from ..data.dataset import Manual, load
+from ..errors import DataErrors
 from .pages import attachment, nav, render_all
 
 if TYPE_CHECKING:
@@ -173,13 +173,13 @@ class ManualSite:
         compact_search_index(Path(config.site_dir))
         if self.manual is None or not self.pdf_enabled() or config.extra.get("opmanual_errors"):
             return
-        from .printing import ShardError, cache_dir, job_count, print_books, shard_from_env  # loads WeasyPrint
+        from ..pdf.stage import ShardError, cache_dir, job_count, print_books, shard_from_env  # loads WeasyPrint
 
         try:
             shard = shard_from_env()
         except ShardError as exc:
             raise PluginError(str(exc)) from None
-        from .pdftext import UnsupportedWeasyPrint
+        from ..pdf.textlayer import UnsupportedWeasyPrint
 
         default_cache = Path(config.config_file_path).parent / ".cache" / "pdf"
         try:

@@ -166,9 +166,9 @@ def install() -> None:
     global FROM_UNITS, ffi, pango, _draw_first_line, _build_vector_font_dictionary
     if not weasyprint.__version__.startswith(SUPPORTED):
         raise UnsupportedWeasyPrint(
-            f"the Thai text-layer fix (opmanual.pdftext) was written for WeasyPrint {' or '.join(SUPPORTED)}x, and "
-            f"WeasyPrint {weasyprint.__version__} is installed: install the version in constraints.txt "
-            "(scripts/setup), or check the patch against the new version before allowing it"
+            "the Thai text-layer fix (opmanual.pdf.textlayer) was written for WeasyPrint "
+            f"{' or '.join(SUPPORTED)}x, and WeasyPrint {weasyprint.__version__} is installed: install the version in "
+            "constraints.txt (scripts/setup), or check the patch against the new version before allowing it"
         )
     from weasyprint.draw import text as draw_text
     from weasyprint.pdf import fonts as pdf_fonts

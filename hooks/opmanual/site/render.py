@@ -14,9 +14,9 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import thai
+from .. import thai
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parents[1] / "templates"
 
 # Every ASCII punctuation character becomes a numeric entity. Markdown, HTML, attr_list and every inline syntax of
 # the pymdownx extensions (++keys++, ==mark==, ^^insert^^, ~~delete~~, :emoji:, !!! admonitions, ??? details,

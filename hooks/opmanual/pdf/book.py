@@ -18,10 +18,10 @@ import markdown
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from . import pdftext, thai
-from .dataset import Manual
-from .model import Foreword
-from .pages import (
+from .. import thai
+from ..data.dataset import Manual
+from ..data.model import Foreword
+from ..site.pages import (
     REFERENCES_URI,
     PageSpec,
     context,
@@ -33,11 +33,12 @@ from .pages import (
     render_spec,
     signature,
 )
-from .render import Renderer
+from ..site.render import Renderer
+from . import textlayer
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
-ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets"
+ASSETS = Path(__file__).resolve().parents[3] / "docs" / "assets"
 # Documents are given stable addresses, mapped to the folders by _Fetcher: WeasyPrint names images by the hash
 # of their URL, and the same data must print the same bytes wherever it is checked out.
 SITE_URL = "file:///manual/site/"
@@ -153,7 +154,7 @@ class Printer:
     """Renders books with WeasyPrint, patched so that the text layer equals the source text."""
 
     def __init__(self, manual: Manual, renderer: Renderer | None = None) -> None:
-        pdftext.install()
+        textlayer.install()
         self.manual = manual
         self.renderer = renderer or Renderer(manual.info.digits)
         self.specs = plan(manual)

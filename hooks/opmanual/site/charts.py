@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import flow as f
-from .model import Position, Process, WorkGroup
+from ..data import flow as f
+from ..data.model import Position, Process, WorkGroup
+from . import layout
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class FlowChart:
 
 def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowChart:
     flow = f.derive(process)
-    laid = f.layout(flow)
+    laid = layout.layout(flow)
     rows = []
     for row in laid.rows:
         arrows = ["top"] if row.from_above else []
@@ -49,9 +50,9 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
         rows.append(
             FlowRow(
                 node=row.node,
-                shape_style=f.shape_style(row),
-                left=list(reversed(f.lane_styles(row, "left", laid.left_lanes))),
-                right=f.lane_styles(row, "right", laid.right_lanes),
+                shape_style=layout.shape_style(row),
+                left=list(reversed(layout.lane_styles(row, "left", laid.left_lanes))),
+                right=layout.lane_styles(row, "right", laid.right_lanes),
                 arrows=arrows,
                 labels=labels,
             )
@@ -68,7 +69,7 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
         if present
     ]
     label_space = [side for side in ("left", "right") if any(side in row.labels for row in rows)]
-    return FlowChart(rows, laid.left_lanes, laid.right_lanes, columns, f.describe(flow, number), label_space)
+    return FlowChart(rows, laid.left_lanes, laid.right_lanes, columns, layout.describe(flow, number), label_space)
 
 
 @dataclass(frozen=True)

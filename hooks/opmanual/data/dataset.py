@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from . import flow
 from . import model as m
-from .errors import DataError, DataErrors, ErrorList, excerpt
+from ..errors import DataError, DataErrors, ErrorList, excerpt
 from .files import IMAGE_TYPES, FileProblem, check_attachment, listing
 from .loader import Loc, Source, read_yaml, validate
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from . import model as m
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
 
 FILES: dict[str, type[BaseModel]] = {
     "office.schema.json": m.OfficeFile,

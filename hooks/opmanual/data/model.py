@@ -25,8 +25,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .errors import excerpt
-from .thai import ARABIC_DIGITS, visible
+from ..errors import excerpt
+from ..thai import ARABIC_DIGITS, visible
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX = 100  # an id names files and pages (with a suffix of up to ~30 characters); file names hold 255 bytes

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .dataset import Manual
-from .pdf import ASSETS, Prepared, Printer, books, print_prepared
+from ..data.dataset import Manual
+from .book import ASSETS, Prepared, Printer, books, print_prepared
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
@@ -76,8 +76,8 @@ def _engine_key() -> bytes:
     for name in ("weasyprint", "pydyf", "tinycss2", "fonttools", "markdown", "jinja2"):
         digest.update(f"{name}={version(name)}\n".encode())
     digest.update(sys.version.encode())
-    package = Path(__file__).parent
-    files = sorted(package.glob("*.py")) + sorted(package.glob("templates/**/*.j2"))
+    package = Path(__file__).parents[1]
+    files = sorted(package.glob("**/*.py")) + sorted(package.glob("templates/**/*.j2"))
     files += sorted((ASSETS / "stylesheets").glob("*.css")) + sorted((ASSETS / "fonts").glob("*"))
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
