@@ -70,15 +70,16 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
 
 
 def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from opmanual.pdf import stage as printing
     from opmanual.data.dataset import load
+    from opmanual.pdf import stage as printing
     from opmanual.pdf.book import Printer, books
+    from opmanual.site.theme import ASSETS
 
     manual = load(ROOT / "tests/fixtures/mini")
     prepared = Printer(manual).prepare(books(manual)[0])
     before = printing.cache_key(prepared, manual)
     sheets = tmp_path / "assets"
-    shutil.copytree(ROOT / "docs/assets/stylesheets", sheets / "stylesheets")
+    shutil.copytree(ASSETS / "stylesheets", sheets / "stylesheets")
     (sheets / "stylesheets/print.css").write_text("@page { size: A5 }", encoding="utf-8")
     monkeypatch.setattr(printing, "ASSETS", sheets)
     printing._engine_key.cache_clear()

@@ -34,11 +34,11 @@ from ..site.pages import (
     signature,
 )
 from ..site.render import Renderer
+from ..site.theme import ASSETS
 from . import textlayer
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
-ASSETS = Path(__file__).resolve().parents[3] / "docs" / "assets"
 # Documents are given stable addresses, mapped to the folders by _Fetcher: WeasyPrint names images by the hash
 # of their URL, and the same data must print the same bytes wherever it is checked out.
 SITE_URL = "file:///manual/site/"

@@ -24,7 +24,8 @@ from functools import cache
 from pathlib import Path
 
 from ..data.dataset import Manual
-from .book import ASSETS, Prepared, Printer, books, print_prepared
+from ..site.theme import ASSETS
+from .book import Prepared, Printer, books, print_prepared
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
-from . import history
+from . import history, theme
 from ..build import SiteRefused, check_site, mark, project_folders
 from ..data.dataset import Manual, load
 from ..errors import DataErrors
@@ -121,6 +121,7 @@ class ManualSite:
                 check_site(Path(config.site_dir), folder, project, protected)
             except SiteRefused as exc:
                 raise PluginError(f"refusing to build into {config.site_dir}: {exc}") from None
+        theme.install(config)
         try:
             manual = load(folder)
         except DataErrors as exc:
@@ -190,8 +191,8 @@ class ManualSite:
             raise PluginError(f"cannot print the PDFs: {exc}") from None
 
     def watched(self, config: MkDocsConfig) -> list[str]:
-        """What `mkdocs serve` watches besides docs/ and mkdocs.yml: the data, the theme overrides, the templates."""
-        watched = [str(data_dir(config)), str(Path(__file__).parent)]
+        """What `mkdocs serve` watches besides docs/ and mkdocs.yml: the data, and the package (templates, theme)."""
+        watched = [str(data_dir(config)), str(Path(__file__).parents[1])]
         if config.theme.custom_dir:
             watched.append(str(config.theme.custom_dir))
         return watched
