@@ -43,7 +43,13 @@ def opmanual(folder: Path, *args: str, unprivileged: bool = False, **env: str) -
     return subprocess.run(
         [*(UNPRIVILEGED if unprivileged else []), sys.executable, "-m", "opmanual", *args],
         cwd=folder,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"), **env},
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONPATH": str(ROOT / "hooks"),
+            "MANUAL_CONFIG": str(ROOT / "mkdocs.yml"),
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=600,

@@ -66,7 +66,7 @@ def test_an_output_folder_that_would_destroy_something_is_refused(project: Path,
 
 def test_the_output_folder_from_the_environment_is_checked_too(project: Path) -> None:
     before = tree(project)
-    result = opmanual(project, "build", "data", "--no-pdf", MANUAL_SITE="data")
+    result = opmanual(project, "build", "data", "--no-pdf", MANUAL_SITE=str(project / "data"))
     assert result.returncode == 2 and "refusing to build into data: it is the data folder" in result.stderr
     env = {**os.environ, "MANUAL_DATA": str(project / "data"), "MANUAL_SITE": str(project / "data")}
     direct = subprocess.run(

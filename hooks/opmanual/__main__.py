@@ -14,12 +14,17 @@ import argparse
 import os
 import sys
 import traceback
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from .data.dataset import load
 from .errors import DataErrors
+from .settings import Settings, SettingsError, Shard, config_file, jobs
 
 INTERNAL_ERROR = 2
+SETTINGS_ERROR = 2
 
 
 def check(data: Path, output: str) -> int:
@@ -57,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return run(parser, args)
+        return run(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -85,36 +90,50 @@ def _parser() -> argparse.ArgumentParser:
         help="text: path:line:col: message; github: workflow commands that annotate a pull request",
     )
     build_parser = commands.add_parser("build", help="build the site and PDFs, replacing the old site only on success")
-    build_parser.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
+    build_parser.add_argument("data", nargs="?", type=Path, help="data folder (default: $MANUAL_DATA, or data/)")
     build_parser.add_argument("--site", type=Path, default=None, help="output folder (default: $MANUAL_SITE, or site/)")
+    build_parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: $MANUAL_CONFIG, or ./)")
     build_parser.add_argument("--no-pdf", action="store_true", help="skip the PDFs")
     build_parser.add_argument(
-        "--shard", default=None, help="i/n: make only the i-th of n shares of the PDFs (for n CI jobs)"
+        "--shard", type=_option(Shard.parse), help="i/n: make only the i-th of n shares of the PDFs (for n CI jobs)"
     )
-    build_parser.add_argument("--jobs", type=int, default=None, help="processes rendering PDFs (default: all cores)")
+    build_parser.add_argument("--jobs", type=_option(jobs), help="processes rendering PDFs (default: all cores)")
     schema_parser = commands.add_parser("schema", help="write the JSON Schema of every data file kind")
     schema_parser.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
     return parser
 
 
-def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         return check(args.data, args.format)
     if args.command == "build":
         from .build import build
-        from .pdf.stage import JOBS_ENV, SHARD_ENV, Shard, ShardError
 
-        if args.shard is not None:
-            try:
-                Shard.parse(args.shard)
-            except ShardError as exc:
-                parser.error(str(exc))
-            os.environ[SHARD_ENV] = args.shard
-        if args.jobs is not None:
-            os.environ[JOBS_ENV] = str(args.jobs)
-        site = args.site or Path(os.environ.get("MANUAL_SITE") or "site")
-        return build(args.data, site, pdf=False if args.no_pdf else None, verbose=args.verbose)
+        try:
+            config = config_file(args.config, os.environ)
+            settings = Settings.read(os.environ, config.parent)
+        except SettingsError as exc:
+            print(f"python -m opmanual build: {exc}", file=sys.stderr)
+            return SETTINGS_ERROR
+        options = {"data": args.data, "site": args.site, "shard": args.shard, "pdf_jobs": args.jobs}
+        changes: dict[str, Any] = {key: value for key, value in options.items() if value is not None}
+        changes.update({key: changes[key].resolve() for key in ("data", "site") if key in changes})
+        if args.no_pdf:
+            changes["pdf"] = False
+        return build(replace(settings, **changes), config, verbose=args.verbose)
     return schema(args.check)
+
+
+def _option(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type from a settings parser: its error becomes argparse's usage error."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except SettingsError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return convert
 
 
 if __name__ == "__main__":

@@ -15,9 +15,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from .errors import display
+from .settings import Settings
+
 MARKER = ".opmanual-site"
 MARKER_TEXT = "Made by `python -m opmanual build`: this folder is replaced whole by the next build.\n"
 # Exit codes of `python -m opmanual build`: 1 for data errors, 2 for a refused setting or an internal error.
@@ -85,35 +88,28 @@ def _remove_leftovers(site: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def build(
-    data: Path,
-    site: Path,
-    *,
-    config: Path = ROOT / "mkdocs.yml",
-    pdf: bool | None = None,
-    verbose: bool = False,
-) -> int:
-    """Run `mkdocs build --strict` into a staging folder, and replace `site` with it only if it succeeds."""
+def build(settings: Settings, config: Path, *, verbose: bool = False) -> int:
+    """Run `mkdocs build --strict` with `config` into a staging folder, and replace the output folder with it only
+    if it succeeds."""
+    data, site = settings.data, settings.site
     try:
         check_site(site, data, config.parent, project_folders(config.parent))
     except SiteRefused as exc:
-        print(f"refusing to build into {site}: {exc}", file=sys.stderr)
+        print(f"refusing to build into {display(site)}: {exc}", file=sys.stderr)
         return REFUSED
     site = Path(os.path.realpath(site))
     site.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(site)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
     mark(staging)
-    env = {**os.environ, "MANUAL_DATA": str(data.resolve()), "MANUAL_SITE": str(staging)}
-    if pdf is not None:
-        env["MANUAL_PDF"] = "1" if pdf else "0"
+    env = {**os.environ, **replace(settings, site=staging).environment()}
     if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(data)):
         env["SOURCE_DATE_EPOCH"] = epoch
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *(["-v"] if verbose else [])]
     result = subprocess.run(command, env=env, check=False)  # noqa: S603 - our own interpreter and config
     if result.returncode != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed: {site} was left as it was", file=sys.stderr)
+        print(f"build failed: {display(site)} was left as it was", file=sys.stderr)
         return result.returncode or 1
     if site.exists():
         previous = Path(tempfile.mkdtemp(prefix=f".{site.name}.previous-", dir=site.parent))

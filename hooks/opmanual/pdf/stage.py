@@ -20,43 +20,15 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from ..data.dataset import Manual
+from ..data.files import MAX_ATTACHMENT, read_bytes
+from ..settings import Shard
 from ..site.theme import ASSETS
 from .book import Prepared, Printer, books, print_prepared
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
-
-CACHE_ENV = "MANUAL_PDF_CACHE"  # a folder, or "off"
-JOBS_ENV = "MANUAL_PDF_JOBS"  # worker processes (default: every core)
-SHARD_ENV = "MANUAL_SHARD"  # "i/n": print only the i-th of n shares of the books
-
-
-class ShardError(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class Shard:
-    """The i-th of n deterministic shares of the books: the book at position p (sorted by path) if p % n == i - 1."""
-
-    index: int = 1
-    count: int = 1
-
-    @classmethod
-    def parse(cls, text: str) -> Shard:
-        try:
-            index, count = (int(part) for part in text.split("/"))
-        except ValueError:
-            raise ShardError(f"a shard is written i/n, such as 1/4, not {text!r}") from None
-        if not 1 <= index <= count:
-            raise ShardError(f"shard {text}: i must be from 1 to n")
-        return cls(index, count)
-
-    def select(self, paths: list[str]) -> list[str]:
-        return [path for position, path in enumerate(sorted(paths)) if position % self.count == self.index - 1]
 
 
 @dataclass
@@ -68,9 +40,10 @@ class Report:
     pages: int  # pages rendered (cached books not counted)
 
 
-@cache
-def _engine_key() -> bytes:
-    """The code and the files every book depends on: stylesheets, fonts, the printing code and its versions."""
+def engine_key(assets: Path = ASSETS) -> bytes:
+    """The code and the files every book depends on: stylesheets, fonts, the printing code and its versions.
+
+    Read again for every build, so that `MANUAL_PDF=1 mkdocs serve` prints with an edited stylesheet at once."""
     from importlib.metadata import version
 
     digest = hashlib.sha256()
@@ -79,34 +52,18 @@ def _engine_key() -> bytes:
     digest.update(sys.version.encode())
     package = Path(__file__).parents[1]
     files = sorted(package.glob("**/*.py")) + sorted(package.glob("templates/**/*.j2"))
-    files += sorted((ASSETS / "stylesheets").glob("*.css")) + sorted((ASSETS / "fonts").glob("*"))
+    files += sorted((assets / "stylesheets").glob("*.css")) + sorted((assets / "fonts").glob("*"))
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.digest()
 
 
-def cache_key(prepared: Prepared, manual: Manual) -> str:
-    digest = hashlib.sha256(_engine_key())
+def cache_key(prepared: Prepared, manual: Manual, engine: bytes) -> str:
+    digest = hashlib.sha256(engine)
     digest.update(prepared.path.encode() + b"\0" + prepared.sources().encode())
     for name in manual.images():
-        digest.update(name.encode() + b"\0" + (manual.root / name).read_bytes())
+        digest.update(name.encode() + b"\0" + read_bytes(manual.root / name, manual.root, MAX_ATTACHMENT))
     return digest.hexdigest()
-
-
-def cache_dir(default: Path) -> Path | None:
-    setting = os.environ.get(CACHE_ENV, "").strip()
-    if setting.lower() == "off":
-        return None
-    return Path(setting) if setting else default
-
-
-def job_count() -> int:
-    setting = os.environ.get(JOBS_ENV, "").strip()
-    return max(1, int(setting)) if setting.isdigit() else max(1, os.cpu_count() or 1)
-
-
-def shard_from_env() -> Shard:
-    return Shard.parse(os.environ[SHARD_ENV]) if os.environ.get(SHARD_ENV) else Shard()
 
 
 # Filled before the pool forks; a worker reads its book from here instead of unpickling a Jinja environment.
@@ -119,10 +76,12 @@ def _render(index: int, site: str, target: str) -> tuple[str, int, float]:
     return _queue[index].path, printed.pages, time.perf_counter() - started
 
 
-def print_books(manual: Manual, site: Path, *, cache: Path | None, jobs: int = 1, shard: Shard = Shard()) -> Report:
+def print_books(manual: Manual, site: Path, *, cache: Path | None, jobs: int = 1, shard: Shard | None = None) -> Report:
     """Write the shard's PDFs into `site`: unchanged ones copied from `cache`, the rest rendered on `jobs` cores."""
     started = time.perf_counter()
+    shard = shard or Shard()
     printer = Printer(manual)
+    engine = engine_key()
     chosen = set(shard.select([book.path for book in books(manual)]))
     todo: list[tuple[Prepared, Path]] = []  # each with where its PDF goes first: the cache, or the site
     cached = []
@@ -135,7 +94,7 @@ def print_books(manual: Manual, site: Path, *, cache: Path | None, jobs: int = 1
         if cache is None:
             todo.append((prepared, target))
             continue
-        entry = cache / f"{cache_key(prepared, manual)}.pdf"
+        entry = cache / f"{cache_key(prepared, manual, engine)}.pdf"
         if entry.is_file():
             shutil.copyfile(entry, target)
             cached.append(book.path)

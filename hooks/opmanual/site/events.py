@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 import html
 import json
 import logging
@@ -19,6 +20,7 @@ from . import history, theme
 from ..build import SiteRefused, check_site, mark, project_folders
 from ..data.dataset import Manual, load
 from ..errors import DataErrors
+from ..settings import Settings, SettingsError
 from .pages import attachment, nav, render_all
 
 if TYPE_CHECKING:
@@ -34,8 +36,6 @@ if not preview_log.handlers:
     preview_log.addHandler(_handler)
     preview_log.propagate = False
 
-DATA_ENV = "MANUAL_DATA"
-PDF_ENV = "MANUAL_PDF"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,17 +71,24 @@ def warn_data(warnings: list[Any]) -> None:
         preview_log.warning(str(warning))
 
 
-def data_dir(config: MkDocsConfig) -> Path:
-    """The data folder: `$MANUAL_DATA`, or `data/` beside mkdocs.yml."""
-    base = Path(config.config_file_path).parent
-    return (base / os.environ.get(DATA_ENV, "data")).resolve()
+def settings_of(config: MkDocsConfig) -> Settings:
+    """The build's settings, from the environment, with paths relative to mkdocs.yml's folder."""
+    try:
+        return Settings.read(os.environ, Path(config.config_file_path).parent)
+    except SettingsError as exc:
+        raise PluginError(str(exc)) from None
 
 
-class _Session:
-    """What outlives one build: MkDocs loads the hook file again for every rebuild of `mkdocs serve`."""
+@dataclass
+class Session:
+    """What outlives one build in a process: MkDocs loads the hook file again for every rebuild of `mkdocs serve`,
+    and the preview keeps showing the last good data of each data folder while the data has errors."""
 
-    command = "build"
-    last_good: dict[Path, tuple[Manual, dict[str, str]]] = {}  # noqa: RUF012 - deliberately shared
+    command: str = "build"
+    last_good: dict[Path, tuple[Manual, dict[str, str]]] = field(default_factory=dict)
+
+
+SESSION = Session()
 
 
 def error_page(errors: list[str]) -> str:
@@ -95,24 +102,17 @@ class ManualSite:
     def __init__(self) -> None:
         self.manual: Manual | None = None
         self.pages: dict[str, str] = {}
+        self.settings: Settings | None = None
 
     @guarded
     def on_startup(self, command: str) -> None:
-        _Session.command = command
-
-    def pdf_enabled(self) -> bool:
-        """PDFs are made by `mkdocs build`; `mkdocs serve` skips them unless MANUAL_PDF=1."""
-        setting = os.environ.get(PDF_ENV, "").strip().lower()
-        if setting in ("1", "true", "yes", "on"):
-            return True
-        if setting in ("0", "false", "no", "off"):
-            return False
-        return _Session.command != "serve"
+        SESSION.command = command
 
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        folder = data_dir(config)
-        if _Session.command == "build":
+        self.settings = settings_of(config)
+        folder = self.settings.data
+        if SESSION.command == "build":
             project = Path(config.config_file_path).parent
             protected = [*project_folders(project), Path(config.docs_dir)]
             if config.theme.custom_dir:
@@ -125,7 +125,7 @@ class ManualSite:
         try:
             manual = load(folder)
         except DataErrors as exc:
-            if _Session.command != "serve":
+            if SESSION.command != "serve":
                 for error in exc.errors:
                     log.error(str(error))
                 raise PluginError(str(exc)) from None
@@ -134,15 +134,15 @@ class ManualSite:
             preview_log.error(f"{exc} — showing the last good data until it is fixed")
             # Preview: keep showing the last good data, with the errors above every page.
             config.extra["opmanual_errors"] = [str(error) for error in exc.errors]
-            if folder not in _Session.last_good:
+            if folder not in SESSION.last_good:
                 self.pages = {"index.md": error_page(config.extra["opmanual_errors"])}
                 config.nav = [{"ข้อมูลผิดพลาด": "index.md"}]
                 return config
-            manual, self.pages = _Session.last_good[folder]
+            manual, self.pages = SESSION.last_good[folder]
         else:
             warn_data(manual.warnings)
             self.pages = render_all(manual, history=history.read(folder))
-            _Session.last_good[folder] = (manual, self.pages)
+            SESSION.last_good[folder] = (manual, self.pages)
         self.manual = manual
         config.copyright = f"{manual.group.name} {manual.office.name}"
         # The theme prints the site name unescaped (in <title>, the header, aria-labels): escape the data here.
@@ -172,27 +172,24 @@ class ManualSite:
     def on_post_build(self, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))
         compact_search_index(Path(config.site_dir))
-        if self.manual is None or not self.pdf_enabled() or config.extra.get("opmanual_errors"):
+        settings = self.settings
+        if self.manual is None or settings is None or not settings.make_pdfs(SESSION.command):
             return
-        from ..pdf.stage import ShardError, cache_dir, job_count, print_books, shard_from_env  # loads WeasyPrint
-
-        try:
-            shard = shard_from_env()
-        except ShardError as exc:
-            raise PluginError(str(exc)) from None
+        if config.extra.get("opmanual_errors"):
+            return
+        from ..pdf.stage import print_books  # loads WeasyPrint
         from ..pdf.textlayer import UnsupportedWeasyPrint
 
-        default_cache = Path(config.config_file_path).parent / ".cache" / "pdf"
+        site = Path(config.site_dir)
         try:
-            print_books(
-                self.manual, Path(config.site_dir), cache=cache_dir(default_cache), jobs=job_count(), shard=shard
-            )
+            print_books(self.manual, site, cache=settings.pdf_cache, jobs=settings.pdf_jobs, shard=settings.shard)
         except UnsupportedWeasyPrint as exc:
             raise PluginError(f"cannot print the PDFs: {exc}") from None
 
     def watched(self, config: MkDocsConfig) -> list[str]:
         """What `mkdocs serve` watches besides docs/ and mkdocs.yml: the data, and the package (templates, theme)."""
-        watched = [str(data_dir(config)), str(Path(__file__).parents[1])]
+        data = self.settings.data if self.settings else settings_of(config).data
+        watched = [str(data), str(Path(__file__).parents[1])]
         if config.theme.custom_dir:
             watched.append(str(config.theme.custom_dir))
         return watched
