@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from opmanual.data import dataset
+from opmanual.data import model as m
 from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
 
@@ -94,12 +96,13 @@ def errors_of(root: Path) -> list[str]:
 def test_valid_data_loads_and_derives_back_references(data: Path) -> None:
     manual = load(data)
     assert list(manual.people) == ["somchai"]
-    assert manual.runners_of == {"qa": ["somchai"]}
-    assert [g.id for g in manual.workgroups_of["somchai"]] == ["quality"]
-    assert manual.processes_of_workgroup == {"quality": ["qa"]}
-    assert manual.citers_of_document == {"act": ["qa"]}
-    assert manual.citers_of_source == {"book": [("people", "somchai")]}
-    assert [p.id for p in manual.positions_of["somchai"]] == ["group-director"]
+    assert manual.runners_of("qa") == ["somchai"]
+    assert [g.id for g in manual.workgroups_of("somchai")] == ["quality"]
+    assert manual.processes_of_workgroup("quality") == ["qa"]
+    assert manual.citers_of_document("act") == ["qa"]
+    assert manual.cited_by("sources", "book", "Person.bibliography") == [("people", "somchai")]
+    assert [p.id for p in manual.positions_of("somchai")] == ["group-director"]
+    assert manual.people_of_cluster("cluster-1") == ["somchai"]
     assert manual.group_head == "group-director"
     assert manual.processes["qa"].steps[1].steps[0].text == "สร้างความตระหนัก"
 
@@ -164,7 +167,7 @@ def test_dangling_references_and_duplicates(data: Path) -> None:
     assert errors_of(data) == [
         "data/people/somchai.yml:6:17: `qa-old` is not a known process; known: qa (ไม่พบรหัสที่อ้างถึง)",
         "data/processes/qa.yml:11:5: schedule → #1 → start: 2023 is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543), such as 2567",
-        "data/references.yml:9:5: duplicate bibliography id `book`",
+        "data/references.yml:9:5: duplicate bibliography entry id `book`",
     ]
 
 
@@ -266,3 +269,25 @@ def test_missing_office_and_stray_files(data: Path) -> None:
         "data/office.yml:1:1: missing: every manual needs office.yml (ไม่พบไฟล์)",
         "data/people/photo.png:1:1: unexpected file in people/: data files end in .yml",
     ]
+
+
+def test_a_new_referencing_field_is_checked_and_indexed_with_no_other_change(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A field declared as a reference on the model is checked and derived from that declaration alone."""
+
+    class Mentored(m.Person):
+        mentor: m.PersonId | None = None
+        readings: list[m.SourceId] = []  # noqa: RUF012 - a pydantic field, copied per instance
+
+    monkeypatch.setitem(dataset.FOLDERS, "people", Mentored)
+    write(data, {"people/somchai.yml": PERSON + "mentor: somsak\nreadings: [book, book, nobook]\n"})
+    assert errors_of(data) == [
+        "data/people/somchai.yml:8:1: `somsak` is not a known person; did you mean `somchai`? (ไม่พบรหัสที่อ้างถึง)",
+        "data/people/somchai.yml:9:18: `book` is listed twice",
+        "data/people/somchai.yml:9:24: `nobook` is not a known bibliography entry; did you mean `book`? "
+        "(ไม่พบรหัสที่อ้างถึง)",
+    ]
+    write(data, {"people/somchai.yml": PERSON + "mentor: somchai\n"})
+    manual = load(data)
+    assert manual.cited_by("people", "somchai", "Mentored.mentor") == [("people", "somchai")]

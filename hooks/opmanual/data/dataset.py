@@ -1,31 +1,56 @@
 """Load a whole manual from its data folder: every file validated, every id resolved, back-references derived.
 
-`load(root)` returns a `Manual` or raises `DataErrors` listing every problem of every file.
+`load(root)` returns a `Manual` or raises `DataErrors` listing every problem of every file. What refers to what is
+declared on the model (`refs.Ref`, `refs.Defines`, `refs.Attachment`); one walk of every loaded file finds each
+definition, reference and named file, so that checking them and indexing who cites what need no list of fields.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
 
+from ..errors import DataError, DataErrors, ErrorList, excerpt
 from . import flow
 from . import model as m
-from ..errors import DataError, DataErrors, ErrorList, excerpt
 from .files import IMAGE_TYPES, FileProblem, check_attachment, listing
 from .loader import Loc, Source, read_yaml, validate
+from .refs import KINDS, Attachment, Defines, Found, Owner, Ref, defined_kinds, walk
 
 OFFICE_FILE = "office.yml"
 REFERENCES_FILE = "references.yml"
+# The data files of a manual: the two top files by name, then one file per person and per process.
+TOP_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    OFFICE_FILE: ("office", m.OfficeFile),
+    REFERENCES_FILE: ("references", m.ReferencesFile),
+}
 FOLDERS: dict[str, type[BaseModel]] = {"people": m.Person, "processes": m.Process}
 # Files an editor may keep in the data folder for people, not for the manual: reported, not refused.
 HARMLESS = (".md", ".txt")
 LAYOUT = f"a manual has {OFFICE_FILE}, {REFERENCES_FILE}, people/<id>.yml and processes/<id>.yml"
+_OFFICE_KINDS = defined_kinds(m.OfficeFile)
+
+
+def _field(model: type[BaseModel], name: str) -> str:
+    """The name of a field as references report it; fails at import if the model has no such field."""
+    assert name in model.model_fields, f"{model.__name__} has no field {name}"  # noqa: S101 - a programming error
+    return f"{model.__name__}.{name}"
+
+
+MEMBERS = _field(m.WorkGroup, "members")
+HOLDER = _field(m.Position, "person")
+RUNS = _field(m.Person, "processes")
+IN_WORKGROUP = _field(m.Process, "workgroup")
+CITES_DOCUMENT = _field(m.Process, "references")
+CARES_FOR_CLUSTER = _field(m.Person, "clusters")
+CARES_FOR_NETWORK = _field(m.Person, "networks")
 
 
 @dataclass
@@ -43,27 +68,27 @@ class Manual:
     sources: dict[str, m.Source]
     files: dict[str, Path] = field(default_factory=dict)
     warnings: list[DataError] = field(default_factory=list)  # reported, but they do not stop a build
+    references: list[Found] = field(default_factory=list)  # every reference and named file, as found by walk()
 
-    # Derived back-references (filled by `_derive`).
-    workgroups_of: dict[str, list[m.WorkGroup]] = field(default_factory=dict)
-    positions_of: dict[str, list[m.Position]] = field(default_factory=dict)
-    runners_of: dict[str, list[str]] = field(default_factory=dict)
-    processes_of_workgroup: dict[str, list[str]] = field(default_factory=dict)
-    citers_of_document: dict[str, list[str]] = field(default_factory=dict)
-    citers_of_source: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    def __post_init__(self) -> None:
+        self._cited: dict[tuple[str, str], list[Found]] = defaultdict(list)
+        for found in self.references:
+            if isinstance(found.marker, Ref):
+                self._cited[found.marker.kind, found.value].append(found)
+
+    def cited_by(self, kind: str, item_id: str, field_name: str) -> list[Owner]:
+        """What cites the `kind` `item_id` through `field_name` ("Model.field"), in the order of the data."""
+        owners = [found.owner for found in self._cited.get((kind, item_id), []) if found.field == field_name]
+        return list(dict.fromkeys(owners))
 
     def attachments(self) -> list[str]:
         """Every file the data names (forms, the logo), as paths inside the data folder."""
-        named = [self.info.logo] if self.info.logo else []
-        for person in self.people.values():
-            named += [form.file for duty in person.duties for form in duty.forms if form.file]
-        for process in self.processes.values():
-            named += [form.file for form in process.forms if form.file]
-        return list(dict.fromkeys(named))
+        named = [found.value for found in self.references if isinstance(found.marker, Attachment)]
+        return list(dict.fromkeys(PurePosixPath(name).as_posix() for name in named))
 
     def images(self) -> list[str]:
-        """The files the printed books show (the others are only linked)."""
-        return [self.info.logo] if self.info.logo else []
+        """The named files that the printed books show (the others are only linked)."""
+        return [name for name in self.attachments() if PurePosixPath(name).suffix.lower() in IMAGE_TYPES]
 
     @property
     def workgroups(self) -> dict[str, m.WorkGroup]:
@@ -72,6 +97,28 @@ class Manual:
     @property
     def positions(self) -> dict[str, m.Position]:
         return {position.id: position for position in self.organization}
+
+    def workgroups_of(self, person_id: str) -> list[m.WorkGroup]:
+        return [self.workgroups[owner] for _, owner in self.cited_by("people", person_id, MEMBERS)]
+
+    def positions_of(self, person_id: str) -> list[m.Position]:
+        return [self.positions[owner] for _, owner in self.cited_by("people", person_id, HOLDER)]
+
+    def runners_of(self, process_id: str) -> list[str]:
+        """The people who run a process (who list it under `processes`)."""
+        return [owner for _, owner in self.cited_by("processes", process_id, RUNS)]
+
+    def processes_of_workgroup(self, workgroup_id: str) -> list[str]:
+        return [owner for _, owner in self.cited_by("workgroups", workgroup_id, IN_WORKGROUP)]
+
+    def citers_of_document(self, document_id: str) -> list[str]:
+        return [owner for _, owner in self.cited_by("documents", document_id, CITES_DOCUMENT)]
+
+    def people_of_cluster(self, cluster_id: str) -> list[str]:
+        return [owner for _, owner in self.cited_by("clusters", cluster_id, CARES_FOR_CLUSTER)]
+
+    def people_of_network(self, network_id: str) -> list[str]:
+        return [owner for _, owner in self.cited_by("networks", network_id, CARES_FOR_NETWORK)]
 
     def subordinates(self, position_id: str | None) -> list[m.Position]:
         """Positions that report to `position_id` (`None`: the top of the chart)."""
@@ -90,12 +137,6 @@ class Manual:
     def total_schools(self, clusters: list[m.Cluster]) -> int:
         return sum(self.school_count(cluster) for cluster in clusters)
 
-    def people_of_cluster(self, cluster_id: str) -> list[str]:
-        return [pid for pid, person in self.people.items() if cluster_id in person.clusters]
-
-    def people_of_network(self, network_id: str) -> list[str]:
-        return [pid for pid, person in self.people.items() if network_id in person.networks]
-
     def sources_for_person(self, person_id: str) -> list[str]:
         """Bibliography of a personal manual: what the person and the processes they run cite."""
         person = self.people[person_id]
@@ -105,32 +146,38 @@ class Manual:
         return [source for source in self.sources if source in ids]
 
 
+@dataclass
+class _Loaded:
+    """One data file: where it is, what holds it, its lines, and its model (None when it has errors)."""
+
+    path: Path
+    owner: Owner
+    source: Source | None
+    value: Any
+
+
 def load(root: Path) -> Manual:
     """Read, validate and link every data file under `root`."""
     errors = ErrorList(root)
-    sources: dict[str, Source] = {}
     layout = _survey(root, errors)
-    office_path = root / OFFICE_FILE
-    office: m.OfficeFile | None = None
-    if os.path.lexists(office_path):
-        office = _load_file(office_path, m.OfficeFile, errors, sources)
-    else:
-        errors.add(office_path, 1, f"missing: every manual needs {OFFICE_FILE} (ไม่พบไฟล์)")
-    references: m.ReferencesFile | None = m.ReferencesFile()
-    if os.path.lexists(root / REFERENCES_FILE):
-        references = _load_file(root / REFERENCES_FILE, m.ReferencesFile, errors, sources)
-    loaded: dict[str, dict[str, Any]] = {folder: {} for folder in FOLDERS}
-    files: dict[str, Path] = {}
+    loaded: list[_Loaded] = []
+    for name, (owner, kind) in TOP_FILES.items():
+        path = root / name
+        if os.path.lexists(path):
+            loaded.append(_load_file(path, (owner, owner), kind, errors))
+        elif name == OFFICE_FILE:
+            errors.add(path, 1, f"missing: every manual needs {OFFICE_FILE} (ไม่พบไฟล์)")
     for folder, kind in FOLDERS.items():
         for path in layout.data[folder]:
-            # The id exists as soon as the file does, so references to a file with errors are not reported too.
-            files[f"{folder}/{path.stem}"] = path
-            loaded[folder][path.stem] = _load_file(path, kind, errors, sources)
+            loaded.append(_load_file(path, (folder, path.stem), kind, errors))
 
-    _check_references(root, office, references, loaded, files, sources, errors)
-    complete = office is not None and all(item is not None for kind in loaded.values() for item in kind.values())
-    if complete:  # which files the data names is known only when every data file is valid
-        _check_unlisted(layout, _named_files(office, loaded), errors)
+    found = _check(root, loaded, errors)
+    parts = {file.owner: file.value for file in loaded}
+    office, references = parts.get(("office", "office")), parts.get(("references", "references"), m.ReferencesFile())
+    if office is not None and all(file.value is not None for file in loaded):
+        # Which files the data names is known only when every data file is valid.
+        named = {PurePosixPath(f.value).as_posix() for f in found if isinstance(f.marker, Attachment)}
+        _check_unlisted(layout, named, errors)
     if errors or office is None or references is None:
         raise DataErrors(errors.sorted(), errors.warnings)
     manual = Manual(
@@ -139,16 +186,84 @@ def load(root: Path) -> Manual:
         office=office.office,
         group=office.group,
         organization=office.organization,
-        people=loaded["people"],
-        processes=loaded["processes"],
+        people={pid: value for (kind, pid), value in parts.items() if kind == "people"},
+        processes={pid: value for (kind, pid), value in parts.items() if kind == "processes"},
         documents={doc.id: doc for doc in references.documents},
         sources={source.id: source for source in references.bibliography},
-        files=files,
+        files={f"{file.owner[0]}/{file.owner[1]}": file.path for file in loaded if file.owner[0] in FOLDERS},
         warnings=errors.warnings,
+        references=found,
     )
     _order_processes(manual)
-    _derive(manual)
     return manual
+
+
+def _check(root: Path, loaded: list[_Loaded], errors: ErrorList) -> list[Found]:
+    """Check every definition, reference and named file of the loaded files; return what was found."""
+    located: list[tuple[_Loaded, Found]] = [
+        (file, found) for file in loaded if file.value is not None for found in walk(file.value, file.owner)
+    ]
+    # Ids of people and processes are their file names, known even when a file has errors. Other ids are defined
+    # inside a file; when that file has errors (or office.yml is missing) its ids are unknown, and references to
+    # them are not reported.
+    defined: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    unknown: set[str] = set() if any(file.owner == ("office", "office") for file in loaded) else set(_OFFICE_KINDS)
+    for file in loaded:
+        if file.owner[0] in FOLDERS:
+            defined[file.owner[0]].append(file.owner[1])
+        elif file.value is None:
+            unknown |= defined_kinds(TOP_FILES[file.path.name][1])
+    for file, found in located:
+        if isinstance(found.marker, Defines):
+            kind = found.marker.kind
+            if found.value in defined[kind]:
+                errors.add(file.path, _line(file, found.loc), f"duplicate {KINDS[kind]} id `{excerpt(found.value)}`")
+            defined[kind].append(found.value)
+    listed: set[tuple[str, Loc, str]] = set()
+    for file, found in located:
+        where = _line(file, found.loc)
+        if isinstance(found.marker, Ref):
+            kind = found.marker.kind
+            if kind not in unknown and found.value not in defined[kind]:
+                errors.add(file.path, where, _unknown(found.value, KINDS[kind], defined[kind]))
+            key = (str(file.path), found.loc[:-1], found.value)
+            if isinstance(found.loc[-1], int) and key in listed:
+                errors.add(file.path, where, f"`{excerpt(found.value)}` is listed twice")
+            listed.add(key)
+        elif isinstance(found.marker, Attachment):
+            try:
+                check_attachment(found.value, root, found.marker.types)
+            except FileProblem as problem:
+                errors.add(file.path, where, f"`{excerpt(found.value)}` {problem.message}")
+    for file in loaded:
+        if isinstance(file.value, m.OfficeFile) and file.source:
+            _check_cycles(file.value, file.path, file.source, errors)
+        if isinstance(file.value, m.Process) and file.source:
+            _check_steps(file.value, file.path, file.source, errors)
+    return [found for _, found in located]
+
+
+def _line(file: _Loaded, loc: Loc) -> tuple[int, int]:
+    return file.source.line(loc) if file.source else (1, 1)
+
+
+def _unknown(value: str, noun: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1)
+    listed = f"; known: {excerpt(', '.join(known), 120)}" if known else ""
+    hint = f"; did you mean `{close[0]}`?" if close else listed
+    return f"`{excerpt(value)}` is not a known {noun}{hint} (ไม่พบรหัสที่อ้างถึง)"
+
+
+def _check_steps(process: m.Process, path: Path, source: Source, errors: ErrorList) -> None:
+    """Step ids are unique within a process, and its flowchart holds together."""
+    step_ids: set[str] = set()
+    for loc, step in _walk_steps(process.steps, ("steps",)):
+        if step.id is not None:
+            if step.id in step_ids:
+                errors.add(path, source.line((*loc, "id")), f"duplicate step id `{step.id}`")
+            step_ids.add(step.id)
+    for problem in flow.check(process):
+        errors.add(path, source.line(problem.loc), f"flowchart: {problem.message}")
 
 
 @dataclass
@@ -218,18 +333,6 @@ def _other_file(path: Path, name: PurePosixPath, entry: os.DirEntry[str], layout
         layout.others[name.as_posix()] = path
 
 
-def _named_files(office: m.OfficeFile | None, loaded: dict[str, dict[str, Any]]) -> set[str]:
-    """Every file the data names (a form, the logo), as a normalised relative name."""
-    named = {office.manual.logo} if office and office.manual.logo else set()
-    for person in loaded["people"].values():
-        if person is not None:
-            named |= {form.file for duty in person.duties for form in duty.forms if form.file}
-    for process in loaded["processes"].values():
-        if process is not None:
-            named |= {form.file for form in process.forms if form.file}
-    return {PurePosixPath(name).as_posix() for name in named}
-
-
 def _check_unlisted(layout: _Layout, named: set[str], errors: ErrorList) -> None:
     """A file that no data names would never reach a reader: an error, or a warning for notes such as README.md."""
     for name, path in layout.others.items():
@@ -289,157 +392,15 @@ def _data_files(folder: Path, name: str, errors: ErrorList) -> list[Path]:
     return found
 
 
-def _load_file(path: Path, kind: type[BaseModel], errors: ErrorList, sources: dict[str, Source]) -> Any:
+def _load_file(path: Path, owner: Owner, kind: type[BaseModel], errors: ErrorList) -> _Loaded:
     read = read_yaml(path, errors)
     if read is None:
-        return None
+        return _Loaded(path, owner, None, None)
     data, source = read
-    sources[str(path)] = source
-    return validate(kind, data, source, errors)
+    return _Loaded(path, owner, source, validate(kind, data, source, errors))
 
 
-class _Checker:
-    """Reports ids that are defined twice or that point at nothing, at the line where they appear."""
-
-    def __init__(self, errors: ErrorList, sources: dict[str, Source]) -> None:
-        self.errors = errors
-        self.sources = sources
-
-    def line(self, path: Path, loc: Loc) -> tuple[int, int]:
-        source = self.sources.get(str(path))
-        return source.line(loc) if source else (1, 1)
-
-    def unique(self, path: Path, loc: Loc, ids: Iterable[str], what: str) -> None:
-        seen: set[str] = set()
-        for index, value in enumerate(ids):
-            if value in seen:
-                self.errors.add(path, self.line(path, (*loc, index, "id")), f"duplicate {what} id `{value}`")
-            seen.add(value)
-
-    def refs(self, path: Path, loc: Loc, values: Iterable[str], known: Iterable[str] | object, what: str) -> None:
-        seen: set[str] = set()
-        for index, value in enumerate(values):
-            self.ref(path, (*loc, index), value, known, what)
-            if value in seen:
-                self.errors.add(path, self.line(path, (*loc, index)), f"`{value}` is listed twice")
-            seen.add(value)
-
-    def file(self, path: Path, loc: Loc, value: str, root: Path, *, images_only: bool = False) -> None:
-        """A file named by the data must be an existing file of an allowed type inside the data folder."""
-        try:
-            check_attachment(value, root, IMAGE_TYPES) if images_only else check_attachment(value, root)
-        except FileProblem as problem:
-            self.errors.add(path, self.line(path, loc), f"`{excerpt(value)}` {problem.message}")
-
-    def ref(self, path: Path, loc: Loc, value: str | None, known: Iterable[str] | object, what: str) -> None:
-        if value is None or not isinstance(known, list):
-            return
-        if value in known:
-            return
-        close = difflib.get_close_matches(value, known, n=1)
-        hint = (
-            f"; did you mean `{close[0]}`?"
-            if close
-            else (f"; known: {excerpt(', '.join(known), 120)}" if known else "")
-        )
-        self.errors.add(path, self.line(path, loc), f"`{value}` is not a known {what}{hint} (ไม่พบรหัสที่อ้างถึง)")
-
-
-def _check_references(
-    root: Path,
-    office: m.OfficeFile | None,
-    references: m.ReferencesFile | None,
-    loaded: dict[str, dict[str, Any]],
-    files: dict[str, Path],
-    sources: dict[str, Source],
-    errors: ErrorList,
-) -> None:
-    """Check every id; references into a file that failed validation are skipped, not reported twice."""
-    check = _Checker(errors, sources)
-    office_path = root / OFFICE_FILE
-    refs_path = root / REFERENCES_FILE
-    people = list(loaded["people"])
-    processes = list(loaded["processes"])
-    skip = object()  # marks a target whose defining file has errors
-
-    def known(ids: Iterable[str] | None) -> list[str] | object:
-        return skip if ids is None else list(ids)
-
-    group = office.group if office else None
-    workgroups = known(g.id for g in group.workgroups) if group else skip
-    clusters = known(c.id for c in group.clusters) if group else skip
-    networks = known(c.id for c in group.networks) if group else skip
-    areas = known(a.id for a in group.learning_areas) if group else skip
-    documents = known(d.id for d in references.documents) if references else skip
-    bibliography = known(s.id for s in references.bibliography) if references else skip
-
-    if office and group:
-        wg_loc: Loc = ("group", "workgroups")
-        check.unique(office_path, wg_loc, (g.id for g in group.workgroups), "work group")
-        for name in ("learning_areas", "clusters", "networks"):
-            check.unique(office_path, ("group", name), (item.id for item in getattr(group, name)), name)
-        check.unique(office_path, ("organization",), (p.id for p in office.organization), "position")
-        for index, workgroup in enumerate(group.workgroups):
-            check.refs(office_path, (*wg_loc, index, "members"), workgroup.members, people, "person")
-        positions = [p.id for p in office.organization]
-        for index, position in enumerate(office.organization):
-            check.ref(office_path, ("organization", index, "person"), position.person, people, "person")
-            check.ref(office_path, ("organization", index, "reports_to"), position.reports_to, positions, "position")
-            if position.person is None and position.name is None:
-                errors.add(
-                    office_path,
-                    check.line(office_path, ("organization", index)),
-                    "a position needs `person` (an id from people/) or `name`",
-                )
-        _check_cycles(office, office_path, check, errors)
-        if office.manual.foreword:
-            loc: Loc = ("manual", "foreword", "signed_by")
-            check.ref(office_path, loc, office.manual.foreword.signed_by, people, "person")
-    if references:
-        check.unique(refs_path, ("documents",), (d.id for d in references.documents), "document")
-        check.unique(refs_path, ("bibliography",), (s.id for s in references.bibliography), "bibliography")
-
-    for person_id, person in loaded["people"].items():
-        if person is None:
-            continue
-        path = files[f"people/{person_id}"]
-        check.refs(path, ("clusters",), person.clusters, clusters, "school cluster")
-        check.refs(path, ("networks",), person.networks, networks, "network")
-        check.refs(path, ("learning_areas",), person.learning_areas, areas, "learning area")
-        check.refs(path, ("processes",), person.processes, processes, "process")
-        check.refs(path, ("bibliography",), person.bibliography, bibliography, "bibliography entry")
-
-    if office and office.manual.logo:
-        check.file(office_path, ("manual", "logo"), office.manual.logo, root, images_only=True)
-    for person_id, person in loaded["people"].items():
-        if person is not None:
-            for d, duty in enumerate(person.duties):
-                for f, form in enumerate(duty.forms):
-                    if form.file:
-                        check.file(files[f"people/{person_id}"], ("duties", d, "forms", f, "file"), form.file, root)
-
-    for process_id, process in loaded["processes"].items():
-        if process is None:
-            continue
-        path = files[f"processes/{process_id}"]
-        for f, form in enumerate(process.forms):
-            if form.file:
-                check.file(path, ("forms", f, "file"), form.file, root)
-        check.ref(path, ("workgroup",), process.workgroup, workgroups, "work group")
-        check.refs(path, ("references",), process.references, documents, "document")
-        check.refs(path, ("bibliography",), process.bibliography, bibliography, "bibliography entry")
-        step_ids: set[str] = set()
-        for loc, step in _walk_steps(process.steps, ("steps",)):
-            check.refs(path, (*loc, "responsible"), step.responsible, people, "person")
-            if step.id is not None:
-                if step.id in step_ids:
-                    errors.add(path, check.line(path, (*loc, "id")), f"duplicate step id `{step.id}`")
-                step_ids.add(step.id)
-        for problem in flow.check(process):
-            errors.add(path, check.line(path, problem.loc), f"flowchart: {problem.message}")
-
-
-def _check_cycles(office: m.OfficeFile, path: Path, check: _Checker, errors: ErrorList) -> None:
+def _check_cycles(office: m.OfficeFile, path: Path, source: Source, errors: ErrorList) -> None:
     boss = {p.id: p.reports_to for p in office.organization}
     for index, position in enumerate(office.organization):
         seen = [position.id]
@@ -448,7 +409,7 @@ def _check_cycles(office: m.OfficeFile, path: Path, check: _Checker, errors: Err
             if current in seen:
                 errors.add(
                     path,
-                    check.line(path, ("organization", index, "reports_to")),
+                    source.line(("organization", index, "reports_to")),
                     f"the organisation chart has a loop: {' → '.join([*seen, current])}",
                 )
                 break
@@ -460,20 +421,3 @@ def _walk_steps(steps: Sequence[m.SubStep], loc: Loc) -> Iterator[tuple[Loc, m.S
     for index, step in enumerate(steps):
         yield (*loc, index), step
         yield from _walk_steps(step.steps, (*loc, index, "steps"))
-
-
-def _derive(manual: Manual) -> None:
-    for person_id, person in manual.people.items():
-        manual.workgroups_of[person_id] = [g for g in manual.group.workgroups if person_id in g.members]
-        manual.positions_of[person_id] = [p for p in manual.organization if p.person == person_id]
-        for process_id in person.processes:
-            manual.runners_of.setdefault(process_id, []).append(person_id)
-        for source_id in person.bibliography:
-            manual.citers_of_source.setdefault(source_id, []).append(("people", person_id))
-    for process_id, process in manual.processes.items():
-        if process.workgroup:
-            manual.processes_of_workgroup.setdefault(process.workgroup, []).append(process_id)
-        for document_id in process.references:
-            manual.citers_of_document.setdefault(document_id, []).append(process_id)
-        for source_id in process.bibliography:
-            manual.citers_of_source.setdefault(source_id, []).append(("processes", process_id))

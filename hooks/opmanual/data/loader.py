@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import ErrorList, excerpt
 from .files import FileProblem, read_bytes
 from .model import ID_PATTERN
+from .refs import model_in
 from ..thai import normalize
 
 Loc = tuple[str | int, ...]
@@ -326,7 +327,7 @@ def _readable(model: type[BaseModel], loc: Loc) -> Loc:
             kept.append(part)
         elif current is not None and part in current.model_fields:
             kept.append(part)
-            current = _model_in(current.model_fields[part].annotation)
+            current = model_in(current.model_fields[part].annotation)
         elif current is not None:
             kept.append(part)  # an unknown key: reported as such
             current = None
@@ -342,16 +343,5 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         field = current.model_fields.get(part) if current else None
         if field is None:
             return None
-        current = _model_in(field.annotation)
+        current = model_in(field.annotation)
     return current
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    origin = getattr(annotation, "__origin__", None)
-    return _model_in(origin) if origin not in (None, list, tuple) else None

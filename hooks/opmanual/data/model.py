@@ -1,8 +1,9 @@
 """The validated model of a manual: one pydantic class per kind of YAML content.
 
-Every class forbids unknown keys, so a misspelt key is an error rather than a silently lost field.
-Ids of people and processes come from their file names; numbering, counts and back-references are
-derived elsewhere (`opmanual.linker`), never typed by editors.
+Every class forbids unknown keys, so a misspelt key is an error rather than a silently lost field. Each field is
+declared once, here: its type and limits, its Thai title and help (`doc`, for the JSON Schema and the guide), and
+what it refers to (`Ref`, `Defines`, `Attachment`, checked and indexed by `refs.walk`). Ids of people and processes
+come from their file names; numbering, counts and back-references are derived, never typed by editors.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from pydantic_core import PydanticCustomError
 
 from ..errors import excerpt
 from ..thai import ARABIC_DIGITS, visible
+from .files import FILE_TYPES, IMAGE_TYPES
+from .refs import Attachment, Defines, Ref
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_MAX = 100  # an id names files and pages (with a suffix of up to ~30 characters); file names hold 255 bytes
@@ -109,9 +112,6 @@ SchoolCount = Annotated[
 ]
 Flag = Annotated[bool, BeforeValidator(_flag, json_schema_input_type=bool | _FLAG_WORDS)]
 
-RANKS = ("ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ")
-
-
 def _as_paragraphs(value: Any) -> Any:
     """A single string is one paragraph; editors may also give a list of paragraphs."""
     if isinstance(value, str):
@@ -141,271 +141,352 @@ def _as_cell(value: Any) -> Any:
 Paragraphs = Annotated[list[Text], BeforeValidator(_as_paragraphs, json_schema_input_type=str | list[str])]
 
 
+def doc(title: str, help_text: str) -> Any:
+    """The Thai title and help of a field: what editors see in VS Code (the JSON Schema) and in the guide."""
+    return Field(title=title, description=help_text)
+
+
+# References between the parts of a manual (checked and indexed by `refs.walk`).
+PersonId = Annotated[Id, Ref("people")]
+ProcessId = Annotated[Id, Ref("processes")]
+WorkGroupId = Annotated[Id, Ref("workgroups")]
+ClusterId = Annotated[Id, Ref("clusters")]
+NetworkId = Annotated[Id, Ref("networks")]
+LearningAreaId = Annotated[Id, Ref("learning_areas")]
+PositionId = Annotated[Id, Ref("positions")]
+DocumentId = Annotated[Id, Ref("documents")]
+SourceId = Annotated[Id, Ref("sources")]
+
+# A file of the manual, such as a form or a logo: a relative path inside the data folder (checked by `files`).
+_PATH = StringConstraints(min_length=1, pattern=r"^[^\\]*$")
+FilePath = Annotated[str, _PATH, Attachment(FILE_TYPES)]
+ImagePath = Annotated[str, _PATH, Attachment(IMAGE_TYPES)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ListItem(Strict):
+class ListItem(Strict, title="ข้อหนึ่งในรายการ (ไม่ต้องพิมพ์เลขข้อ)"):
     """One entry of a numbered list; `items` nests a sub-list (1, 1.1, 1.1.1)."""
 
-    text: Text
-    items: list[Item] = []
+    text: Annotated[Text, doc("ข้อความ", "ข้อความของข้อนี้")]
+    items: Annotated[list[Item], doc("ข้อย่อย", "รายการย่อย ระบบใส่เลข ๑.๑ ให้")] = []
 
 
 Item = Annotated[ListItem, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | ListItem)]
 
-# A file of the manual, such as a form or a logo: a path inside the data folder (checked in `dataset`).
-FilePath = Annotated[str, StringConstraints(min_length=1, pattern=r"^[^\\]*$")]
-FILE_TYPES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods", ".png", ".jpg", ".jpeg")
 
-
-class Form(Strict):
+class Form(Strict, title="แบบฟอร์มที่ใช้ พร้อมไฟล์ให้ดาวน์โหลด (ถ้ามี)"):
     """A form used (แบบฟอร์ม), with the file to download when there is one."""
 
-    text: Text
-    file: FilePath | None = None
+    text: Annotated[Text, doc("ชื่อแบบฟอร์ม", "ชื่อแบบฟอร์ม")]
+    file: Annotated[
+        FilePath | None,
+        doc("ไฟล์แบบฟอร์ม", "ไฟล์ในโฟลเดอร์ข้อมูล เช่น files/forms/report.docx ให้ผู้อ่านดาวน์โหลด"),
+    ] = None
 
 
 FormValue = Annotated[Form, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | Form)]
 
 
-class Definition(Strict):
+class Definition(Strict, title="คำจำกัดความ"):
     """A term and what it means (คำจำกัดความ), optionally with a list that belongs to the meaning."""
 
-    term: Text
-    says: Literal["หมายถึง", "หมายความว่า"] = Field(
-        default="หมายถึง", description="the word joining term and meaning; legal texts use หมายความว่า"
+    term: Annotated[Text, doc("คำ", "คำที่ให้ความหมาย")]
+    # Legal texts join term and meaning with หมายความว่า.
+    says: Annotated[Literal["หมายถึง", "หมายความว่า"], doc("คำเชื่อม", "หมายถึง (ค่าเริ่มต้น) หรือ หมายความว่า")] = (
+        "หมายถึง"
     )
-    meaning: Paragraphs = []
-    items: list[Item] = []
+    meaning: Annotated[Paragraphs, doc("ความหมาย", "ย่อหน้าความหมาย")] = []
+    items: Annotated[list[Item], doc("รายการ", "รายการที่เป็นส่วนหนึ่งของความหมาย")] = []
 
 
-class Section(Strict):
+class Section(Strict, title="หัวข้อที่มีย่อหน้า คำจำกัดความ รายการ และหัวข้อย่อย"):
     """A titled piece of prose: paragraphs, then definitions, a numbered list, and sub-sections."""
 
-    title: Text
-    text: Paragraphs = []
-    definitions: list[Definition] = []
-    items: list[Item] = []
-    sections: list[Section] = []
+    title: Annotated[Text, doc("หัวข้อ", "ชื่อหัวข้อ")]
+    text: Annotated[Paragraphs, doc("ย่อหน้า", "ย่อหน้าหนึ่งบรรทัดต่อหนึ่งย่อหน้า")] = []
+    definitions: Annotated[list[Definition], doc("คำจำกัดความ", "คำและความหมาย")] = []
+    items: Annotated[list[Item], doc("รายการ", "รายการ ระบบใส่เลขข้อให้")] = []
+    sections: Annotated[list[Section], doc("หัวข้อย่อย", "หัวข้อย่อย")] = []
 
 
-class Aims(Strict):
+class Aims(Strict, title="วิสัยทัศน์ พันธกิจ และเป้าหมาย"):
     """Vision, mission and goals (วิสัยทัศน์ พันธกิจ เป้าหมาย) at one level."""
 
-    vision: Text | None = None
-    mission: list[Item] = []
-    goals: list[Item] = []
+    vision: Annotated[Text | None, doc("วิสัยทัศน์", "ข้อความวิสัยทัศน์")] = None
+    mission: Annotated[list[Item], doc("พันธกิจ", "รายการพันธกิจ ไม่ต้องพิมพ์เลขข้อ")] = []
+    goals: Annotated[list[Item], doc("เป้าหมาย", "เป้าหมาย เป้าประสงค์ หรือเป้าหมายการปฏิบัติงาน")] = []
 
 
-class Contacts(Strict):
-    phone: Text | None = None
-    email: Text | None = None
-    facebook: Text | None = None
-    website: Text | None = None
-    address: Text | None = None
+class Contacts(Strict, title="ช่องทางติดต่อ"):
+    """How to reach the group."""
+
+    phone: Annotated[Text | None, doc("โทรศัพท์", "หมายเลขโทรศัพท์ ตามที่ต้องการให้แสดง")] = None
+    email: Annotated[Text | None, doc("อีเมล", "ที่อยู่อีเมล")] = None
+    facebook: Annotated[Text | None, doc("Facebook", "ที่อยู่เพจ Facebook")] = None
+    website: Annotated[Text | None, doc("เว็บไซต์", "ที่อยู่เว็บไซต์")] = None
+    address: Annotated[Text | None, doc("ที่อยู่", "ที่อยู่สำนักงาน")] = None
 
 
-class Office(Strict):
-    name: Text
-    short_name: Text | None = None
-    english_name: Text | None = None
-    aims: Aims = Aims()
-    aims_terms: list[Definition] = Field(default=[], description="terms of the vision explained")
-    aims_source: Text | None = None
+class Office(Strict, title="สำนักงานเขตพื้นที่การศึกษา"):
+    """The Educational Service Area Office."""
+
+    name: Annotated[Text, doc("ชื่อสำนักงาน", "ชื่อเต็มของสำนักงานเขตพื้นที่การศึกษา")]
+    short_name: Annotated[Text | None, doc("ชื่อย่อ", "เช่น สพม.กท ๑")] = None
+    english_name: Annotated[Text | None, doc("ชื่อภาษาอังกฤษ", "ชื่อภาษาอังกฤษ (ถ้ามี)")] = None
+    aims: Annotated[Aims, doc("วิสัยทัศน์ พันธกิจ เป้าประสงค์ของสำนักงาน", "ระดับสำนักงาน")] = Aims()
+    aims_terms: Annotated[list[Definition], doc("ความหมายของวิสัยทัศน์", "คำในวิสัยทัศน์และความหมาย")] = []
+    aims_source: Annotated[Text | None, doc("อ้างอิงข้อมูล", "แหล่งที่มาของวิสัยทัศน์")] = None
 
 
-class Task(Strict):
+class Task(Strict, title="งานในกลุ่มงาน"):
     """A task (งาน) of a work group."""
 
-    title: Text
-    text: Paragraphs = []
+    title: Annotated[Text, doc("ชื่องาน", "ชื่องานในกลุ่มงาน")]
+    text: Annotated[Paragraphs, doc("รายละเอียด", "ภารกิจในงาน")] = []
 
 
-class WorkGroup(Strict):
+class WorkGroup(Strict, title="กลุ่มงานในขอบข่ายภารกิจ"):
     """A work group (กลุ่มงาน) of the supervision group, with its tasks and members."""
 
-    id: Id
-    name: Text
-    text: Paragraphs = []
-    tasks_title: Text | None = None
-    tasks: list[Annotated[Task, BeforeValidator(_as_mapping("title"), json_schema_input_type=str | Task)]] = []
-    members: list[Id] = []
+    id: Annotated[Id, doc("รหัส", "รหัสกลุ่มงาน เช่น quality-assurance")]
+    name: Annotated[Text, doc("ชื่อกลุ่มงาน", "ชื่อเต็มของกลุ่มงาน")]
+    text: Annotated[Paragraphs, doc("รายละเอียด", "ย่อหน้าอธิบายกลุ่มงาน")] = []
+    tasks_title: Annotated[Text | None, doc("หัวข้อรายการงาน", "หัวข้อก่อนรายการงาน (ถ้ามี)")] = None
+    tasks: Annotated[
+        list[Annotated[Task, BeforeValidator(_as_mapping("title"), json_schema_input_type=str | Task)]],
+        doc("งาน", "รายการงานในกลุ่มงาน"),
+    ] = []
+    members: Annotated[list[PersonId], doc("ผู้ปฏิบัติงาน", "รหัสบุคลากร")] = []
 
 
-class Position(Strict):
+class Position(Strict, title="ตำแหน่งในแผนภูมิโครงสร้าง"):
     """A box of the organisation chart above the work groups (director, deputy, group director)."""
 
-    id: Id
-    title: Text
-    person: Id | None = Field(default=None, description="a person of people/ who holds this position")
-    name: Text | None = Field(default=None, description="the holder's name when not in people/")
-    rank: Text | None = None
-    acting: Flag = False
-    reports_to: Id | None = None
+    id: Annotated[Id, doc("รหัส", "รหัสตำแหน่ง เช่น office-director")]
+    title: Annotated[Text, doc("ชื่อตำแหน่ง", "ชื่อตำแหน่งเต็ม")]
+    person: Annotated[PersonId | None, doc("ผู้ดำรงตำแหน่ง (รหัส)", "รหัสบุคลากรใน people/")] = None
+    name: Annotated[Text | None, doc("ผู้ดำรงตำแหน่ง (ชื่อ)", "ชื่อ เมื่อผู้ดำรงตำแหน่งไม่อยู่ใน people/")] = None
+    rank: Annotated[Text | None, doc("ตำแหน่งและวิทยฐานะ", "บรรทัดใต้ชื่อ")] = None
+    acting: Annotated[Flag, doc("ปฏิบัติหน้าที่", "true ถ้าเป็นการปฏิบัติหน้าที่แทน")] = False
+    reports_to: Annotated[PositionId | None, doc("ขึ้นตรงต่อ", "รหัสตำแหน่งที่อยู่เหนือขึ้นไป")] = None
+
+    @model_validator(mode="after")
+    def _held(self) -> Position:
+        if self.person is None and self.name is None:
+            raise PydanticCustomError("no_holder", "a position needs `person` (an id from people/) or `name`")
+        return self
 
 
-class Method(Strict):
+class Method(Strict, title="วิธีการทำงาน เช่น วงจรคุณภาพ PDCA"):
     """The working method (e.g. the PDCA cycle) and its steps."""
 
-    title: Text
-    text: Paragraphs = []
-    steps: list[Item] = []
+    title: Annotated[Text, doc("ชื่อ", "ชื่อวิธีการทำงาน")]
+    text: Annotated[Paragraphs, doc("รายละเอียด", "ย่อหน้าอธิบาย")] = []
+    steps: Annotated[list[Item], doc("ขั้นตอน", "ขั้นตอนของวิธีการ")] = []
 
 
-class LearningArea(Strict):
-    id: Id
-    name: Text
+class LearningArea(Strict, title="กลุ่มสาระการเรียนรู้"):
+    """One of the learning areas of the curriculum."""
+
+    id: Annotated[Id, doc("รหัส", "รหัสภาษาอังกฤษ เช่น science")]
+    name: Annotated[Text, doc("ชื่อ", "ชื่อกลุ่มสาระการเรียนรู้")]
 
 
 def _count_or_names(value: Any) -> str:
     return "names" if isinstance(value, list) else "count"
 
 
-class Cluster(Strict):
+class Cluster(Strict, title="กลุ่มโรงเรียนหรือเครือข่าย"):
     """A school cluster (กลุ่มโรงเรียน) or network; the school count is derived from a list of names."""
 
-    id: Id
-    name: Text
-    schools: (
+    id: Annotated[Id, doc("รหัส", "รหัสภาษาอังกฤษตัวเล็ก เช่น cluster-1 ใช้อ้างถึงจากไฟล์บุคลากร")]
+    name: Annotated[Text, doc("ชื่อ", "เช่น กลุ่มโรงเรียนที่ ๑")]
+    schools: Annotated[
         Annotated[
             Annotated[SchoolCount, Tag("count")] | Annotated[list[Text], Tag("names")],
             Discriminator(_count_or_names),
         ]
-        | None
-    ) = None
-    text: Paragraphs = []
+        | None,
+        doc("โรงเรียน", "จำนวนโรงเรียน หรือรายชื่อโรงเรียน (ระบบนับให้)"),
+    ] = None
+    text: Annotated[Paragraphs, doc("รายละเอียด", "ย่อหน้าอธิบาย")] = []
 
 
-class Foreword(Strict):
+class Foreword(Strict, title="คำนำ"):
     """A person's foreword (คำนำ), signed by the person."""
 
-    text: Paragraphs
-    signed_as: Text | None = Field(default=None, description="a title line under the signature")
-    date: Text | None = None
+    text: Annotated[Paragraphs, doc("ข้อความคำนำ", "ย่อหน้าของคำนำ")]
+    signed_as: Annotated[
+        Text | None, doc("ตำแหน่งใต้ลายมือชื่อ", "บรรทัดใต้ชื่อและตำแหน่ง ถ้าไม่ใส่ ใช้ชื่อสำนักงาน")
+    ] = None
+    date: Annotated[Text | None, doc("วันที่", "วันที่ของคำนำ")] = None
 
 
-class ManualForeword(Foreword):
+class ManualForeword(Foreword, title="คำนำของคู่มือทั้งเล่ม"):
     """The foreword of the whole manual, signed by `signed_by` (a person) or by the office."""
 
     allowed_on: ClassVar[str] = "the foreword of the whole manual (`manual.foreword`): a person signs their own"
 
-    signed_by: Id | None = None
+    signed_by: Annotated[PersonId | None, doc("ผู้ลงนาม", "รหัสบุคลากรผู้ลงนามคำนำของทั้งเล่ม")] = None
 
 
-class ManualInfo(Strict):
-    title: Text = "คู่มือการปฏิบัติงาน"
-    year: Year | None = Field(default=None, description="year of the manual in พ.ศ.")
-    foreword: ManualForeword | None = None
-    digits: Literal["thai", "arabic"] = "thai"
-    logo: FilePath | None = Field(default=None, description="an image in the data folder, for the cover and home page")
+class ManualInfo(Strict, title="ข้อมูลของเล่มคู่มือ"):
+    """The book: its title, year, foreword, digits and logo."""
+
+    title: Annotated[Text, doc("ชื่อคู่มือ", "เช่น คู่มือการปฏิบัติงานศึกษานิเทศก์")] = "คู่มือการปฏิบัติงาน"
+    year: Annotated[Year | None, doc("ปี พ.ศ.", "ปีของคู่มือเป็นพุทธศักราช เช่น 2567 หรือ ๒๕๖๗")] = None
+    foreword: Annotated[ManualForeword | None, doc("คำนำของทั้งเล่ม", "คำนำของคู่มือฉบับกลุ่ม")] = None
+    digits: Annotated[
+        Literal["thai", "arabic"],
+        doc("ตัวเลข", "thai: เลขไทย (ค่าเริ่มต้น) หรือ arabic: เลขอารบิก สำหรับเลขที่ระบบสร้าง"),
+    ] = "thai"
+    logo: Annotated[
+        ImagePath | None,
+        doc("ตราสัญลักษณ์", "ไฟล์รูปภาพในโฟลเดอร์ข้อมูล เช่น files/logo.png (ใช้บนปกและหน้าแรก)"),
+    ] = None
 
 
-class Group(Strict):
+class Group(Strict, title="กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"):
     """The supervision group (กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา)."""
 
-    name: Text
-    contacts: Contacts = Contacts()
-    concept: Paragraphs = []
-    objectives: list[Item] = []
-    aims: Aims = Aims()
-    operational_aims: Aims | None = None
-    scope_text: Paragraphs = []
-    workgroups: list[WorkGroup] = []
-    position_standard: Section | None = None
-    knowledge: list[Section] = []
-    method: Method | None = None
-    areas: list[Section] = []
-    learning_areas: list[LearningArea] = []
-    clusters_text: Paragraphs = []
-    clusters: list[Cluster] = []
-    networks: list[Cluster] = []
+    name: Annotated[Text, doc("ชื่อกลุ่ม", "ชื่อกลุ่มนิเทศ")]
+    contacts: Annotated[Contacts, doc("ติดต่อ", "ช่องทางติดต่อกลุ่ม")] = Contacts()
+    concept: Annotated[Paragraphs, doc("แนวคิด", "ย่อหน้าแนวคิด")] = []
+    objectives: Annotated[list[Item], doc("วัตถุประสงค์", "รายการวัตถุประสงค์")] = []
+    aims: Annotated[Aims, doc("วิสัยทัศน์ พันธกิจ เป้าหมายของกลุ่ม", "ระดับกลุ่ม")] = Aims()
+    operational_aims: Annotated[
+        Aims | None, doc("การปฏิบัติงานตามโครงสร้าง", "วิสัยทัศน์ พันธกิจ เป้าหมายการปฏิบัติงาน")
+    ] = None
+    scope_text: Annotated[Paragraphs, doc("ขอบข่ายภารกิจ (ย่อหน้านำ)", "ย่อหน้าก่อนรายการกลุ่มงาน")] = []
+    workgroups: Annotated[
+        list[WorkGroup], Defines("workgroups"), doc("กลุ่มงาน", "กลุ่มงานและงานในขอบข่ายภารกิจ")
+    ] = []
+    position_standard: Annotated[
+        Section | None, doc("งานตามมาตรฐานตำแหน่ง", "หัวข้อมาตรฐานตำแหน่งศึกษานิเทศก์")
+    ] = None
+    knowledge: Annotated[list[Section], doc("สาระความรู้", "สาระความรู้ ความสามารถ และลักษณะงานที่ปฏิบัติ")] = []
+    method: Annotated[Method | None, doc("วิธีการทำงาน", "เช่น วงจรคุณภาพ PDCA")] = None
+    areas: Annotated[list[Section], doc("งานอื่นของกลุ่ม", "หัวข้องานอื่น ๆ")] = []
+    learning_areas: Annotated[
+        list[LearningArea], Defines("learning_areas"), doc("กลุ่มสาระการเรียนรู้", "รายการกลุ่มสาระพร้อมรหัส")
+    ] = []
+    clusters_text: Annotated[Paragraphs, doc("กลุ่มโรงเรียน (ย่อหน้านำ)", "ย่อหน้าอธิบายกลุ่มโรงเรียน")] = []
+    clusters: Annotated[
+        list[Cluster], Defines("clusters"), doc("กลุ่มโรงเรียน", "กลุ่มโรงเรียนพร้อมจำนวนหรือรายชื่อโรงเรียน")
+    ] = []
+    networks: Annotated[
+        list[Cluster], Defines("networks"), doc("เครือข่าย", "เครือข่ายและศูนย์พัฒนาวิชาการ")
+    ] = []
 
 
-class OfficeFile(Strict):
+class OfficeFile(Strict, title="ไฟล์ office.yml: สำนักงาน กลุ่มนิเทศ โครงสร้าง และข้อมูลของคู่มือ"):
     """`office.yml`: the office, its supervision group, the organisation chart and the manual."""
 
-    manual: ManualInfo = ManualInfo()
-    office: Office
-    group: Group
-    organization: list[Position] = []
+    manual: Annotated[ManualInfo, doc("ข้อมูลคู่มือ", "ชื่อคู่มือ ปี และการตั้งค่าตัวเลข")] = ManualInfo()
+    office: Annotated[Office, doc("สำนักงาน", "สำนักงานเขตพื้นที่การศึกษา")]
+    group: Annotated[Group, doc("กลุ่มนิเทศ", "ข้อมูลของกลุ่มนิเทศ")]
+    organization: Annotated[
+        list[Position],
+        Defines("positions"),
+        doc("แผนภูมิโครงสร้าง", "ตำแหน่งจากผู้อำนวยการสำนักงานลงมาถึงผู้อำนวยการกลุ่ม"),
+    ] = []
 
 
-class Order(Strict):
+class Order(Strict, title="คำสั่งมอบหมายงาน"):
     """The official order (คำสั่ง) that assigned the person's duties."""
 
-    number: Text
-    title: Text
-    issuer: Text | None = None
-    date: Text | None = None
+    number: Annotated[Text, doc("เลขที่คำสั่ง", "เช่น 185/2564")]
+    title: Annotated[Text, doc("เรื่อง", "เรื่องของคำสั่ง")]
+    issuer: Annotated[Text | None, doc("ผู้ออกคำสั่ง", "ถ้าไม่ใส่ ใช้ชื่อสำนักงาน")] = None
+    date: Annotated[Text | None, doc("ลงวันที่", "วันที่ของคำสั่ง")] = None
 
 
-class Duty(Section):
+class Duty(Section, title="งานในหน้าที่ที่รับผิดชอบ"):
     """A duty (งานในหน้าที่): a section plus the roles it carries and the forms it uses."""
 
-    roles: list[Item] = []
-    forms: list[FormValue] = []
+    title: Annotated[Text, doc("ชื่องาน", "ชื่องานในหน้าที่")]
+    text: Annotated[Paragraphs, doc("รายละเอียด", "ย่อหน้าอธิบายงาน")] = []
+    roles: Annotated[list[Item], doc("บทบาทและหน้าที่", "รายการบทบาทและหน้าที่")] = []
+    forms: Annotated[list[FormValue], doc("แบบฟอร์มที่ใช้", "รายการแบบฟอร์ม")] = []
 
 
-class Cell(Strict):
+class Cell(Strict, title="ช่องหนึ่งของตารางมาตรฐาน: ข้อความ รายการ หรือทั้งสองอย่าง"):
     """One side of a work-standard row: text, a numbered list, or both."""
 
-    text: Text | None = None
-    items: list[Item] = []
+    text: Annotated[Text | None, doc("ข้อความ", "ข้อความในช่องนี้")] = None
+    items: Annotated[list[Item], doc("รายการ", "รายการในช่องนี้ ระบบใส่เลขข้อให้")] = []
 
 
 CellValue = Annotated[Cell, BeforeValidator(_as_cell, json_schema_input_type=str | list[Item] | Cell)]
 
 
-class StandardRow(Strict):
-    activity: CellValue
-    standard: CellValue
+class StandardRow(Strict, title="แถวหนึ่งของมาตรฐานการปฏิบัติงาน"):
+    """An activity and the standard it must meet."""
+
+    activity: Annotated[CellValue, doc("กิจกรรม/วิธีปฏิบัติ", "ข้อความหรือรายการ")]
+    standard: Annotated[CellValue, doc("มาตรฐาน/หลักฐาน", "ข้อความหรือรายการของหลักฐานร่องรอย")]
 
 
-class WorkStandard(Strict):
+class WorkStandard(Strict, title="มาตรฐานการปฏิบัติงานหนึ่งเรื่อง"):
     """A topic of work standards (มาตรฐานการปฏิบัติงาน): activity ↔ the standard or evidence it meets."""
 
-    topic: Text
-    headers: tuple[Text, Text] = ("กิจกรรม/วิธีปฏิบัติ", "มาตรฐาน/หลักฐานร่องรอย")
-    rows: list[StandardRow]
+    topic: Annotated[Text, doc("เรื่อง", "หัวข้อมาตรฐาน")]
+    headers: Annotated[tuple[Text, Text], doc("หัวตาราง", "หัวตารางสองช่อง ถ้าต่างจากค่าเริ่มต้น")] = (
+        "กิจกรรม/วิธีปฏิบัติ",
+        "มาตรฐาน/หลักฐานร่องรอย",
+    )
+    rows: Annotated[list[StandardRow], doc("แถว", "แต่ละแถวจับคู่กิจกรรมกับมาตรฐาน/หลักฐาน")]
 
 
-class Person(Strict):
+class Person(Strict, title="ไฟล์ของศึกษานิเทศก์หนึ่งคน (people/<รหัส>.yml) — รหัสคือชื่อไฟล์"):
     """`people/<id>.yml`: one supervisor."""
 
-    prefix: Text
-    name: Text
-    surname: Text
-    position: Text = "ศึกษานิเทศก์"
-    rank: Literal["ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ"] | None = None
-    role: Text | None = None
-    order: Order | None = None
-    foreword: Foreword | None = None
-    aims: Aims = Aims()
-    duties: list[Duty] = []
-    clusters: list[Id] = []
-    networks: list[Id] = []
-    learning_areas: list[Id] = []
-    projects: list[Item] = []
-    processes: list[Id] = []
-    work_standards: list[WorkStandard] = []
-    bibliography: list[Id] = []
+    prefix: Annotated[Text, doc("คำนำหน้า", "นาย นาง นางสาว ดร. ฯลฯ")]
+    name: Annotated[Text, doc("ชื่อ", "ชื่อจริง")]
+    surname: Annotated[Text, doc("นามสกุล", "นามสกุล")]
+    position: Annotated[Text, doc("ตำแหน่ง", "ค่าเริ่มต้น ศึกษานิเทศก์")] = "ศึกษานิเทศก์"
+    rank: Annotated[
+        Literal["ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ"] | None,
+        doc("วิทยฐานะ", "ชำนาญการ ชำนาญการพิเศษ เชี่ยวชาญ หรือเชี่ยวชาญพิเศษ (ไม่ใส่ถ้ายังไม่มี)"),
+    ] = None
+    role: Annotated[Text | None, doc("บทบาท", "บทบาทพิเศษที่ไม่อยู่ในแผนภูมิโครงสร้าง")] = None
+    order: Annotated[Order | None, doc("คำสั่งมอบหมายงาน", "คำสั่งที่มอบหมายหน้าที่")] = None
+    foreword: Annotated[Foreword | None, doc("คำนำ", "คำนำของคู่มือส่วนบุคคล ระบบสร้างลายมือชื่อให้")] = None
+    aims: Annotated[Aims, doc("วิสัยทัศน์ พันธกิจ เป้าหมายการปฏิบัติงาน", "ระดับบุคคล")] = Aims()
+    duties: Annotated[list[Duty], doc("งานในหน้าที่ที่รับผิดชอบ", "รายการงานในหน้าที่")] = []
+    clusters: Annotated[list[ClusterId], doc("กลุ่มโรงเรียนที่รับผิดชอบ", "รหัสกลุ่มโรงเรียนจาก office.yml")] = []
+    networks: Annotated[list[NetworkId], doc("เครือข่ายที่รับผิดชอบ", "รหัสเครือข่ายจาก office.yml")] = []
+    learning_areas: Annotated[
+        list[LearningAreaId], doc("กลุ่มสาระที่รับผิดชอบ", "รหัสกลุ่มสาระจาก office.yml")
+    ] = []
+    projects: Annotated[list[Item], doc("โครงการ", "รายการโครงการ")] = []
+    processes: Annotated[
+        list[ProcessId], doc("กระบวนงานที่รับผิดชอบ", "รหัสกระบวนงาน (ชื่อไฟล์ใน processes/)")
+    ] = []
+    work_standards: Annotated[
+        list[WorkStandard], doc("มาตรฐานการปฏิบัติงาน", "หัวข้อมาตรฐาน แต่ละหัวข้อเป็นตาราง")
+    ] = []
+    bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
 
 
 END = "end"
+# A step of the same process that the flow goes to, or `end` (checked by `flow.check`).
+FlowTarget = Id
 
 
-class Decision(Strict):
+class Decision(Strict, title="จุดตัดสินใจ (รูปข้าวหลามตัด) ในผังงาน"):
     """A check drawn as a diamond after its step (or `before` it): `yes` continues, `no` goes to `no_to`."""
 
-    question: Text
-    yes: Text = "ใช่"
-    no: Text = "ไม่ใช่"
-    yes_to: Id | None = Field(
-        default=None, description="a step id or `end`; by default the next step (the step itself when `before`)"
-    )
-    no_to: Id = Field(description="a step id (an earlier one makes a loop) or `end`")
-    before: Flag = Field(default=False, description="check before the step instead of after it")
+    question: Annotated[Text, doc("คำถาม", "ข้อความในรูปข้าวหลามตัด เช่น ผู้บริหารเห็นชอบหรือไม่")]
+    yes: Annotated[Text, doc("คำตอบใช่", "ป้ายของทางที่ไปต่อ ค่าเริ่มต้น ใช่")] = "ใช่"
+    no: Annotated[Text, doc("คำตอบไม่ใช่", "ป้ายของทางแยก ค่าเริ่มต้น ไม่ใช่")] = "ไม่ใช่"
+    # By default the next step; the step itself when the check comes `before` it.
+    yes_to: Annotated[FlowTarget | None, doc("ไปต่อที่", "รหัสขั้นตอนหรือ end ถ้าไม่ใส่ ไปขั้นตอนถัดไป")] = None
+    no_to: Annotated[FlowTarget, doc("ถ้าไม่ใช่ ไปที่", "รหัสขั้นตอน (ขั้นตอนก่อนหน้าทำให้วนกลับ) หรือ end")]
+    before: Annotated[Flag, doc("ตรวจก่อนขั้นตอน", "true: ตรวจก่อนทำขั้นตอนนี้ แทนที่จะตรวจหลังทำ")] = False
 
 
 def _not_end(value: str | None) -> str | None:
@@ -419,18 +500,18 @@ def _not_end(value: str | None) -> str | None:
 StepId = Annotated[Id, AfterValidator(_not_end)]
 
 
-class SubStep(Strict):
+class SubStep(Strict, title="ขั้นตอนย่อย (ไม่ต้องพิมพ์เลขข้อ)"):
     """A sub-step (1.1, 1.1.1): text and its own details; only top-level steps are boxes of the flowchart."""
 
-    text: Text
-    id: StepId | None = None
-    steps: list[SubStepValue] = []
-    duration: Text | None = None
-    responsible: list[Id] = []
-    standard: Text | None = None
+    text: Annotated[Text, doc("ขั้นตอน", "ข้อความของขั้นตอน")]
+    id: Annotated[StepId | None, doc("รหัสขั้นตอน", "ใส่เมื่อต้องการอ้างถึงขั้นตอนนี้ (ห้ามใช้ end)")] = None
+    steps: Annotated[list[SubStepValue], doc("ขั้นตอนย่อย", "ขั้นตอนย่อย ระบบใส่เลข ๑.๑ ให้")] = []
+    duration: Annotated[Text | None, doc("ระยะเวลา", "ระยะเวลาของขั้นตอน")] = None
+    responsible: Annotated[list[PersonId], doc("ผู้รับผิดชอบ", "รหัสบุคลากร")] = []
+    standard: Annotated[Text | None, doc("มาตรฐานคุณภาพงาน", "มาตรฐานของขั้นตอน")] = None
 
 
-class Step(SubStep):
+class Step(SubStep, title="ขั้นตอนการปฏิบัติงาน (ไม่ต้องพิมพ์เลขข้อ)"):
     """A step of a process (ขั้นตอนการปฏิบัติงาน); `steps` nests sub-steps (1, 1.1, 1.1.1).
 
     A top-level step is a box of the flowchart: `kind` picks its symbol, `label` shortens its text in the chart,
@@ -439,22 +520,26 @@ class Step(SubStep):
 
     allowed_on: ClassVar[str] = "a top-level step: the flowchart draws top-level steps only, not sub-steps"
 
-    label: Text | None = None
-    kind: Literal["process", "document"] = "process"
-    decision: Decision | None = None
-    next: Id | None = Field(default=None, description="a step id or `end`; by default the next step")
+    label: Annotated[Text | None, doc("ข้อความในผัง", "ข้อความสั้นในกล่องของผังงาน")] = None
+    kind: Annotated[
+        Literal["process", "document"], doc("รูปในผัง", "process: สี่เหลี่ยม (ค่าเริ่มต้น) หรือ document: รูปเอกสาร")
+    ] = "process"
+    decision: Annotated[Decision | None, doc("จุดตัดสินใจ", "คำถามและทางแยกในผังงาน")] = None
+    next: Annotated[
+        FlowTarget | None, doc("ขั้นตอนถัดไป", "รหัสขั้นตอนหรือ end ถ้าไม่ใช่ขั้นตอนถัดไปตามลำดับ")
+    ] = None
 
 
 SubStepValue = Annotated[SubStep, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | SubStep)]
 StepValue = Annotated[Step, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | Step)]
 
 
-class ScheduleRow(Strict):
+class ScheduleRow(Strict, title="แถวหนึ่งของตารางระยะเวลา"):
     """A row of the schedule: an activity and its period as พ.ศ. year-month (`2566-04`)."""
 
-    text: Text
-    start: YearMonth
-    end: YearMonth | None = None
+    text: Annotated[Text, doc("กิจกรรม", "วิธีการหรือขั้นตอนการปฏิบัติงาน")]
+    start: Annotated[YearMonth, doc("เริ่ม", "ปี พ.ศ. และเดือน เช่น 2566-04")]
+    end: Annotated[YearMonth | None, doc("สิ้นสุด", "ปี พ.ศ. และเดือน เช่น 2566-09 (ไม่ใส่ถ้าเดือนเดียว)")] = None
 
     @field_validator("start", "end")
     @classmethod
@@ -476,67 +561,73 @@ class ScheduleRow(Strict):
         return self
 
 
-class Risk(Strict):
-    risk: Text
-    control: Text | None = None
+class Risk(Strict, title="ความเสี่ยงและจุดควบคุม"):
+    """A risk of the process and how it is controlled."""
+
+    risk: Annotated[Text, doc("ความเสี่ยง", "ความเสี่ยงที่อาจเกิด")]
+    control: Annotated[Text | None, doc("จุดควบคุม", "วิธีควบคุมความเสี่ยง")] = None
 
 
-class Flowchart(Strict):
+class Flowchart(Strict, title="หัวข้อที่ ๖ Flow Chart การปฏิบัติงาน (ผังสร้างจากขั้นตอนโดยอัตโนมัติ)"):
     """Part 6 of a process; the drawing itself is derived from the top-level steps."""
 
-    title: Text | None = None
-    start: Text = "เริ่มต้น"
-    end: Text = "สิ้นสุด"
+    title: Annotated[Text | None, doc("คำอธิบายผัง", "ข้อความใต้หัวข้อ Flow Chart (ถ้ามี)")] = None
+    start: Annotated[Text, doc("จุดเริ่ม", "ข้อความในวงรีเริ่มต้น")] = "เริ่มต้น"
+    end: Annotated[Text, doc("จุดสิ้นสุด", "ข้อความในวงรีสิ้นสุด")] = "สิ้นสุด"
 
 
-class Process(Strict):
+class Process(Strict, title="ไฟล์ของกระบวนงานหนึ่งเรื่อง (processes/<รหัส>.yml) ตามโครงสร้าง ๘ หัวข้อ — รหัสคือชื่อไฟล์"):
     """`processes/<id>.yml`: one work process (กระบวนงาน) in the standard 8 parts."""
 
-    name: Text
-    workgroup: Id | None = None
-    objectives: list[Item] = []
-    scope: Paragraphs = []
-    scope_items: list[Item] = []
-    definitions: list[Definition] = []
-    steps: list[StepValue] = []
-    flowchart: Flowchart = Flowchart()
-    forms_text: Paragraphs = []
-    forms: list[FormValue] = []
-    references: list[Id] = []
-    bibliography: list[Id] = []
-    schedule: list[ScheduleRow] = []
-    kpis: list[Item] = []
-    monitoring: Paragraphs = []
-    risks: list[Risk] = []
+    name: Annotated[Text, doc("ชื่องาน (กระบวนงาน)", "หัวข้อที่ ๑")]
+    workgroup: Annotated[WorkGroupId | None, doc("กลุ่มงาน", "รหัสกลุ่มงานจาก office.yml")] = None
+    objectives: Annotated[list[Item], doc("วัตถุประสงค์", "หัวข้อที่ ๒")] = []
+    scope: Annotated[Paragraphs, doc("ขอบเขตของงาน", "หัวข้อที่ ๓ ย่อหน้า")] = []
+    scope_items: Annotated[list[Item], doc("ขอบเขตของงาน (รายการ)", "รายการในหัวข้อที่ ๓")] = []
+    definitions: Annotated[list[Definition], doc("คำจำกัดความ", "หัวข้อที่ ๔")] = []
+    steps: Annotated[list[StepValue], doc("ขั้นตอนการปฏิบัติงาน", "หัวข้อที่ ๕ ขั้นตอนย่อยใส่ใต้ steps")] = []
+    flowchart: Annotated[Flowchart, doc("Flow Chart", "หัวข้อที่ ๖ ผังสร้างจากขั้นตอน")] = Flowchart()
+    forms_text: Annotated[Paragraphs, doc("แบบฟอร์ม (ย่อหน้านำ)", "ย่อหน้าก่อนรายการแบบฟอร์ม")] = []
+    forms: Annotated[list[FormValue], doc("แบบฟอร์มที่ใช้", "หัวข้อที่ ๗")] = []
+    references: Annotated[
+        list[DocumentId], doc("เอกสาร/หลักฐานอ้างอิง", "หัวข้อที่ ๘ รหัสเอกสารจาก references.yml")
+    ] = []
+    bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
+    schedule: Annotated[list[ScheduleRow], doc("ระยะเวลาการปฏิบัติงาน", "ตารางกิจกรรมและเดือน ปี พ.ศ.")] = []
+    kpis: Annotated[list[Item], doc("มาตรฐานงานและตัวชี้วัด", "รายการตัวชี้วัด")] = []
+    monitoring: Annotated[Paragraphs, doc("ระบบติดตามประเมินผล", "ย่อหน้า")] = []
+    risks: Annotated[list[Risk], doc("ความเสี่ยงและจุดควบคุม", "รายการความเสี่ยง")] = []
 
 
-class Document(Strict):
+class Document(Strict, title="กฎหมายหรือเอกสารที่กระบวนงานอ้างถึง"):
     """A law or document cited by processes (เอกสาร/หลักฐานอ้างอิง)."""
 
-    id: Id
-    title: Text
-    url: Text | None = None
+    id: Annotated[Id, doc("รหัส", "รหัสที่กระบวนงานใช้อ้างถึงใน references")]
+    title: Annotated[Text, doc("ชื่อเอกสาร", "ชื่อกฎหมายหรือเอกสารเต็ม")]
+    url: Annotated[Text | None, doc("ที่อยู่เว็บ", "ลิงก์ไปยังเอกสาร (ถ้ามี)")] = None
 
 
-class Source(Strict):
+class Source(Strict, title="รายการบรรณานุกรม"):
     """A bibliography entry (บรรณานุกรม)."""
 
-    id: Id
-    author: Text | None = None
-    year: Text | None = None
-    title: Text
-    place: Text | None = None
-    publisher: Text | None = None
-    detail: Text | None = None
-    url: Text | None = None
-    accessed: Text | None = None
+    id: Annotated[Id, doc("รหัส", "รหัสที่ใช้อ้างถึง")]
+    author: Annotated[Text | None, doc("ผู้แต่ง", "ชื่อผู้แต่งหรือหน่วยงาน")] = None
+    year: Annotated[Text | None, doc("ปีที่พิมพ์", "ปี พ.ศ. หรือ ม.ป.ป.")] = None
+    title: Annotated[Text, doc("ชื่อเรื่อง", "ชื่อหนังสือหรือเอกสาร")]
+    place: Annotated[Text | None, doc("สถานที่พิมพ์", "เช่น กรุงเทพฯ")] = None
+    publisher: Annotated[Text | None, doc("สำนักพิมพ์", "ชื่อสำนักพิมพ์")] = None
+    detail: Annotated[Text | None, doc("รายละเอียดอื่น", "เช่น ราชกิจจานุเบกษา เล่ม ... หรือ เอกสารอัดสำเนา")] = None
+    url: Annotated[Text | None, doc("ที่อยู่เว็บ", "ลิงก์ (ถ้ามี)")] = None
+    accessed: Annotated[Text | None, doc("วันที่สืบค้น", "เช่น ๑๓ พฤษภาคม ๒๕๖๔")] = None
 
 
-class ReferencesFile(Strict):
+class ReferencesFile(Strict, title="ไฟล์ references.yml: เอกสารอ้างอิงและบรรณานุกรม"):
     """`references.yml`: documents cited by processes and the bibliography."""
 
-    documents: list[Document] = []
-    bibliography: list[Source] = []
+    documents: Annotated[
+        list[Document], Defines("documents"), doc("เอกสารอ้างอิง", "กฎหมายและเอกสารที่กระบวนงานอ้างถึง")
+    ] = []
+    bibliography: Annotated[list[Source], Defines("sources"), doc("บรรณานุกรม", "รายการบรรณานุกรม")] = []
 
 
 def is_id(value: str) -> bool:
