@@ -48,13 +48,18 @@ def make(case: dict[str, Any], folder: Path) -> Path:
     elif generate == "deep-steps":
         nested = "".join("  " * depth + "- text: ขั้นตอน\n" + "  " * depth + "  steps:\n" for depth in range(20))
         path.write_text("name: x\nsteps:\n" + nested + "  " * 20 + "- สุดท้าย\n", encoding="utf-8")
+    elif generate == "many-names":
+        path.write_text(text.replace("@NAMES@", ", ".join(f"โรงเรียน{n}" for n in range(10_001))), encoding="utf-8")
+    elif generate == "many-steps":
+        path.write_text("name: งานยาว\nsteps:\n" + "  - x\n" * 40_000, encoding="utf-8")
     elif generate == "long-value":
         path.write_text(text.replace("@LONG@", "ก" * 300_000), encoding="utf-8")  # 900 kB of UTF-8
     elif edits:
         path.write_text(text, encoding="utf-8")
     # File-system shapes, made at `at` (default: `file`): `link` (a symbolic link to `link`; with `outside`, the
     # target is a file of that text beside the data folder), `fifo`, `folder` (a folder where a file is expected),
-    # `loop` (a link to itself), and `unreadable` (a path made unreadable).
+    # `loop` (a link to itself), `hardlink` (a hard link to a file of that text beside the data folder), `nest`
+    # (folders that deep), and `unreadable` (a path made unreadable).
     path = data / case.get("at", case["file"])
     path.parent.mkdir(parents=True, exist_ok=True)
     link = case.get("link")
@@ -76,6 +81,15 @@ def make(case: dict[str, Any], folder: Path) -> Path:
     if case.get("loop"):
         remove(path)
         path.symlink_to(path.name)
+    if "hardlink" in case:  # a second name, inside the data folder, of a file beside it
+        outside = folder / "outside-file"
+        outside.write_text(case["hardlink"], encoding="utf-8")
+        remove(path)
+        os.link(outside, path)
+    if "nest" in case:  # folders nested `nest` deep under `at`, with a file at the bottom
+        deep = path.joinpath(*["a"] * case["nest"])
+        deep.mkdir(parents=True)
+        (deep / "note.pdf").write_bytes(b"%PDF-1.4")
     if case.get("unreadable"):
         (data / case["unreadable"]).chmod(0)
     return data

@@ -227,12 +227,12 @@ def git(repo: Path, *args: str, date: str = "2026-11-20T10:00:00+07:00") -> None
 def test_pages_show_when_their_data_last_changed(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "tests/fixtures/mini", data)
-    git(data, "init", "-q")
-    git(data, "add", ".")
-    git(data, "commit", "-q", "-m", "เริ่มคู่มือ")
+    git(tmp_path, "init", "-q")  # the project's repository, which holds the data folder
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "เริ่มคู่มือ")
     person = data / "people/somchai.yml"
     person.write_text(person.read_text(encoding="utf-8").replace("surname: ใจดี", "surname: ใจงาม"), encoding="utf-8")
-    git(data, "commit", "-q", "-am", "แก้นามสกุลของครูสมชาย", date="2026-12-31T23:30:00+07:00")
+    git(tmp_path, "commit", "-q", "-am", "แก้นามสกุลของครูสมชาย", date="2026-12-31T23:30:00+07:00")
     site = tmp_path / "site"
     result = build(data, site)
     assert result.returncode == 0, result.stderr
@@ -263,3 +263,42 @@ def test_the_guide_examples_are_valid_data(tmp_path: Path) -> None:
             model.Process.model_validate(data)
         else:
             model.Person.model_validate({"prefix": "นาย", "name": "ตัวอย่าง", "surname": "ทดสอบ", **data})
+
+
+def test_history_never_runs_what_a_repository_inside_the_data_folder_configures(tmp_path: Path) -> None:
+    """A data folder that arrives with its own .git (an archive) brings its own git config, which may name programs
+    to run; its history is not read. A commit subject cannot break the reading of a trusted history either."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests/fixtures/mini", data)
+    ran = tmp_path / "ran"
+    program = tmp_path / "program.sh"
+    program.write_text(f"#!/bin/sh\ntouch {ran}\n", encoding="utf-8")
+    program.chmod(0o755)
+    git(data, "init", "-q")
+    git(data, "add", ".")
+    git(data, "commit", "-q", "-m", "ข้อมูลจากที่อื่น")
+    # A signed commit, and a config that verifies signatures with a program of the data's choosing.
+    tree = subprocess.run(["git", "-C", str(data), "write-tree"], capture_output=True, text=True, check=True).stdout
+    signed = (
+        f"tree {tree.strip()}\nauthor a <a@x> 1700000000 +0700\ncommitter a <a@x> 1700000000 +0700\n"
+        "gpgsig -----BEGIN PGP SIGNATURE-----\n \n AAAA\n -----END PGP SIGNATURE-----\n\nลงนามแล้ว\n"
+    )
+    commit = subprocess.run(
+        ["git", "-C", str(data), "hash-object", "-t", "commit", "-w", "--stdin"],
+        input=signed, capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    git(data, "update-ref", "HEAD", commit)
+    git(data, "config", "log.showSignature", "true")
+    git(data, "config", "gpg.program", str(program))
+    result = build(data, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert not ran.exists()
+    assert not (tmp_path / "site/changes").exists()
+
+    shutil.rmtree(data / ".git")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "แก้ไข\x1eข้อมูล\x1fสองช่อง")
+    result = build(data, tmp_path / "site2")
+    assert result.returncode == 0, result.stderr
+    assert "แก้ไข" in (tmp_path / "site2/changes/index.html").read_text(encoding="utf-8")

@@ -176,9 +176,12 @@ def test_attachment_names_with_url_characters_link_to_their_files(project: Path)
 
 def test_notes_in_the_data_folder_are_a_warning_not_an_error(project: Path) -> None:
     (project / "data/README.md").write_text("# บันทึกของผู้ดูแล\n", encoding="utf-8")
+    (project / "data/.drafts").mkdir()
+    (project / "data/.drafts/idea.pdf").write_bytes(b"%PDF-1.4")
     checked = opmanual(project, "check", "data")
     assert checked.returncode == 0
     assert "data/README.md:1:1: warning: this file is not part of the manual and is not published" in checked.stdout
+    assert "data/.drafts:1:1: warning: hidden folders are not read, and nothing in them is published" in checked.stdout
     built = opmanual(project, "build", "data", "--site", "site", "--no-pdf")
     assert built.returncode == 0 and "data/README.md:1:1: warning" in built.stderr
     assert not (project / "site/README").exists()
@@ -192,3 +195,44 @@ def test_numbers_are_read_as_typed(project: Path) -> None:
     schools = (project / "site/group/schools/index.html").read_text(encoding="utf-8")
     assert "รวม ๑๔ โรงเรียน" in schools  # 12 + 2, where YAML 1.1 would read 012 as an octal 10
     assert "ปีพุทธศักราช ๒๕๖๘" in (project / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_removes_only_its_own_leftovers_and_makes_a_readable_site(project: Path) -> None:
+    backup = project / ".site.my-backup"  # a user's copy of a built site, marker and all
+    backup.mkdir()
+    (backup / ".opmanual-site").write_text("", encoding="utf-8")
+    (backup / "precious.txt").write_text("keep me", encoding="utf-8")
+    leftover = project / ".site.building-abcd1234"  # what a killed build leaves
+    leftover.mkdir()
+    (leftover / ".opmanual-site").write_text("", encoding="utf-8")
+    assert opmanual(project, "build", "data", "--site", "site", "--no-pdf").returncode == 0
+    assert (backup / "precious.txt").read_text(encoding="utf-8") == "keep me"
+    assert not leftover.exists()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (project / "site").stat().st_mode & 0o777 == 0o777 & ~umask  # a web server can read it
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error(project: Path) -> None:
+    result = opmanual(project, "build", "data", "--site", "report.pdf/site", "--no-pdf")
+    assert result.returncode == 2
+    assert "cannot create the output folder report.pdf/site: File exists" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_attachment_names_saved_in_another_unicode_form_are_found(project: Path) -> None:
+    """macOS saves é as e + ◌́ (NFD) and PDFs spell ำ as ํ + า; the data's text is cleaned of both, so the
+    file is looked up by its cleaned name too."""
+    data = project / "data"
+    saved = "แบบน\u0e4d\u0e32ส่ง  cafe\u0301.pdf"  # as a file manager may have saved it
+    (data / "files/forms/self-assessment.pdf").rename(data / "files/forms" / saved)
+    process = data / "processes/qa.yml"
+    typed = "แบบนำส่ง cafe\u0301.pdf"
+    process.write_text(
+        process.read_text(encoding="utf-8").replace("files/forms/self-assessment.pdf", f'"files/forms/{typed}"'),
+        encoding="utf-8",
+    )
+    result = opmanual(project, "build", "data", "--site", "site", "--no-pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    published = list((project / "site/attachments/files/forms").iterdir())
+    assert [path.read_bytes()[:5] for path in published] == [b"%PDF-"]

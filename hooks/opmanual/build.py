@@ -11,6 +11,7 @@ WeasyPrint would otherwise take from the clock.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from .errors import display
 from .settings import Settings
+from .site import history
 
 MARKER = ".opmanual-site"
 MARKER_TEXT = "Made by `python -m opmanual build`: this folder is replaced whole by the next build.\n"
@@ -70,22 +72,21 @@ def project_folders(project: Path) -> list[Path]:
     return [project / name for name in names]
 
 
-def source_date_epoch(folder: Path) -> str | None:
-    """The time of the last commit, for builds that should not depend on when they ran."""
-    git = shutil.which("git")
-    if git is None:
-        return None
-    result = subprocess.run(  # noqa: S603 - fixed arguments
-        [git, "-C", str(folder), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
-    )
-    return result.stdout.strip() or None
-
-
 def _remove_leftovers(site: Path) -> None:
-    """Staging and previous folders of builds that were killed: only the ones a build marked."""
+    """Staging and previous folders of builds that were killed: only those named and marked by a build."""
+    made = re.compile(rf"\.{re.escape(site.name)}\.(building|previous)-[a-z0-9_]{{8}}")
     for leftover in site.parent.glob(f".{site.name}.*-*"):
-        if leftover.is_dir() and (leftover / MARKER).is_file():
+        if made.fullmatch(leftover.name) and leftover.is_dir() and (leftover / MARKER).is_file():
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _new_folder(site: Path, kind: str) -> Path:
+    """A new hidden folder beside `site`, readable as the user's other new folders are (mkdtemp makes it private)."""
+    folder = Path(tempfile.mkdtemp(prefix=f".{site.name}.{kind}-", dir=site.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+    return folder
 
 
 def build(settings: Settings, config: Path, *, verbose: bool = False) -> int:
@@ -98,21 +99,29 @@ def build(settings: Settings, config: Path, *, verbose: bool = False) -> int:
         print(f"refusing to build into {display(site)}: {exc}", file=sys.stderr)
         return REFUSED
     site = Path(os.path.realpath(site))
-    site.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(site)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.building-", dir=site.parent))
-    mark(staging)
-    env = {**os.environ, **replace(settings, site=staging).environment()}
-    if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch(data)):
-        env["SOURCE_DATE_EPOCH"] = epoch
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), *(["-v"] if verbose else [])]
-    result = subprocess.run(command, env=env, check=False)  # noqa: S603 - our own interpreter and config
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(site)
+        staging = _new_folder(site, "building")
+        mark(staging)
+    except OSError as exc:
+        print(f"cannot create the output folder {display(site)}: {exc.strerror or exc}", file=sys.stderr)
+        return REFUSED
+    try:
+        env = {**os.environ, **replace(settings, site=staging).environment()}
+        if "SOURCE_DATE_EPOCH" not in env and (epoch := history.last_commit_time(data)):
+            env["SOURCE_DATE_EPOCH"] = epoch
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+        result = subprocess.run([*command, *(["-v"] if verbose else [])], env=env, check=False)  # noqa: S603
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if result.returncode != 0 or not (staging / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {display(site)} was left as it was", file=sys.stderr)
         return result.returncode or 1
     if site.exists():
-        previous = Path(tempfile.mkdtemp(prefix=f".{site.name}.previous-", dir=site.parent))
+        previous = _new_folder(site, "previous")
         previous.rmdir()
         os.replace(site, previous)
         os.replace(staging, site)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,28 @@ EXCERPT = 60  # characters of a value that a message may quote
 MAX_MESSAGE = 400  # characters of a whole message: a last guard against quoting a whole file
 
 
+# Characters that a terminal or a log would act on or hide: controls (a newline would forge a second `file:line:`
+# message, an escape sequence would clear or recolour the screen), bidirectional and other invisible formatting.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\ud800-\udfff\U000e0000-\U000e007f]"
+)
+
+
 def excerpt(value: Any, limit: int = EXCERPT) -> str:
-    """A value as a message may quote it: one line, at most `limit` characters, then `…`."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+    """A value as a message may quote it: at most `limit` characters, then `…`."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def printable(text: str) -> str:
+    """`text` with every control, formatting and bidirectional character written as an escape such as `\\x1b`."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+    return _UNPRINTABLE.sub(escape, text)
 
 
 @dataclass(frozen=True, order=True)
@@ -62,7 +81,8 @@ class ErrorList:
         line, column = position if isinstance(position, tuple) else (position, 1)
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "…"
-        return DataError(display(path), line, column, message, level)
+        # Names of files and keys come from the data folder: they are shown, never acted on.
+        return DataError(printable(display(path)), line, column, printable(message), level)
 
     def __bool__(self) -> bool:
         return bool(self.errors)

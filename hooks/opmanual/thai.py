@@ -59,9 +59,13 @@ def normalize(text: str) -> str:
     return _SPACE_BEFORE_MARK.sub("", joined)
 
 
-# Characters that draw nothing: controls and format characters (C*), spaces and separators (Z*), variation
-# selectors, and the fillers that fonts draw blank. A text made only of these is empty to a reader.
-_BLANK = re.compile("[\u115f\u1160\u3164\uffa0\u2800\u034f\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+# Characters that draw nothing: controls and format characters (C*), spaces and separators (Z*), and the rest of
+# Unicode's default-ignorable characters (variation selectors, fillers, inherent vowels). A text made only of these
+# is empty to a reader.
+_BLANK = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
 
 
 def visible(text: str) -> bool:

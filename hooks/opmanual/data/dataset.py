@@ -18,9 +18,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import DataError, DataErrors, ErrorList, excerpt
+from ..thai import normalize
 from . import flow
 from . import model as m
-from .files import IMAGE_TYPES, FileProblem, check_attachment, listing
+from .files import IMAGE_TYPES, FileProblem, check_attachment, describe_os_error, listing
 from .loader import Loc, Source, read_yaml, validate
 from .refs import KINDS, Attachment, Defines, Found, Owner, Ref, defined_kinds, walk
 
@@ -35,6 +36,7 @@ FOLDERS: dict[str, type[BaseModel]] = {"people": m.Person, "processes": m.Proces
 # Files an editor may keep in the data folder for people, not for the manual: reported, not refused.
 HARMLESS = (".md", ".txt")
 LAYOUT = f"a manual has {OFFICE_FILE}, {REFERENCES_FILE}, people/<id>.yml and processes/<id>.yml"
+MAX_FOLDER_DEPTH = 16
 _OFFICE_KINDS = defined_kinds(m.OfficeFile)
 
 
@@ -69,6 +71,7 @@ class Manual:
     files: dict[str, Path] = field(default_factory=dict)
     warnings: list[DataError] = field(default_factory=list)  # reported, but they do not stop a build
     references: list[Found] = field(default_factory=list)  # every reference and named file, as found by walk()
+    attachment_files: dict[str, Path] = field(default_factory=dict)  # every other file, by attachment_key()
 
     def __post_init__(self) -> None:
         self._cited: dict[tuple[str, str], list[Found]] = defaultdict(list)
@@ -84,7 +87,11 @@ class Manual:
     def attachments(self) -> list[str]:
         """Every file the data names (forms, the logo), as paths inside the data folder."""
         named = [found.value for found in self.references if isinstance(found.marker, Attachment)]
-        return list(dict.fromkeys(PurePosixPath(name).as_posix() for name in named))
+        return list(dict.fromkeys(attachment_key(name) for name in named))
+
+    def attachment_file(self, name: str) -> Path:
+        """The file on disk that an attachment name (as the data writes it) stands for."""
+        return self.attachment_files[attachment_key(name)]
 
     def images(self) -> list[str]:
         """The named files that the printed books show (the others are only linked)."""
@@ -120,14 +127,11 @@ class Manual:
     def people_of_network(self, network_id: str) -> list[str]:
         return [owner for _, owner in self.cited_by("networks", network_id, CARES_FOR_NETWORK)]
 
-    def subordinates(self, position_id: str | None) -> list[m.Position]:
-        """Positions that report to `position_id` (`None`: the top of the chart)."""
-        return [p for p in self.organization if p.reports_to == position_id]
-
     @property
     def group_head(self) -> str | None:
         """The position the work groups report to: the lowest position of the chart."""
-        leaves = [p.id for p in self.organization if not self.subordinates(p.id)]
+        bosses = {p.reports_to for p in self.organization}
+        leaves = [p.id for p in self.organization if p.id not in bosses]
         return leaves[-1] if leaves else None
 
     @staticmethod
@@ -163,20 +167,26 @@ def load(root: Path) -> Manual:
     loaded: list[_Loaded] = []
     for name, (owner, kind) in TOP_FILES.items():
         path = root / name
-        if os.path.lexists(path):
-            loaded.append(_load_file(path, (owner, owner), kind, errors))
-        elif name == OFFICE_FILE:
-            errors.add(path, 1, f"missing: every manual needs {OFFICE_FILE} (ไม่พบไฟล์)")
+        try:
+            os.lstat(path)
+        except FileNotFoundError:
+            if name == OFFICE_FILE:
+                errors.add(path, 1, f"missing: every manual needs {OFFICE_FILE} (ไม่พบไฟล์)")
+            continue
+        except OSError as exc:
+            errors.add(path, 1, f"the file {describe_os_error(exc)}")
+            continue
+        loaded.append(_load_file(path, (owner, owner), kind, errors))
     for folder, kind in FOLDERS.items():
         for path in layout.data[folder]:
             loaded.append(_load_file(path, (folder, path.stem), kind, errors))
 
-    found = _check(root, loaded, errors)
+    found = _check(root, layout, loaded, errors)
     parts = {file.owner: file.value for file in loaded}
     office, references = parts.get(("office", "office")), parts.get(("references", "references"), m.ReferencesFile())
     if office is not None and all(file.value is not None for file in loaded):
         # Which files the data names is known only when every data file is valid.
-        named = {PurePosixPath(f.value).as_posix() for f in found if isinstance(f.marker, Attachment)}
+        named = {attachment_key(f.value) for f in found if isinstance(f.marker, Attachment)}
         _check_unlisted(layout, named, errors)
     if errors or office is None or references is None:
         raise DataErrors(errors.sorted(), errors.warnings)
@@ -193,12 +203,13 @@ def load(root: Path) -> Manual:
         files={f"{file.owner[0]}/{file.owner[1]}": file.path for file in loaded if file.owner[0] in FOLDERS},
         warnings=errors.warnings,
         references=found,
+        attachment_files=layout.others,
     )
     _order_processes(manual)
     return manual
 
 
-def _check(root: Path, loaded: list[_Loaded], errors: ErrorList) -> list[Found]:
+def _check(root: Path, layout: _Layout, loaded: list[_Loaded], errors: ErrorList) -> list[Found]:
     """Check every definition, reference and named file of the loaded files; return what was found."""
     located: list[tuple[_Loaded, Found]] = [
         (file, found) for file in loaded if file.value is not None for found in walk(file.value, file.owner)
@@ -206,11 +217,11 @@ def _check(root: Path, loaded: list[_Loaded], errors: ErrorList) -> list[Found]:
     # Ids of people and processes are their file names, known even when a file has errors. Other ids are defined
     # inside a file; when that file has errors (or office.yml is missing) its ids are unknown, and references to
     # them are not reported.
-    defined: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    defined: dict[str, dict[str, None]] = {kind: {} for kind in KINDS}  # ordered sets
     unknown: set[str] = set() if any(file.owner == ("office", "office") for file in loaded) else set(_OFFICE_KINDS)
     for file in loaded:
         if file.owner[0] in FOLDERS:
-            defined[file.owner[0]].append(file.owner[1])
+            defined[file.owner[0]][file.owner[1]] = None
         elif file.value is None:
             unknown |= defined_kinds(TOP_FILES[file.path.name][1])
     for file, found in located:
@@ -218,21 +229,21 @@ def _check(root: Path, loaded: list[_Loaded], errors: ErrorList) -> list[Found]:
             kind = found.marker.kind
             if found.value in defined[kind]:
                 errors.add(file.path, _line(file, found.loc), f"duplicate {KINDS[kind]} id `{excerpt(found.value)}`")
-            defined[kind].append(found.value)
+            defined[kind][found.value] = None
     listed: set[tuple[str, Loc, str]] = set()
     for file, found in located:
         where = _line(file, found.loc)
         if isinstance(found.marker, Ref):
             kind = found.marker.kind
             if kind not in unknown and found.value not in defined[kind]:
-                errors.add(file.path, where, _unknown(found.value, KINDS[kind], defined[kind]))
+                errors.add(file.path, where, _unknown(found.value, KINDS[kind], list(defined[kind])))
             key = (str(file.path), found.loc[:-1], found.value)
             if isinstance(found.loc[-1], int) and key in listed:
                 errors.add(file.path, where, f"`{excerpt(found.value)}` is listed twice")
             listed.add(key)
         elif isinstance(found.marker, Attachment):
             try:
-                check_attachment(found.value, root, found.marker.types)
+                check_attachment(found.value, root, found.marker.types, layout.others.get(attachment_key(found.value)))
             except FileProblem as problem:
                 errors.add(file.path, where, f"`{excerpt(found.value)}` {problem.message}")
     for file in loaded:
@@ -248,7 +259,8 @@ def _line(file: _Loaded, loc: Loc) -> tuple[int, int]:
 
 
 def _unknown(value: str, noun: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1)
+    # A suggestion compares the value with every known id: only while there are few enough for that to be quick.
+    close = difflib.get_close_matches(value, known, n=1) if len(known) <= 500 else []
     listed = f"; known: {excerpt(', '.join(known), 120)}" if known else ""
     hint = f"; did you mean `{close[0]}`?" if close else listed
     return f"`{excerpt(value)}` is not a known {noun}{hint} (ไม่พบรหัสที่อ้างถึง)"
@@ -260,7 +272,7 @@ def _check_steps(process: m.Process, path: Path, source: Source, errors: ErrorLi
     for loc, step in _walk_steps(process.steps, ("steps",)):
         if step.id is not None:
             if step.id in step_ids:
-                errors.add(path, source.line((*loc, "id")), f"duplicate step id `{step.id}`")
+                errors.add(path, source.line((*loc, "id")), f"duplicate step id `{excerpt(step.id)}`")
             step_ids.add(step.id)
     for problem in flow.check(process):
         errors.add(path, source.line(problem.loc), f"flowchart: {problem.message}")
@@ -284,8 +296,8 @@ def _survey(root: Path, errors: ErrorList) -> _Layout:
         return layout
     for entry in entries:
         path = root / entry.name
-        if entry.name.startswith(".") or entry.name in (OFFICE_FILE, REFERENCES_FILE):
-            continue  # hidden files are nobody's content; the two top files are read (and checked) by load()
+        if entry.name in (OFFICE_FILE, REFERENCES_FILE) or _hidden(entry, path, errors):
+            continue  # the two top files are read (and checked) by load()
         if entry.name in FOLDERS:
             if entry.is_symlink():
                 errors.add(
@@ -306,23 +318,45 @@ def _survey(root: Path, errors: ErrorList) -> _Layout:
     return layout
 
 
-def _attachment_folder(folder: Path, name: PurePosixPath, layout: _Layout, errors: ErrorList) -> None:
-    try:
-        entries = listing(folder)
-    except FileProblem as problem:
-        errors.add(folder, 1, f"the folder {problem.message}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
+def _hidden(entry: os.DirEntry[str], path: Path, errors: ErrorList) -> bool:
+    """Hidden entries are not read: a hidden data file is an error, a hidden folder a warning. Other hidden files
+    (.gitkeep, .DS_Store) and a repository's .git folder are nobody's content."""
+    if not entry.name.startswith("."):
+        return False
+    if entry.name.endswith((".yml", ".yaml")):
+        errors.add(path, 1, "hidden files are not read: remove the `.` at the start of its name, or the file")
+    elif entry.is_dir(follow_symlinks=False) and entry.name != ".git":
+        errors.warn(path, 1, "hidden folders are not read, and nothing in them is published")
+    return True
+
+
+def _attachment_folder(top: Path, top_name: PurePosixPath, layout: _Layout, errors: ErrorList) -> None:
+    """Every file under a folder of attachments (files/), folder by folder, at most MAX_FOLDER_DEPTH deep."""
+    todo = [(top, top_name)]
+    while todo:
+        folder, name = todo.pop()
+        if len(name.parts) > MAX_FOLDER_DEPTH:
+            errors.add(folder, 1, f"folders nested more than {MAX_FOLDER_DEPTH} levels deep are not read")
             continue
-        if entry.is_dir(follow_symlinks=False):
-            _attachment_folder(folder / entry.name, name / entry.name, layout, errors)
-        else:
-            _other_file(folder / entry.name, name / entry.name, entry, layout, errors)
+        try:
+            entries = listing(folder)
+        except FileProblem as problem:
+            errors.add(folder, 1, f"the folder {problem.message}")
+            continue
+        for entry in entries:
+            if _hidden(entry, folder / entry.name, errors):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                todo.append((folder / entry.name, name / entry.name))
+            else:
+                _other_file(folder / entry.name, name / entry.name, entry, layout, errors)
 
 
 def _other_file(path: Path, name: PurePosixPath, entry: os.DirEntry[str], layout: _Layout, errors: ErrorList) -> None:
-    """A file outside people/ and processes/: an attachment if the data names it, checked in _check_unlisted."""
+    """A file outside people/ and processes/: an attachment if the data names it, checked in _check_unlisted.
+
+    It is known by its name cleaned as the data's text is (NFC, SARA AM, single spaces), so that a name typed in the
+    data finds a file whose name was saved otherwise (macOS writes é as e + ◌́, PDFs write ำ as ํ + า)."""
     if entry.is_symlink() and os.path.isdir(path):
         errors.add(path, 1, "is a link to a folder; links to folders are not followed (copy the files instead)")
     elif name.suffix in (".yml", ".yaml"):
@@ -330,7 +364,17 @@ def _other_file(path: Path, name: PurePosixPath, entry: os.DirEntry[str], layout
         hint = f"; did you mean `{close[0]}`?" if close else ""
         errors.add(path, 1, f"unexpected data file: {LAYOUT}{hint}")
     else:
-        layout.others[name.as_posix()] = path
+        key = attachment_key(name.as_posix())
+        if key in layout.others:
+            other = layout.others[key].name
+            errors.add(path, 1, f"has the same name as `{excerpt(other)}` once spaces and Thai vowels are cleaned")
+        else:
+            layout.others[key] = path
+
+
+def attachment_key(name: str) -> str:
+    """How a file of the data folder is known: its relative name, each part cleaned as the data's text is."""
+    return PurePosixPath(*(normalize(part) for part in PurePosixPath(name).parts)).as_posix()
 
 
 def _check_unlisted(layout: _Layout, named: set[str], errors: ErrorList) -> None:
@@ -370,7 +414,7 @@ def _data_files(folder: Path, name: str, errors: ErrorList) -> list[Path]:
     for entry in entries:
         path = folder / entry.name
         suffix = Path(entry.name).suffix
-        if entry.name.startswith("."):
+        if _hidden(entry, path, errors):
             continue
         if entry.is_dir(follow_symlinks=False):
             errors.add(path, 1, f"folders inside {name}/ are not read; move the files of `{excerpt(entry.name)}` up")
@@ -401,20 +445,24 @@ def _load_file(path: Path, owner: Owner, kind: type[BaseModel], errors: ErrorLis
 
 
 def _check_cycles(office: m.OfficeFile, path: Path, source: Source, errors: ErrorList) -> None:
+    """Each position of a loop of `reports_to` is reported with the loop, read from it. Every position is walked
+    once (a chart of thousands of positions is checked in a moment)."""
     boss = {p.id: p.reports_to for p in office.organization}
-    for index, position in enumerate(office.organization):
-        seen = [position.id]
-        current = boss.get(position.id)
-        while current is not None and current in boss:
-            if current in seen:
-                errors.add(
-                    path,
-                    source.line(("organization", index, "reports_to")),
-                    f"the organisation chart has a loop: {' → '.join([*seen, current])}",
-                )
-                break
-            seen.append(current)
+    index = {p.id: i for i, p in enumerate(office.organization)}
+    done: set[str] = set()
+    for start in boss:
+        path_ids: list[str] = []
+        current: str | None = start
+        while current is not None and current in boss and current not in done and current not in path_ids:
+            path_ids.append(current)
             current = boss[current]
+        if current in path_ids:
+            loop = path_ids[path_ids.index(current) :]
+            for k, member in enumerate(loop):
+                ring = [*loop[k:], *loop[:k], member]
+                where = source.line(("organization", index[member], "reports_to"))
+                errors.add(path, where, f"the organisation chart has a loop: {excerpt(' → '.join(ring), 200)}")
+        done.update(path_ids)
 
 
 def _walk_steps(steps: Sequence[m.SubStep], loc: Loc) -> Iterator[tuple[Loc, m.SubStep]]:

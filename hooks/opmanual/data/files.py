@@ -87,6 +87,9 @@ def regular_file(path: Path, root: Path) -> tuple[Path, int]:
         raise FileProblem(describe_os_error(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem(f"is {_kind(info.st_mode)}, not a file")
+    if info.st_nlink > 1:
+        # A hard link is another name of a file that may live anywhere, even outside the data folder.
+        raise FileProblem("is a hard link (the same file has another name elsewhere); copy the file instead")
     return real, info.st_size
 
 
@@ -117,9 +120,10 @@ def read_bytes(path: Path, root: Path, limit: int, *, head: bool = False) -> byt
     return content
 
 
-def check_attachment(value: str, root: Path, types: tuple[str, ...] = FILE_TYPES) -> Path:
-    """The real path of a file that the data names (`files/forms/report.pdf`): a relative path inside the data
-    folder to a regular file of an allowed type whose content is of that type. Raises FileProblem otherwise."""
+def check_attachment(value: str, root: Path, types: tuple[str, ...], found: Path | None) -> Path:
+    """The real path of a file that the data names (`files/forms/report.pdf`), which a look at the data folder
+    `found` under that name: a relative path inside the data folder to a regular file of an allowed type whose
+    content is of that type. Raises FileProblem otherwise."""
     relative = Path(value)
     if relative.is_absolute() or value.startswith(("/", "~")) or ":" in value:
         raise FileProblem("must name a file inside the data folder, not an absolute path or URL")
@@ -128,14 +132,16 @@ def check_attachment(value: str, root: Path, types: tuple[str, ...] = FILE_TYPES
     suffix = relative.suffix.lower()
     if suffix not in types:
         raise FileProblem(f"has a file type that is not allowed; use {', '.join(types)}")
-    path = root / relative
-    try:
-        os.lstat(path)
-    except FileNotFoundError:
-        raise FileProblem("is not in the data folder (ไม่พบไฟล์)") from None
-    except OSError as exc:
-        raise FileProblem(describe_os_error(exc)) from None
-    real, size = regular_file(path, root)
+    if found is None:  # why: nothing there, a folder, a name too long, a folder that cannot be read, a hidden folder
+        try:
+            os.lstat(root / relative)
+        except FileNotFoundError:
+            raise FileProblem("is not in the data folder (ไม่พบไฟล์)") from None
+        except OSError as exc:
+            raise FileProblem(describe_os_error(exc)) from None
+        regular_file(root / relative, root)
+        raise FileProblem("is in a hidden folder, and hidden folders are not read")
+    real, size = regular_file(found, root)
     if size > MAX_ATTACHMENT:
         raise FileProblem(f"is {_size(size)}; an attachment may be at most {_size(MAX_ATTACHMENT)}")
     head = read_bytes(real, root, 16, head=True)

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from ..errors import excerpt
 from .model import END, Process, Step, SubStep
 
 Kind = Literal["terminal", "process", "document", "decision"]
@@ -38,14 +39,20 @@ class Flow:
     nodes: list[Node]
     edges: list[Edge]
 
+    def __post_init__(self) -> None:
+        self._index = {node.key: i for i, node in enumerate(self.nodes)}
+        self._outgoing: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            self._outgoing.setdefault(edge.source, []).append(edge)
+
     def index(self, key: str) -> int:
-        return next(i for i, node in enumerate(self.nodes) if node.key == key)
+        return self._index[key]
 
     def node(self, key: str) -> Node:
-        return self.nodes[self.index(key)]
+        return self.nodes[self._index[key]]
 
     def outgoing(self, key: str) -> list[Edge]:
-        return [edge for edge in self.edges if edge.source == key]
+        return self._outgoing.get(key, [])
 
 
 @dataclass(frozen=True)
@@ -121,10 +128,10 @@ def check(process: Process) -> list[FlowError]:
             if target is None or target in top:
                 continue
             if target in nested:
-                message = f"the flow can only go to a top-level step, and `{target}` is a sub-step"
+                message = f"the flow can only go to a top-level step, and `{excerpt(target)}` is a sub-step"
             else:
-                known = ", ".join(sorted(top))
-                message = f"the flow goes to `{target}`, which is not a step id of this process (ids: {known})"
+                known = excerpt(", ".join(sorted(top)), 120)
+                message = f"the flow goes to `{excerpt(target)}`, which is not a step id of this process (ids: {known})"
             errors.append(FlowError(loc, message))
     if errors:
         return errors
@@ -137,10 +144,10 @@ def check(process: Process) -> list[FlowError]:
             continue
         where: Loc = ("steps", node.number - 1) if node.number else ("steps",)
         if node.key not in reached:
-            errors.append(FlowError(where, f"no path of the flowchart reaches step {node.number} ({node.text})"))
+            errors.append(FlowError(where, f"no path of the flowchart reaches step {node.number} ({excerpt(node.text)})"))
         elif node.key not in finishing:
             errors.append(
-                FlowError(where, f"the flowchart never reaches the end from step {node.number} ({node.text})")
+                FlowError(where, f"the flowchart never reaches the end from step {node.number} ({excerpt(node.text)})")
             )
     if "end" not in reached and not errors:
         errors.append(FlowError(("steps",), "the flowchart never reaches its end"))
@@ -148,13 +155,15 @@ def check(process: Process) -> list[FlowError]:
 
 
 def _reachable(flow: Flow, key: str, *, forward: bool) -> set[str]:
+    neighbours: dict[str, list[str]] = {}
+    for edge in flow.edges:
+        here, there = (edge.source, edge.target) if forward else (edge.target, edge.source)
+        neighbours.setdefault(here, []).append(there)
     seen = {key}
     todo = [key]
     while todo:
-        current = todo.pop()
-        for edge in flow.edges:
-            here, there = (edge.source, edge.target) if forward else (edge.target, edge.source)
-            if here == current and there not in seen:
+        for there in neighbours.get(todo.pop(), []):
+            if there not in seen:
                 seen.add(there)
                 todo.append(there)
     return seen

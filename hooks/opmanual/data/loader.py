@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ErrorList, excerpt
 from .files import FileProblem, read_bytes
-from .model import ID_PATTERN
+from .model import PATTERN_HELP
 from .refs import model_in
 from ..thai import normalize
 
@@ -36,7 +36,12 @@ _STANDARD_TAG = "tag:yaml.org,2002:"
 _NULLS = {"", "~", "null", "Null", "NULL"}
 # Characters no editor types: control characters (also when written as YAML escapes such as "\x1b"), halves of
 # surrogate pairs, and the bidirectional overrides and isolates that can make text display other than it reads.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# Also the invisible formatting characters that no Thai text needs and that can hide or reorder text: the
+# directional marks, the deprecated format controls, interlinear annotations and the tag characters.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2061-\u206f\ufff9-\ufffb"
+    "\U000e0000-\U000e007f]"
+)
 
 
 def _position(mark: yaml.Mark) -> tuple[int, int]:
@@ -111,6 +116,11 @@ def _compose(text: str) -> yaml.Node | None:
         except yaml.YAMLError:
             if loader_class is _LOADERS[-1]:
                 raise
+        except (ValueError, OverflowError) as exc:
+            # PyYAML builds some values while it parses; the one known case is an escape beyond Unicode.
+            if loader_class is _LOADERS[-1]:
+                problem = "an escape such as \\U00110000 names no character" if "chr()" in str(exc) else str(exc)
+                raise _Refused(_position(loader.get_mark()), f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)")
         finally:
             loader.dispose()
     return None
@@ -197,6 +207,11 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or not key:
                 raise _Refused(_position(key_node.start_mark), "a key must be a plain word such as `title`")
+            where = _position(key_node.start_mark)
+            if _FORBIDDEN.search(key) or re.search(r"\s", key):
+                # Reported; the rest of the file is still checked with the key cleaned.
+                source.problems.append((where, f"the key `{excerpt(key)}` has spaces or invisible characters in it"))
+                key = re.sub(r"\s", "", _FORBIDDEN.sub("", key))
             if key in result:
                 # Reported, and the rest of the file is still checked; the second value is not used.
                 source.problems.append(
@@ -221,7 +236,9 @@ def _scalar(node: yaml.Node, line: tuple[int, int], source: Source) -> str | Non
     if found:
         # Reported; the rest of the file is still checked with the character left out.
         char = found.group()
-        what = "a bidirectional control character" if "\u202a" <= char <= "\u2069" else "a control character"
+        what = "a control character" if char <= "\x9f" else "an invisible formatting character"
+        if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+            what = "a bidirectional control character"
         if "\ud800" <= char <= "\udfff":
             what = "half of a surrogate pair (an invalid character)"
         source.problems.append((line, f"the text contains {what} ({_code(char)}) that a manual cannot hold; remove it"))
@@ -252,7 +269,7 @@ def describe(error: Any, model: type[BaseModel]) -> str:
     kind = error["type"]
     value = error.get("input")
     context = error.get("ctx") or {}
-    where = " → ".join(f"#{part + 1}" if isinstance(part, int) else part for part in loc)
+    where = " → ".join(f"#{part + 1}" if isinstance(part, int) else excerpt(part, 30) for part in loc)
     prefix = f"{where}: " if where else ""
     if kind == "missing":
         return f"{prefix}this field is required but missing (ต้องมีข้อมูลนี้)"
@@ -276,13 +293,8 @@ def describe(error: Any, model: type[BaseModel]) -> str:
         return f"{prefix}expected a list (lines starting with `- `), found {_kind_of(value)} (ต้องเป็นรายการ)"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{prefix}expected a block of `key: value` lines, found {_kind_of(value)}"
-    if kind == "string_pattern_mismatch" and context.get("pattern") == ID_PATTERN:
-        return (
-            f"{prefix}`{excerpt(value)}` is not a valid id: use lowercase English letters, digits and '-' "
-            "(e.g. `somchai-jaidee`)"
-        )
     if kind == "string_pattern_mismatch":
-        return f"{prefix}`{excerpt(value)}` has the wrong form; write a พ.ศ. year and month as `2566-04`"
+        return f"{prefix}`{excerpt(value)}` {PATTERN_HELP.get(str(context.get('pattern')), 'has the wrong form')}"
     if kind == "string_too_short":
         return f"{prefix}must not be empty (ห้ามว่าง)"
     if kind == "string_too_long":
@@ -297,8 +309,10 @@ def describe(error: Any, model: type[BaseModel]) -> str:
         return f"{prefix}{excerpt(value)} is too small: at least {context.get('ge', context.get('gt'))}"
     if kind in ("less_than_equal", "less_than"):
         return f"{prefix}{excerpt(value)} is too large: at most {context.get('le', context.get('lt'))}"
-    if kind in ("too_short", "too_long"):
-        return f"{prefix}{error['msg'].lower()}"
+    if kind == "too_long":
+        return f"{prefix}a list of {context.get('actual_length')} items; at most {context.get('max_length')} are allowed"
+    if kind == "too_short":
+        return f"{prefix}a list of {context.get('actual_length')} items; at least {context.get('min_length')} needed"
     if kind == "value_error":
         return f"{prefix}{error['msg'].removeprefix('Value error, ')}"
     return f"{prefix}{error['msg']}"

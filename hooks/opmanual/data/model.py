@@ -44,7 +44,15 @@ def _visible(text: str) -> str:
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible)]
-YearMonth = Annotated[str, StringConstraints(pattern=rf"^{DIGITS}{{4}}-{DIGITS}{{2}}$")]
+YEAR_MONTH_PATTERN = rf"^{DIGITS}{{4}}-{DIGITS}{{2}}$"
+YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
+PATH_PATTERN = r"^[^\\]*$"
+# What a value of each pattern should look like, in the words of an error message.
+PATTERN_HELP = {
+    ID_PATTERN: "is not a valid id: use lowercase English letters, digits and '-' (e.g. `somchai-jaidee`)",
+    YEAR_MONTH_PATTERN: "has the wrong form; write a พ.ศ. year and month as `2566-04`",
+    PATH_PATTERN: "is not a file name of the data folder: separate folders with `/`, as in `files/forms/report.pdf`",
+}
 
 
 def _number(what: str, example: str) -> Callable[[Any], Any]:
@@ -57,6 +65,10 @@ def _number(what: str, example: str) -> Callable[[Any], Any]:
     def parse(value: Any) -> Any:
         if isinstance(value, str):
             typed = value.strip()
+            if re.fullmatch(f"-?{DIGITS}{{10,}}", typed):  # before int(), which refuses thousands of digits
+                raise PydanticCustomError(
+                    "not_a_number", "`{typed}` is too large for {what}", {"typed": excerpt(typed), "what": what}
+                )
             if re.fullmatch(f"{DIGITS}+", typed):
                 return int(typed.translate(ARABIC_DIGITS))
             if re.fullmatch(f"-{DIGITS}+", typed):
@@ -158,7 +170,7 @@ DocumentId = Annotated[Id, Ref("documents")]
 SourceId = Annotated[Id, Ref("sources")]
 
 # A file of the manual, such as a form or a logo: a relative path inside the data folder (checked by `files`).
-_PATH = StringConstraints(min_length=1, pattern=r"^[^\\]*$")
+_PATH = StringConstraints(min_length=1, pattern=PATH_PATTERN)
 FilePath = Annotated[str, _PATH, Attachment(FILE_TYPES)]
 ImagePath = Annotated[str, _PATH, Attachment(IMAGE_TYPES)]
 
@@ -306,7 +318,7 @@ class Cluster(Strict, title="กลุ่มโรงเรียนหรือ
     name: Annotated[Text, doc("ชื่อ", "เช่น กลุ่มโรงเรียนที่ ๑")]
     schools: Annotated[
         Annotated[
-            Annotated[SchoolCount, Tag("count")] | Annotated[list[Text], Tag("names")],
+            Annotated[SchoolCount, Tag("count")] | Annotated[list[Text], Field(max_length=10_000), Tag("names")],
             Discriminator(_count_or_names),
         ]
         | None,
@@ -473,6 +485,7 @@ class Person(Strict, title="ไฟล์ของศึกษานิเทศ�
 
 
 END = "end"
+MAX_STEPS = 200
 # A step of the same process that the flow goes to, or `end` (checked by `flow.check`).
 FlowTarget = Id
 
@@ -585,7 +598,12 @@ class Process(Strict, title="ไฟล์ของกระบวนงานห
     scope: Annotated[Paragraphs, doc("ขอบเขตของงาน", "หัวข้อที่ ๓ ย่อหน้า")] = []
     scope_items: Annotated[list[Item], doc("ขอบเขตของงาน (รายการ)", "รายการในหัวข้อที่ ๓")] = []
     definitions: Annotated[list[Definition], doc("คำจำกัดความ", "หัวข้อที่ ๔")] = []
-    steps: Annotated[list[StepValue], doc("ขั้นตอนการปฏิบัติงาน", "หัวข้อที่ ๕ ขั้นตอนย่อยใส่ใต้ steps")] = []
+    # A flowchart of more boxes than this cannot be read, on a page or on paper.
+    steps: Annotated[
+        list[StepValue],
+        Field(max_length=MAX_STEPS),
+        doc("ขั้นตอนการปฏิบัติงาน", f"หัวข้อที่ ๕ ขั้นตอนย่อยใส่ใต้ steps (ไม่เกิน {MAX_STEPS} ขั้นตอนหลัก)"),
+    ] = []
     flowchart: Annotated[Flowchart, doc("Flow Chart", "หัวข้อที่ ๖ ผังสร้างจากขั้นตอน")] = Flowchart()
     forms_text: Annotated[Paragraphs, doc("แบบฟอร์ม (ย่อหน้านำ)", "ย่อหน้าก่อนรายการแบบฟอร์ม")] = []
     forms: Annotated[list[FormValue], doc("แบบฟอร์มที่ใช้", "หัวข้อที่ ๗")] = []

@@ -62,7 +62,7 @@ def cache_key(prepared: Prepared, manual: Manual, engine: bytes) -> str:
     digest = hashlib.sha256(engine)
     digest.update(prepared.path.encode() + b"\0" + prepared.sources().encode())
     for name in manual.images():
-        digest.update(name.encode() + b"\0" + read_bytes(manual.root / name, manual.root, MAX_ATTACHMENT))
+        digest.update(name.encode() + b"\0" + read_bytes(manual.attachment_file(name), manual.root, MAX_ATTACHMENT))
     return digest.hexdigest()
 
 

@@ -85,10 +85,13 @@ def org_chart(
     """The chain of positions above the group head, then the work groups with their members."""
     by_id = {p.id: p for p in organization}
     chain: list[Position] = []
+    seen: set[str] = set()
     current = by_id.get(head) if head else None
-    while current is not None and current not in chain:
-        chain.insert(0, current)
+    while current is not None and current.id not in seen:
+        chain.append(current)
+        seen.add(current.id)
         current = by_id.get(current.reports_to) if current.reports_to else None
+    chain.reverse()
 
     def holder(position: Position) -> str:
         who = name_of(position.person) if position.person else position.name or ""

@@ -164,7 +164,7 @@ class ManualSite:
             files.append(File.generated(config, src_uri, content=content))
         if self.manual is not None:
             for name in self.manual.attachments():
-                source = self.manual.root / name
+                source = self.manual.attachment_file(name)
                 files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
         return files
 
