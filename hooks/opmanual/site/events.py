@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 import html
 import json
 import logging
 import os
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
-from . import history, theme
 from ..build import SiteRefused, check_site, mark, project_folders
 from ..data.dataset import Manual, load
 from ..errors import DataErrors
 from ..settings import Settings, SettingsError
+from . import history, theme
 from .pages import attachment, nav, render_all
 
 if TYPE_CHECKING:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import thai
-from .charts import flow_chart, org_chart
 from ..data.dataset import Manual
-from .history import History
 from ..data.model import Person
+from .charts import flow_chart, org_chart
+from .history import History
 from .render import Renderer
 
 

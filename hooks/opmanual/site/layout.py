@@ -1,0 +1,161 @@
+"""The layout of a flowchart: one node per row, top to bottom; an edge between non-adjacent rows runs in a lane
+beside the shapes (loops back up on the right, jumps forward on the left). Also the flow in words, for readers who
+do not see the chart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..data.flow import Edge, Flow, Node
+
+
+@dataclass(frozen=True)
+class LaneCell:
+    """What one lane draws in one row: the vertical line part, and a horizontal arm to the shape."""
+
+    lane: int
+    vertical: Literal["full", "top", "bottom"]  # top: from the row's top to its middle
+    arm: Literal["none", "in", "out"] = "none"  # in: arrow into the shape; out: leaves the shape
+    label: str | None = None
+
+
+@dataclass
+class Row:
+    node: Node
+    from_above: bool = False  # an arrow comes down from the row above
+    to_below: bool = False  # a line goes down to the row below
+    below_label: str | None = None  # the label of the edge going down (a decision's `yes`)
+    right: list[LaneCell] = field(default_factory=list)
+    left: list[LaneCell] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    rows: list[Row]
+    right_lanes: int
+    left_lanes: int
+
+
+def layout(flow: Flow) -> Layout:
+    """Put each node in its own row; give every edge between non-adjacent rows a lane of its own."""
+    rows = [Row(node) for node in flow.nodes]
+    spans: dict[str, list[tuple[int, int, Edge]]] = {"right": [], "left": []}
+    for edge in flow.edges:
+        a, b = flow.index(edge.source), flow.index(edge.target)
+        if b == a + 1:
+            rows[a].to_below = True
+            rows[b].from_above = True
+            rows[a].below_label = edge.label
+        else:
+            spans["right" if b <= a else "left"].append((a, b, edge))
+    counts = {}
+    for side, edges in spans.items():
+        lanes = _assign_lanes([(min(a, b), max(a, b)) for a, b, _ in edges])
+        counts[side] = max(lanes, default=-1) + 1
+        for (a, b, edge), lane in zip(edges, lanes, strict=True):
+            top, bottom = min(a, b), max(a, b)
+            for r in range(top, bottom + 1):
+                vertical: Literal["full", "top", "bottom"] = "bottom" if r == top else "top" if r == bottom else "full"
+                arm: Literal["none", "in", "out"] = "out" if r == a else "in" if r == b else "none"
+                label = edge.label if r == a else None
+                getattr(rows[r], side).append(LaneCell(lane, vertical, arm, label))
+    return Layout(rows, counts["right"], counts["left"])
+
+
+def _assign_lanes(spans: list[tuple[int, int]]) -> list[int]:
+    """Greedy interval colouring: overlapping spans get different lanes, shorter spans sit nearer the shapes."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][1] - spans[i][0], spans[i][0]))
+    lanes = [0] * len(spans)
+    taken: list[list[tuple[int, int]]] = []
+    for i in order:
+        top, bottom = spans[i]
+        lane = 0
+        while lane < len(taken) and any(not (bottom < t or top > b) for t, b in taken[lane]):
+            lane += 1
+        if lane == len(taken):
+            taken.append([])
+        taken[lane].append((top, bottom))
+        lanes[i] = lane
+    return lanes
+
+
+def describe(flow: Flow, number: Callable[[int | None], str] = str) -> list[str]:
+    """The flow in words, one sentence per node: the text alternative of the chart."""
+    words = []
+    for node in flow.nodes:
+        exits = flow.outgoing(node.key)
+        if node.kind == "decision":
+            branches = "; ".join(f"ถ้า{e.label} ไปที่ {_name(flow.node(e.target), number)}" for e in exits)
+            words.append(f"ตรวจสอบ: {node.text} — {branches}")
+        elif node.key == "start":
+            words.append(f"{node.text} → {_name(flow.node(exits[0].target), number)}" if exits else node.text)
+        elif node.key == "end":
+            words.append(node.text)
+        else:
+            shape = "เอกสาร" if node.kind == "document" else "ขั้นตอน"
+            target = f" → {_name(flow.node(exits[0].target), number)}" if len(exits) == 1 else ""
+            words.append(f"{shape} {number(node.number)}: {node.text}{target}")
+    return words
+
+
+def _name(node: Node, number: Callable[[int | None], str]) -> str:
+    if node.kind == "decision":
+        return f"การตรวจสอบ “{node.text}”"
+    if node.number:
+        return f"ขั้นตอน {number(node.number)}"
+    return node.text
+
+
+# Lines are CSS background layers: a one-pixel SVG stretched to each segment, which browsers and WeasyPrint draw
+# the same way (WeasyPrint ignores `background-size` on gradients). Each layer is `position / size`; a cell draws
+# every line part that passes through it in one `background` declaration.
+LINE = (
+    "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1' preserveAspectRatio='none'%3E"
+    "%3Crect width='1' height='1' fill='rgb(57,73,171)'/%3E%3C/svg%3E\")"
+)
+_LAYERS = {
+    "full": "50% 0 / 2px 100%",
+    "top": "50% 0 / 2px 50%",  # from the top edge to the middle
+    "bottom": "50% 100% / 2px 50%",  # from the middle to the bottom edge
+    "from-left": "0 50% / 50% 2px",  # from the left edge to the centre
+    "from-right": "100% 50% / 50% 2px",
+    "through": "0 50% / 100% 2px",
+}
+
+
+def _background(parts: list[str]) -> str:
+    if not parts:
+        return ""
+    layers = ", ".join(f"{LINE} {_LAYERS[part]} no-repeat" for part in parts)
+    return f"background: {layers}"
+
+
+def lane_styles(row: Row, side: Literal["left", "right"], count: int) -> list[str]:
+    """The drawing of each lane cell on one side of a row, nearest the shape first."""
+    cells = row.right if side == "right" else row.left
+    parts: list[list[str]] = [[] for _ in range(count)]
+    toward_shape = "from-left" if side == "right" else "from-right"
+    for cell in cells:
+        parts[cell.lane].append(cell.vertical)
+        if cell.arm != "none":
+            parts[cell.lane].append(toward_shape)
+            for nearer in range(cell.lane):
+                parts[nearer].append("through")
+    return [_background(list(dict.fromkeys(p))) for p in parts]
+
+
+def shape_style(row: Row) -> str:
+    """Lines in the shape's own cell: in from above, out below, and arms to the lanes on either side."""
+    parts = []
+    if row.from_above:
+        parts.append("top")
+    if row.to_below:
+        parts.append("bottom")
+    if any(cell.arm != "none" for cell in row.right):
+        parts.append("from-right")
+    if any(cell.arm != "none" for cell in row.left):
+        parts.append("from-left")
+    return _background(parts)
