@@ -5,13 +5,14 @@ Regenerate after an intended change with `UPDATE_GOLDEN=1 scripts/test tests/tes
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
 import pytest
 
 from opmanual.data.dataset import load
-from opmanual.site.pages import nav, render_all
+from opmanual.site.pages import nav, plan, render_all
 from opmanual.site.render import escape, relative_url
 
 HERE = Path(__file__).parent
@@ -81,8 +82,27 @@ def test_arabic_digit_switch() -> None:
 
 
 def test_navigation_lists_generated_pages_in_reading_order(pages: dict[str, str]) -> None:
-    sections = [next(iter(item)) for item in nav(load(FIXTURE), pages)]
-    assert sections == ["หน้าแรก", "กลุ่มนิเทศ", "ขอบข่ายภารกิจ", "บุคลากร", "กระบวนงาน", "เอกสารอ้างอิง"]
+    items = nav(plan(load(FIXTURE)))
+    sections = [next(iter(item)) for item in items]
+    assert sections == ["หน้าแรก", "กลุ่มนิเทศ", "ขอบข่ายภารกิจ", "บุคลากร", "กระบวนงาน", "เอกสารอ้างอิงและบรรณานุกรม"]
+
+
+def test_every_page_is_titled_alike_in_its_heading_and_in_the_navigation(pages: dict[str, str]) -> None:
+    """One title per page, carried by its PageSpec: the navigation cannot drift from the headings."""
+    entries: list[tuple[str, str]] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    walk(value) if isinstance(value, list) else entries.append((title, value))
+
+    walk(nav(plan(load(FIXTURE))))
+    assert len(entries) > 10
+    for title, uri in entries:
+        if uri != "index.md":
+            heading = pages[uri].split("\n", 1)[0].removeprefix("# ")
+            assert html.unescape(heading) == title, uri
 
 
 @pytest.mark.parametrize(

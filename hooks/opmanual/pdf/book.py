@@ -89,17 +89,23 @@ class Printed:
     contents: list[ContentsEntry] = field(default_factory=list)
 
 
+def group_chapter(manual: Manual) -> PageSpec:
+    """The group's part of every printed manual: concept, objectives and scope of work."""
+    return PageSpec("group.md", "chapter_group.md.j2", manual.group.name)
+
+
 def person_book(manual: Manual, person_id: str) -> Book:
     person = manual.people[person_id]
     name = full_name(manual, person_id)
     position = position_line(person)
     specs = {spec.src_uri: spec for spec in plan(manual)}
-    chapters = [Chapter(PageSpec("group.md", "chapter_group.md.j2"), 2)]
+    chapters = [Chapter(group_chapter(manual), 2)]
     chapters.append(Chapter(specs[person_uri(person_id)], 2))
     chapters += [Chapter(specs[process_uri(pid)]) for pid in person.processes]
     sources = manual.sources_for_person(person_id)
     if sources:
-        chapters.append(Chapter(PageSpec("bibliography.md", "chapter_bibliography.md.j2", {"source_ids": sources})))
+        bibliography = PageSpec("bibliography.md", "chapter_bibliography.md.j2", "บรรณานุกรม", {"source_ids": sources})
+        chapters.append(Chapter(bibliography))
     title = f"{manual.info.title} {name}"
     return Book(
         path=f"pdf/people/{person_id}.pdf",
@@ -118,7 +124,7 @@ def person_book(manual: Manual, person_id: str) -> Book:
 
 def manual_book(manual: Manual) -> Book:
     specs = {spec.src_uri: spec for spec in plan(manual)}
-    chapters = [Chapter(PageSpec("group.md", "chapter_group.md.j2"), 2)]
+    chapters = [Chapter(group_chapter(manual), 2)]
     chapters += [Chapter(specs[uri], 2) for uri in GROUP_PAGES if uri in specs]
     chapters += [Chapter(specs[process_uri(pid)]) for pid in manual.processes]
     chapters += [Chapter(specs[person_uri(pid)], 2) for pid in manual.people]

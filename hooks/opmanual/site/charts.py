@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..data import flow as f
 from ..data.model import Position, Process, WorkGroup
 from . import layout
@@ -34,6 +36,11 @@ class FlowChart:
         return self.left_lanes + self.right_lanes + 1 + len(self.label_space)
 
 
+def _css(style: str) -> Markup:
+    """A style made by `layout` from fixed parts only: printed as it is, not escaped as text is."""
+    return Markup(style)  # noqa: S704 - no data in it
+
+
 def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowChart:
     flow = f.derive(process)
     laid = layout.layout(flow)
@@ -50,9 +57,9 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
         rows.append(
             FlowRow(
                 node=row.node,
-                shape_style=layout.shape_style(row),
-                left=list(reversed(layout.lane_styles(row, "left", laid.left_lanes))),
-                right=layout.lane_styles(row, "right", laid.right_lanes),
+                shape_style=_css(layout.shape_style(row)),
+                left=[_css(style) for style in reversed(layout.lane_styles(row, "left", laid.left_lanes))],
+                right=[_css(style) for style in layout.lane_styles(row, "right", laid.right_lanes)],
                 arrows=arrows,
                 labels=labels,
             )
@@ -70,6 +77,11 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
     ]
     label_space = [side for side in ("left", "right") if any(side in row.labels for row in rows)]
     return FlowChart(rows, laid.left_lanes, laid.right_lanes, columns, layout.describe(flow, number), label_space)
+
+
+def position_title(position: Position) -> str:
+    """A position's title as the chart and the pages print it: an acting holder's with ปฏิบัติหน้าที่ before it."""
+    return f"ปฏิบัติหน้าที่ {position.title}" if position.acting else position.title
 
 
 @dataclass(frozen=True)
@@ -95,8 +107,7 @@ def org_chart(
 
     def holder(position: Position) -> str:
         who = name_of(position.person) if position.person else position.name or ""
-        acting = "ปฏิบัติหน้าที่ " if position.acting else ""
-        return f"{who} {acting}{position.title}".strip()
+        return f"{who} {position_title(position)}".strip()
 
     description = [
         holder(p) + (f" บังคับบัญชา {holder(chain[i + 1])}" if i + 1 < len(chain) else "") for i, p in enumerate(chain)

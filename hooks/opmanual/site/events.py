@@ -21,7 +21,7 @@ from ..data.dataset import Manual, load
 from ..errors import DataErrors
 from ..settings import Settings, SettingsError
 from . import history, theme
-from .pages import attachment, nav, render_all
+from .pages import PageSpec, attachment, nav, plan, render_all
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -85,7 +85,7 @@ class Session:
     and the preview keeps showing the last good data of each data folder while the data has errors."""
 
     command: str = "build"
-    last_good: dict[Path, tuple[Manual, dict[str, str]]] = field(default_factory=dict)
+    last_good: dict[Path, tuple[Manual, list[PageSpec], dict[str, str]]] = field(default_factory=dict)
 
 
 SESSION = Session()
@@ -102,6 +102,7 @@ class ManualSite:
     def __init__(self) -> None:
         self.manual: Manual | None = None
         self.pages: dict[str, str] = {}
+        self.specs: list[PageSpec] = []
         self.settings: Settings | None = None
 
     @guarded
@@ -138,29 +139,32 @@ class ManualSite:
                 self.pages = {"index.md": error_page(config.extra["opmanual_errors"])}
                 config.nav = [{"ข้อมูลผิดพลาด": "index.md"}]
                 return config
-            manual, self.pages = SESSION.last_good[folder]
+            manual, self.specs, self.pages = SESSION.last_good[folder]
         else:
             warn_data(manual.warnings)
-            self.pages = render_all(manual, history=history.read(folder))
-            SESSION.last_good[folder] = (manual, self.pages)
+            changes = history.read(folder)
+            self.specs = plan(manual, changes)
+            self.pages = render_all(manual, history=changes, specs=self.specs)
+            SESSION.last_good[folder] = (manual, self.specs, self.pages)
         self.manual = manual
         config.copyright = f"{manual.group.name} {manual.office.name}"
         # The theme prints the site name unescaped (in <title>, the header, aria-labels): escape the data here.
         config.site_name = html.escape(
             f"{manual.info.title} {manual.group.name} {manual.office.short_name or manual.office.name}"
         )
-        generated = _escape_titles(nav(manual, self.pages))
+        generated = _escape_titles(nav(self.specs))
         config.nav = generated + list(config.nav or [])
         return config
 
     @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        titles = {spec.src_uri: spec.title for spec in self.specs}
         for src_uri, content in self.pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 raise PluginError(f"docs/{src_uri} would hide a generated page; rename or remove it")
             # The home page's <title> is the site name (escaped in on_config), as the theme prints it.
-            content = content if src_uri == "index.md" else with_title(content)
+            content = content if src_uri == "index.md" else with_title(content, titles[src_uri])
             files.append(File.generated(config, src_uri, content=content))
         if self.manual is not None:
             for name in self.manual.attachments():
@@ -195,17 +199,10 @@ class ManualSite:
         return watched
 
 
-def with_title(markdown: str) -> str:
-    """Give a generated page its title as front matter, already escaped.
-
-    MkDocs takes a page's title from its first heading with the entities decoded, and the theme prints it
-    unescaped (in <title> and the header); the heading of a generated page is escaped text, so reuse it as is.
-    """
-    first, _, _ = markdown.partition("\n")
-    if not first.startswith("# "):
-        return markdown
-    title = first.removeprefix("# ").split(" {#", 1)[0].strip()
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n{markdown}"
+def with_title(markdown: str, title: str) -> str:
+    """Give a generated page its title as front matter, escaped for HTML: the theme prints it unescaped (in <title>
+    and the header), and MkDocs would otherwise take it from the heading with the entities decoded."""
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n{markdown}"
 
 
 def compact_search_index(site: Path) -> None:

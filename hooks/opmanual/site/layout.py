@@ -109,13 +109,10 @@ def _name(node: Node, number: Callable[[int | None], str]) -> str:
     return node.text
 
 
-# Lines are CSS background layers: a one-pixel SVG stretched to each segment, which browsers and WeasyPrint draw
-# the same way (WeasyPrint ignores `background-size` on gradients). Each layer is `position / size`; a cell draws
-# every line part that passes through it in one `background` declaration.
-LINE = (
-    "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1' preserveAspectRatio='none'%3E"
-    "%3Crect width='1' height='1' fill='rgb(57,73,171)'/%3E%3C/svg%3E\")"
-)
+# Lines are CSS background layers: a one-pixel SVG (`--flow-line`, defined once in manual.css) stretched to each
+# segment, which browsers and WeasyPrint draw the same way (WeasyPrint ignores `background-size` on gradients). Each
+# layer is `position / size`; a cell draws every line part that passes through it in one `background` declaration.
+LINE = "var(--flow-line)"
 _LAYERS = {
     "full": "50% 0 / 2px 100%",
     "top": "50% 0 / 2px 50%",  # from the top edge to the middle

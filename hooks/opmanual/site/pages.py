@@ -8,15 +8,19 @@ from typing import Any
 from .. import thai
 from ..data.dataset import Manual
 from ..data.model import Person
-from .charts import flow_chart, org_chart
+from .charts import flow_chart, org_chart, position_title
 from .history import History
 from .render import Renderer
 
 
 @dataclass(frozen=True)
 class PageSpec:
+    """A generated page: where it goes, its template, its title (the heading, the navigation's entry, the browser's
+    title and a printed chapter's title), and what its template gets besides the common context."""
+
     src_uri: str
     template: str
+    title: str
     context: dict[str, Any] = field(default_factory=dict)
 
 
@@ -68,40 +72,43 @@ CHANGES_URI = "changes.md"
 
 
 def plan(manual: Manual, history: History | None = None) -> list[PageSpec]:
-    """Every generated page; group pages appear only when the data has something to show on them."""
+    """Every generated page with its title; group pages appear only when the data has something to show on them."""
     group = manual.group
-    specs = [PageSpec("index.md", "home.md.j2")]
+    specs = [PageSpec("index.md", "home.md.j2", group.name)]
     if group.aims.vision or group.aims.mission or manual.office.aims.vision or group.operational_aims:
-        specs.append(PageSpec("group/aims.md", "aims.md.j2"))
+        specs.append(PageSpec("group/aims.md", "aims.md.j2", "วิสัยทัศน์ พันธกิจ และเป้าหมาย"))
     if manual.organization or group.workgroups:
-        specs.append(PageSpec("group/organization.md", "organization.md.j2"))
-    if group.workgroups:
-        specs.append(PageSpec("workgroups/index.md", "workgroups.md.j2"))
-        specs += [PageSpec(workgroup_uri(wg.id), "workgroup.md.j2", {"workgroup": wg}) for wg in group.workgroups]
+        specs.append(PageSpec("group/organization.md", "organization.md.j2", "โครงสร้างการปฏิบัติงาน"))
     if group.position_standard or group.knowledge:
-        specs.append(PageSpec("group/standard.md", "standard.md.j2"))
+        title = group.position_standard.title if group.position_standard else "สาระความรู้ของตำแหน่ง"
+        specs.append(PageSpec("group/standard.md", "standard.md.j2", title))
     if group.method:
-        specs.append(PageSpec("group/method.md", "method.md.j2"))
+        specs.append(PageSpec("group/method.md", "method.md.j2", group.method.title))
     if group.learning_areas or group.clusters or group.networks:
-        specs.append(PageSpec("group/schools.md", "schools.md.j2"))
+        specs.append(PageSpec("group/schools.md", "schools.md.j2", "โรงเรียนและกลุ่มสาระการเรียนรู้"))
     if group.areas:
-        specs.append(PageSpec("group/areas.md", "areas.md.j2"))
-    if manual.people:
-        specs.append(PageSpec("people/index.md", "people.md.j2"))
+        specs.append(PageSpec("group/areas.md", "areas.md.j2", "งานอื่นของกลุ่มนิเทศ"))
+    if group.workgroups:
+        specs.append(PageSpec("workgroups/index.md", "workgroups.md.j2", "ขอบข่ายภารกิจ"))
         specs += [
-            PageSpec(person_uri(pid), "person.md.j2", {"person_id": pid, "person": person})
+            PageSpec(workgroup_uri(wg.id), "workgroup.md.j2", wg.name, {"workgroup": wg}) for wg in group.workgroups
+        ]
+    if manual.people:
+        specs.append(PageSpec("people/index.md", "people.md.j2", "บุคลากร"))
+        specs += [
+            PageSpec(person_uri(pid), "person.md.j2", full_name(manual, pid), {"person_id": pid, "person": person})
             for pid, person in manual.people.items()
         ]
     if manual.processes:
-        specs.append(PageSpec("processes/index.md", "processes.md.j2"))
+        specs.append(PageSpec("processes/index.md", "processes.md.j2", "กระบวนงาน"))
         specs += [
-            PageSpec(process_uri(pid), "process.md.j2", {"process_id": pid, "process": process})
+            PageSpec(process_uri(pid), "process.md.j2", process.name, {"process_id": pid, "process": process})
             for pid, process in manual.processes.items()
         ]
     if manual.documents or manual.sources:
-        specs.append(PageSpec(REFERENCES_URI, "references.md.j2"))
+        specs.append(PageSpec(REFERENCES_URI, "references.md.j2", "เอกสารอ้างอิงและบรรณานุกรม"))
     if history and history.changes:
-        specs.append(PageSpec(CHANGES_URI, "changes.md.j2"))
+        specs.append(PageSpec(CHANGES_URI, "changes.md.j2", "การเปลี่ยนแปลงล่าสุด"))
     return specs
 
 
@@ -129,6 +136,7 @@ def context(manual: Manual, renderer: Renderer, pages: set[str], history: Histor
         "workgroup_uri": workgroup_uri,
         "references_uri": REFERENCES_URI,
         "full_name": name,
+        "position_title": position_title,
         "signature": lambda person_id=None: signature(manual, person_id),
         "org": org_chart(manual.organization, manual.group.workgroups, manual.group_head, name),
         "step_number": number,
@@ -141,54 +149,36 @@ def context(manual: Manual, renderer: Renderer, pages: set[str], history: Histor
 
 
 def render_spec(renderer: Renderer, spec: PageSpec, common: dict[str, Any], **options: Any) -> str:
-    page_context = {**common, **spec.context, **options}
+    page_context = {**common, "title": spec.title, **spec.context, **options}
     if "process" in spec.context:
         page_context["chart"] = flow_chart(spec.context["process"], common["step_number"])
     return renderer.render(spec.template, spec.src_uri, **page_context)
 
 
-def render_all(manual: Manual, renderer: Renderer | None = None, history: History | None = None) -> dict[str, str]:
-    """Render every page of `plan(manual)` for the website: `src_uri` → Markdown."""
+def render_all(
+    manual: Manual,
+    renderer: Renderer | None = None,
+    history: History | None = None,
+    specs: list[PageSpec] | None = None,
+) -> dict[str, str]:
+    """Render every page of `plan(manual)` (or of `specs`) for the website: `src_uri` → Markdown."""
     renderer = renderer or Renderer(manual.info.digits)
-    specs = plan(manual, history)
+    specs = specs if specs is not None else plan(manual, history)
     common = context(manual, renderer, {spec.src_uri for spec in specs}, history)
     return {spec.src_uri: render_spec(renderer, spec, common) for spec in specs}
 
 
-def nav(manual: Manual, pages: dict[str, str]) -> list[Any]:
-    """The generated part of the navigation, in the order a reader of a Thai manual expects."""
-    group_pages = [
-        ("วิสัยทัศน์ พันธกิจ เป้าหมาย", "group/aims.md"),
-        ("โครงสร้างการปฏิบัติงาน", "group/organization.md"),
-        ("งานตามมาตรฐานตำแหน่ง", "group/standard.md"),
-        ("การปฏิบัติงานตามวงจรคุณภาพ", "group/method.md"),
-        ("โรงเรียนและกลุ่มสาระการเรียนรู้", "group/schools.md"),
-        ("งานอื่นของกลุ่ม", "group/areas.md"),
-    ]
+def nav(specs: list[PageSpec]) -> list[Any]:
+    """The generated part of the navigation, in the order a reader of a Thai manual expects, titled as the pages."""
+    by_uri = {spec.src_uri: spec for spec in specs}
     items: list[Any] = [{"หน้าแรก": "index.md"}]
-    section = [{title: uri} for title, uri in group_pages if uri in pages]
-    if section:
-        items.append({"กลุ่มนิเทศ": section})
-    if "workgroups/index.md" in pages:
-        items.append(
-            {
-                "ขอบข่ายภารกิจ": ["workgroups/index.md"]
-                + [{wg.name: workgroup_uri(wg.id)} for wg in manual.group.workgroups]
-            }
-        )
-    if manual.people:
-        items.append(
-            {"บุคลากร": ["people/index.md"] + [{full_name(manual, pid): person_uri(pid)} for pid in manual.people]}
-        )
-    if manual.processes:
-        items.append(
-            {
-                "กระบวนงาน": ["processes/index.md"]
-                + [{process.name: process_uri(pid)} for pid, process in manual.processes.items()]
-            }
-        )
-    if REFERENCES_URI in pages:
-        items.append({"เอกสารอ้างอิง": REFERENCES_URI})
-    if CHANGES_URI in pages:
-        items.append({"การเปลี่ยนแปลง": CHANGES_URI})
+    group = [{spec.title: spec.src_uri} for spec in specs if spec.src_uri.startswith("group/")]
+    if group:
+        items.append({"กลุ่มนิเทศ": group})
+    for folder in ("workgroups", "people", "processes"):
+        index = by_uri.get(f"{folder}/index.md")
+        if index is not None:
+            inside = [{s.title: s.src_uri} for s in specs if s.src_uri.startswith(f"{folder}/") and s is not index]
+            items.append({index.title: [index.src_uri, *inside]})
+    items += [{by_uri[uri].title: uri} for uri in (REFERENCES_URI, CHANGES_URI) if uri in by_uri]
     return items
