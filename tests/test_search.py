@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 from search import ask, open_search
 
 from browser import chromium, serve
@@ -76,3 +77,73 @@ def test_results_highlight_words_not_sentences(page: Page, site: str) -> None:
 def test_a_page_about_a_thing_ranks_above_pages_that_mention_it(page: Page, site: str) -> None:
     assert ask(page, site, "ขันธ์ธนา").pages[0] == "people/khanthana-sutthikorn/"
     assert ask(page, site, "งานวิจัยและพัฒนารูปแบบ").pages[0] == "processes/qa-research/"
+
+
+# Multi-word queries whose words stand apart on several pages and together, as one phrase, on one page only.
+PHRASES = [
+    ("สภาพ ปัญหา", "people/anawat-khaikhao/"),
+    ("นวัตกรรม เทคนิค", "group/aims/"),
+    ("ภายนอก สำนักงาน", "processes/interagency-support/"),
+    ("นิเทศ กำกับ", "group/schools/"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), PHRASES, ids=[query for query, _ in PHRASES])
+def test_a_page_with_the_exact_phrase_ranks_first(page: Page, site: str, query: str, expected: str) -> None:
+    texts = page.evaluate(
+        """async () => {
+            const index = await (await fetch('search/search_index.json')).json();
+            const pages = {};
+            for (const doc of index.docs) {
+                const path = doc.location.split('#')[0];
+                pages[path] = (pages[path] || '') + ' ' + doc.title + ' ' + doc.text.replace(/<[^>]+>/g, ' ');
+            }
+            return pages;
+        }"""
+    )
+    phrase = query.replace(" ", "")
+    holders = [path for path, text in texts.items() if phrase in re.sub(r"\s+", "", text)]
+    scattered = [path for path, text in texts.items() if all(word in text for word in query.split())]
+    assert holders == [expected] and len(scattered) >= 3, (holders, scattered)  # the query tests what it should
+    assert ask(page, site, query).pages[0] == expected
+
+
+def test_search_works_by_whitespace_in_a_browser_without_intl_segmenter(browser: Browser, site: str) -> None:
+    """Old browsers lack Intl.Segmenter: Thai is then not cut, but searching must not break."""
+    context = browser.new_context()
+    context.add_init_script("delete Intl.Segmenter;")
+
+    def without_segmenter(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body="delete Intl.Segmenter;\n" + response.text())
+
+    context.route("**/lunr/min/lunr.th.min.js", without_segmenter)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    open_search(page, site)
+    assert page.evaluate("typeof Intl.Segmenter") == "undefined"
+    assert "group/method/" in ask(page, site, "PDCA").pages[:3]
+    assert "people/anawat-khaikhao/" in ask(page, site, "ไข่ขาว").pages[:3]  # a word between spaces
+    assert errors == []
+    context.close()
+
+
+def test_the_material_internals_the_thai_search_uses_are_still_there() -> None:
+    """thai-search.js posts queries as Material 9.8's search worker expects them, and lunr.th.min.js hooks into its
+    tokenizer through `lunr.TinySegmenter`. Both are Material internals: this fails when an upgrade changes them."""
+    import material
+
+    workers = Path(material.__file__).parent / "templates/assets/javascripts/workers"
+    (bundle,) = workers.glob("search.*.min.js")
+    code = bundle.read_text(encoding="utf-8")
+    relied_on = {
+        "the segmenter hook (lunr.th.min.js sets lunr.TinySegmenter)": '"TinySegmenter"in lunr?new lunr.TinySegmenter',
+        "the segmenter's ctype_ test": "lunr.segmenter.ctype_(",
+        "the segmenter's segment()": "lunr.segmenter.segment(",
+        "the query message, type 2 (thai-search.js rewrites it)": "case 2:let e=t.data;",
+        "queries reach lunr.Index.search (lunr.th.min.js adds phrase pairs there)": "this.index.search(e)",
+    }
+    missing = [what for what, text in relied_on.items() if text not in code]
+    assert missing == [], f"Material's search worker changed ({bundle.name}); check the Thai search scripts: {missing}"
