@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,13 @@ DATASETS = {
     "mini": ROOT / "tests/fixtures/mini",
 }
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every run renders its PDFs afresh: a cache of its own, not the project's .cache/pdf of earlier runs."""
+    cache = tempfile.mkdtemp(prefix="opmanual-test-pdf-cache-")
+    config.add_cleanup(lambda: shutil.rmtree(cache, ignore_errors=True))
+    os.environ["MANUAL_PDF_CACHE"] = cache
 
 
 def build(data: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:

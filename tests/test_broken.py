@@ -121,6 +121,7 @@ def test_loader_reports_the_problem_where_it_is(
         assert not any(secret in message for message in messages)
 
 
+@pytest.mark.slow
 def test_every_broken_case_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
     """The real command, for every case: exit 1, the message, no traceback, and site/ exactly as it was."""
 
@@ -159,6 +160,7 @@ def test_every_broken_case_stops_the_build_and_keeps_the_old_site(tmp_path: Path
     assert failures == []
 
 
+@pytest.mark.slow
 def test_a_good_build_replaces_the_site_atomically(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(BASE, data)

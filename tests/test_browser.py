@@ -11,6 +11,8 @@ from playwright.sync_api import Browser, Page
 
 from browser import chromium, serve
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 ARTIFACTS = Path(__file__).parent / "artifacts"
 PAGES = ["", "people/anawat-khaikhao/", "processes/qa-system-promotion/", "group/organization/"]
 

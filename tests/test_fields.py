@@ -23,6 +23,8 @@ from opmanual.data import model as m
 from opmanual.data.dataset import Manual, load
 from opmanual.thai import digits, month_year
 
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
+
 MANUAL = load(DATASETS["mini"])
 
 

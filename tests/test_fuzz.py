@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,8 @@ from conftest import UNPRIVILEGED
 from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
 from opmanual.site.pages import render_all
+
+pytestmark = [pytest.mark.slow]
 
 HERE = Path(__file__).parent
 BASE = HERE / "fixtures" / "mini"

@@ -20,6 +20,8 @@ from conftest import ROOT, build
 from opmanual.data.loader import read_yaml
 from opmanual.errors import ErrorList
 
+pytestmark = [pytest.mark.slow]
+
 PAYLOADS = [
     "<script>window.__xss=1</script>",
     '<img src=x onerror="window.__xss=1">',

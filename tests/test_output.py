@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, opmanual
 from opmanual.pdf import textlayer as pdftext
 
+pytestmark = [pytest.mark.slow]
+
 BASE = ROOT / "tests/fixtures/mini"
 
 

@@ -13,6 +13,8 @@ from conftest import DATASETS
 from opmanual.data.dataset import Manual, load
 from opmanual.thai import digits
 
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
+
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CM = 72 / 2.54
 

@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from conftest import ROOT, opmanual
 from opmanual.settings import SettingsError, Shard
 
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
+
 
 def run_build(folder: Path, *options: str, cache: Path | None) -> tuple[set[str], str]:
     """`python -m opmanual build` of folder/data into folder/site: the PDFs it rendered, and its log."""

@@ -6,7 +6,11 @@ import filecmp
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, opmanual
+
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from search import ask, open_search
 
 from browser import chromium, serve
 
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 
 

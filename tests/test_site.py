@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 from conftest import DATASETS, ROOT, build
 from opmanual.data.dataset import load
 
+pytestmark = [pytest.mark.slow]
+
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
