@@ -68,7 +68,7 @@ def test_dark_mode_toggle_and_navigation_tabs(browser: Browser, base_url: str) -
         "ขอบข่ายภารกิจ",
         "บุคลากร",
         "กระบวนงาน",
-        "เอกสารอ้างอิง",
+        "เอกสารอ้างอิงและบรรณานุกรม",
     ]
     page.close()
 
