@@ -17,6 +17,7 @@ DATASETS = {
     "chiangmai5": ROOT / "examples/chiangmai5",
     "korat6": ROOT / "examples/korat6",
     "mini": ROOT / "tests/fixtures/mini",
+    "varied": ROOT / "tests/fixtures/varied",
 }
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 

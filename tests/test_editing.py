@@ -10,10 +10,12 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 
 from conftest import DATASETS, ROOT, build
@@ -108,7 +110,7 @@ def test_check_reports_every_error_with_line_and_column(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "data/people/runya-champamoon.yml:28:1: titel: unknown key `titel`; allowed keys: prefix, name, surname, "
         "position, rank, role, order, foreword, aims, duties, clusters, networks, learning_areas, projects, "
-        "processes, work_standards, bibliography (ไม่รู้จักคีย์นี้)",
+        "processes, work_standards, bibliography, cover_title, sections, appendices (ไม่รู้จักคีย์นี้)",
         "data/people/runya-champamoon.yml:29:1: the key `processes` appears twice in the same block",
     ]
     assert "2 errors in the manual's data (ข้อมูลผิดพลาด 2 จุด)" in result.stderr
@@ -244,13 +246,28 @@ def test_pages_show_when_their_data_last_changed(tmp_path: Path) -> None:
     assert 'href="../people/somchai/"' in changes and "ครูสมชาย" in changes
 
 
+def _merged(base: Any, example: Any) -> Any:
+    """`base` with what `example` sets: blocks merged key by key, anything else replaced."""
+    if isinstance(base, dict) and isinstance(example, dict):
+        return {**base, **{key: _merged(base.get(key), value) for key, value in example.items()}}
+    return example
+
+
 def test_the_guide_examples_are_valid_data(tmp_path: Path) -> None:
-    """Every YAML example in the editors' guide is accepted by the model, so editors can copy them."""
+    """Every YAML example in the editors' guide is accepted by the model where it belongs (set into the fixture's
+    file of its kind), with nothing the paste check would warn about, so editors can copy them."""
     from opmanual.data import model
+    from opmanual.data.loader import audit
 
     guide = (ROOT / "docs/guide/index.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, re.DOTALL)
-    assert len(blocks) >= 5
+    assert len(blocks) >= 12
+    mini = ROOT / "tests/fixtures/mini"
+    kinds = {
+        "office": (model.OfficeFile, mini / "office.yml"),
+        "process": (model.Process, mini / "processes/qa.yml"),
+        "person": (model.Person, mini / "people/somchai.yml"),
+    }
     for index, block in enumerate(blocks):
         if all(line.strip().startswith("#") for line in block.strip().splitlines()):
             continue  # the schema line shown on its own
@@ -258,11 +275,18 @@ def test_the_guide_examples_are_valid_data(tmp_path: Path) -> None:
         path.write_text(textwrap.dedent(block), encoding="utf-8")
         read = read_yaml(path, errors := ErrorList(tmp_path))
         assert read is not None, [str(e) for e in errors.errors]
-        data = read[0]
-        if "steps" in data:
-            model.Process.model_validate(data)
-        else:
-            model.Person.model_validate({"prefix": "นาย", "name": "ตัวอย่าง", "surname": "ทดสอบ", **data})
+        data, source = read
+        office_keys = set(model.OfficeFile.model_fields) - set(model.Person.model_fields)
+        kind = "office" if set(data) & office_keys else "process" if "steps" in data or "kpis" in data else "person"
+        schema, base_file = kinds[kind]
+        base = read_yaml(base_file, ErrorList(mini))
+        assert base is not None
+        merged = _merged(base[0], data)
+        try:
+            schema.model_validate(merged)
+        except ValidationError as exc:
+            raise AssertionError(f"guide example {index + 1} ({kind}):\n{block}\n{exc}") from None
+        assert [f.message for f in audit(schema, merged, source, "thai")] == [], block
 
 
 def test_history_never_runs_what_a_repository_inside_the_data_folder_configures(tmp_path: Path) -> None:

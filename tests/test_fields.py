@@ -1,7 +1,8 @@
 """Every field the model accepts reaches the reader, on the site and in the PDFs, or it would be refused.
 
-The fixture `tests/fixtures/mini` sets every field of every model (a test checks that it does). A field whose
-value is text must show that text on some page of the site and in some PDF. A field that is not shown as its own
+The fixtures `tests/fixtures/mini` (the seeds' shape) and `tests/fixtures/varied` (shapes the seeds do not have)
+together set every field of every model and every label (a test checks that they do). A field whose value is text
+must show that text on some page of the site and in some PDF. A field that is not shown as its own
 text (an id, a reference, a number printed in Thai digits, a switch) says here how it shows; a new field that is
 neither shown nor listed here fails the test, so no field can be accepted and then ignored.
 """
@@ -18,14 +19,16 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from conftest import DATASETS
+from conftest import DATASETS, ROOT
 from opmanual.data import model as m
 from opmanual.data.dataset import Manual, load
+from opmanual.data.labels import Labels
 from opmanual.thai import digits, month_year
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
-MANUAL = load(DATASETS["mini"])
+FIXTURES = ("mini", "varied")
+MANUALS = {name: load(DATASETS[name]) for name in FIXTURES}
 
 
 def _names(manual: Manual, ids: list[str]) -> list[str]:
@@ -69,6 +72,9 @@ SHOWN: dict[str, Shown] = {
     "Decision.before": lambda value, manual: None,
     "ScheduleRow.start": lambda value, manual: [month_year(value, "thai")],
     "ScheduleRow.end": lambda value, manual: [month_year(value, "thai")],
+    "Table.numbered": lambda value, manual: None,  # the row numbers, checked in tests/test_varied.py
+    "FreeSection.after": lambda value, manual: None,  # where the section stands, checked in tests/test_varied.py
+    "Appendix.file": lambda value, manual: None,  # the link or the full-page picture, checked in tests/test_varied.py
 }
 
 
@@ -95,21 +101,25 @@ def squeeze(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def outputs(built_sites: dict[str, Path]) -> dict[str, str]:
-    site = built_sites["mini"]
-    pages = [
-        BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text()
-        for path in site.rglob("*.html")
-        if "search" not in path.parts
-    ]
-    pdfs = [
-        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-        for path in sorted(site.glob("pdf/**/*.pdf"))
-    ]
-    return {"site": squeeze(" ".join(pages)), "PDF": squeeze(" ".join(pdfs))}
+def outputs(built_sites: dict[str, Path]) -> dict[str, dict[str, str]]:
+    """The text of every page of the site and of every PDF, per fixture."""
+    found = {}
+    for name in FIXTURES:
+        site = built_sites[name]
+        pages = [
+            BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text()
+            for path in site.rglob("*.html")
+            if "search" not in path.parts
+        ]
+        pdfs = [
+            subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+            for path in sorted(site.glob("pdf/**/*.pdf"))
+        ]
+        found[name] = {"site": squeeze(" ".join(pages)), "PDF": squeeze(" ".join(pdfs))}
+    return found
 
 
-def test_the_fixture_sets_every_field_of_every_model() -> None:
+def test_the_fixtures_set_every_field_of_every_model() -> None:
     models = [
         c for c in vars(m).values() if isinstance(c, type) and issubclass(c, m.Strict) and c.__module__ == m.__name__
     ]
@@ -124,10 +134,11 @@ def test_the_fixture_sets_every_field_of_every_model() -> None:
                 if isinstance(item, BaseModel):
                     walk(item)
 
-    for root in [MANUAL.info, MANUAL.office, MANUAL.group, *MANUAL.organization, *MANUAL.people.values()]:
-        walk(root)
-    for root in [*MANUAL.processes.values(), *MANUAL.documents.values(), *MANUAL.sources.values()]:
-        walk(root)
+    for manual in MANUALS.values():
+        for root in [manual.info, manual.office, manual.group, *manual.organization, *manual.people.values()]:
+            walk(root)
+        for root in [*manual.processes.values(), *manual.documents.values(), *manual.sources.values()]:
+            walk(root)
     unset = [
         f"{model.__name__}.{name}"
         for model in models
@@ -135,26 +146,48 @@ def test_the_fixture_sets_every_field_of_every_model() -> None:
         for name in model.model_fields
         if name not in seen.get(model.__name__, set())
     ]
-    assert unset == [], "set these fields in tests/fixtures/mini"
+    assert unset == [], f"set these fields in tests/fixtures/mini or tests/fixtures/varied: {unset}"
 
 
-def test_every_field_reaches_the_site_and_the_pdfs(outputs: dict[str, str]) -> None:
+@pytest.mark.parametrize("fixture", FIXTURES)
+def test_every_field_reaches_the_site_and_the_pdfs(outputs: dict[str, dict[str, str]], fixture: str) -> None:
+    manual = MANUALS[fixture]
     missing = []
-    for model_name, name, value in every_value(MANUAL):
+    for model_name, name, value in every_value(manual):
         key = "id" if name == "id" else f"{model_name}.{name}"
         if value is None:
             continue  # not set here: this model is set somewhere else in the fixture
         if key in SHOWN:
-            strings = SHOWN[key](value, MANUAL)
+            strings = SHOWN[key](value, manual)
         else:
-            strings = value if isinstance(value, list | tuple) else [value]
-            if all(isinstance(item, BaseModel) for item in strings):
-                continue  # a block: its own fields are checked
-            if not all(isinstance(item, str) for item in strings):
+            entries = value if isinstance(value, list | tuple) else [value]
+            # A text block mixes paragraphs (checked here) with lists and tables (whose fields are checked).
+            strings = [entry for entry in entries if not isinstance(entry, BaseModel)]
+            if not all(isinstance(entry, str) for entry in strings):
                 missing.append(f"{key}: not text; say in SHOWN how it reaches the reader")
                 continue
         for text in strings or []:
-            for where, output in outputs.items():
+            for where, output in outputs[fixture].items():
                 if squeeze(text) not in output:
                     missing.append(f"{key}: {text!r} is not in the {where}")
     assert missing == [], "\n".join(missing)
+
+
+LABEL_USES = (re.compile(r"label\.(\w+)"), re.compile(r"fill\(\s*\"(\w+)\""))  # label.name, labels.fill("name")
+
+
+def test_every_label_is_printed_somewhere() -> None:
+    """A label no template prints would be accepted in `labels:` and then ignored."""
+    sources = [*(ROOT / "hooks/opmanual/templates").rglob("*.j2"), *(ROOT / "hooks/opmanual").rglob("*.py")]
+    used = {name for path in sources for pattern in LABEL_USES for name in pattern.findall(path.read_text())}
+    assert sorted(set(Labels.model_fields) - used) == []
+
+
+def test_the_varied_fixture_rewords_labels_that_reach_the_reader(outputs: dict[str, dict[str, str]]) -> None:
+    """Reworded labels replace the defaults on the site and in the PDFs (placeholders are filled with data)."""
+    labels = MANUALS["varied"].labels
+    assert labels.model_fields_set, "reword some labels in tests/fixtures/varied/office.yml"
+    for name in labels.model_fields_set:
+        for fixed in re.split(r"\{\w+\}", getattr(labels, name)):
+            for where, output in outputs["varied"].items():
+                assert squeeze(fixed) in output, f"label {name}: {fixed!r} is not in the {where}"

@@ -192,7 +192,7 @@ def test_every_error_of_every_file_is_reported(data: Path) -> None:
         "at most 100 characters",
         "data/people/somchai.yml:8:1: titel: unknown key `titel`; allowed keys: prefix, name, surname, position, rank, "
         "role, order, foreword, aims, duties, clusters, networks, learning_areas, projects, processes, "
-        "work_standards, bibliography (ไม่รู้จักคีย์นี้)",
+        "work_standards, bibliography, cover_title, sections, appendices (ไม่รู้จักคีย์นี้)",
         "data/processes/qa.yml:9:1: the key `steps` appears twice in the same block",
     ]
 

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from conftest import DATASETS
 from opmanual.data.dataset import Manual, load
+from opmanual.site.pages import book_title
 from opmanual.thai import digits
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
@@ -19,15 +20,22 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 CM = 72 / 2.54
 
 
-def text_of(pdf: Path, page: int | None = None) -> str:
+def text_of(pdf: Path, page: int | None = None, raw: bool = False) -> str:
+    """The text of a page, or of all: laid out as printed, or `raw` in the order drawn (a table cell's lines
+    together, where the layout interleaves the lines of a row's cells)."""
     pages = ["-f", str(page + 1), "-l", str(page + 1)] if page is not None else []
     return subprocess.run(
-        ["pdftotext", "-layout", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-raw" if raw else "-layout", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
 
 
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def paragraphs(blocks: list[object]) -> list[str]:
+    """The paragraphs of a text block (its lists and tables are checked where they are)."""
+    return [block for block in blocks if isinstance(block, str)]
 
 
 def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
@@ -46,7 +54,7 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 
 
 def person_pdfs() -> list[tuple[str, str]]:
-    return [(name, pid) for name in ("data", "mini") for pid in load(DATASETS[name]).people]
+    return [(name, pid) for name in ("data", "mini", "varied") for pid in load(DATASETS[name]).people]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +82,7 @@ def test_personal_manual(name: str, person_id: str, built_sites: dict[str, Path]
     # A4, title, author and language.
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
-    assert reader.metadata.title == f"{manual.info.title} {full_name}"
+    assert reader.metadata.title == f"{book_title(manual, person)} {full_name}"
     assert reader.metadata.author == full_name
     assert reader.trailer["/Root"]["/Lang"] == "th"
 
@@ -88,17 +96,20 @@ def test_personal_manual(name: str, person_id: str, built_sites: dict[str, Path]
     # The outline has every section of a personal manual.
     bookmarks = outline(reader)
     top = [title for level, title, _ in bookmarks if level == 1]
-    expected = (["คำนำ"] if person.foreword else []) + ["สารบัญ", manual.group.name, full_name]
+    label = manual.labels
+    expected = ([label.foreword] if person.foreword else []) + [label.contents, manual.group.name, full_name]
     expected += [manual.processes[pid].name for pid in person.processes]
     if manual.sources_for_person(person_id):
-        expected.append("บรรณานุกรม")
+        expected.append(label.bibliography)
+    if person.appendices or any(manual.processes[pid].appendices for pid in person.processes):
+        expected.append(label.appendices)
     assert top == expected
 
     # Front matter is numbered ก ข ..., the body - ๑ -, and every contents entry shows the page it points at.
     first_body = next(i for i, (_, title, _) in enumerate(bookmarks) if title == manual.group.name)
     body_start = bookmarks[first_body][2]
     assert squeeze(text_of(path, body_start)).endswith(f"-{digits('1', manual.info.digits)}-")
-    contents_page = next(index for _, title, index in bookmarks if title == "สารบัญ")
+    contents_page = next(index for _, title, index in bookmarks if title == label.contents)
     assert squeeze(text_of(path, contents_page)).endswith("ข" if person.foreword else "ก")
     contents = [line.strip() for line in text_of(path, contents_page).splitlines() if "..." in line or "…" in line]
     remaining = bookmarks[first_body:]
@@ -112,16 +123,20 @@ def test_personal_manual(name: str, person_id: str, built_sites: dict[str, Path]
         remaining = remaining[index + 1 :]
 
     # The text layer is the source text: every duty and work-standard row, the foreword, the processes' steps.
-    poppler = squeeze(text_of(path))
+    poppler = squeeze(text_of(path, raw=True))
     pypdf_text = squeeze("".join(page.extract_text() for page in reader.pages))
-    strings = [full_name, *(person.foreword.text if person.foreword else [])]
+    strings = [full_name, *paragraphs(person.foreword.text if person.foreword else [])]
     for duty in person.duties:
-        strings += [duty.title, *duty.text, *(item.text for item in duty.roles), *(item.text for item in duty.forms)]
+        strings += [duty.title, *paragraphs(duty.text)]
+        strings += [*(item.text for item in duty.roles), *(item.text for item in duty.forms)]
     for standard in person.work_standards:
         strings.append(standard.topic)
         for row in standard.rows:
             for cell in (row.activity, row.standard):
-                strings += [cell.text or "", *(item.text for item in cell.items)]
+                strings += [*paragraphs(cell.text), *(item.text for item in cell.items)]
+        for table in standard.tables:
+            strings += [table.title or "", *table.columns]
+            strings += [text for row in table.rows for cell in row.cells for text in paragraphs(cell.text)]
     for pid in person.processes:
         strings += [step.text for step in manual.processes[pid].steps]
     for text in (poppler, pypdf_text):

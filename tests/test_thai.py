@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from opmanual.thai import digits, month_year, normalize, number_label
+from opmanual.thai import digits, join_lines, month_year, normalize, number_label
 
 
 @pytest.mark.parametrize(
@@ -20,12 +20,23 @@ from opmanual.thai import digits, month_year, normalize, number_label
         ("การ\u200bศึกษา", "การศึกษา"),  # zero-width space
         ("  การ   ศึกษา \u00a0 ", "การ ศึกษา"),  # stray and non-breaking spaces
         ("ส ังคม", "สังคม"),  # a space before a combining mark is never real
-        ("กรุงเทพ\nมหานคร", "กรุงเทพมหานคร"),  # a Thai word split across lines
-        ("Digital\nTechnology", "Digital Technology"),
+        ("  ย่อหน้าหนึ่ง \n\n  ย่อหน้าสอง  ", "ย่อหน้าหนึ่ง\nย่อหน้าสอง"),  # line breaks are kept, empty lines go
     ],
 )
 def test_normalize_repairs_pasted_text(pasted: str, clean: str) -> None:
     assert normalize(pasted) == clean
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["กรุงเทพ", "มหานคร"], "กรุงเทพมหานคร"),  # a Thai word split across lines
+        (["Digital", "Technology"], "Digital Technology"),
+        (["การนิเทศ", " ", "ติดตาม ผล"], "การนิเทศติดตาม ผล"),
+    ],
+)
+def test_join_lines_mends_what_a_page_wrapped(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
 
 
 def test_normalize_returns_nfc() -> None:

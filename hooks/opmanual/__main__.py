@@ -1,6 +1,8 @@
 """Command line of the manual's tools.
 
-python -m opmanual check [DATA_DIR] [--format text|github]   validate every data file, report every error
+python -m opmanual check [DATA_DIR] [--format text|github] [--fix]
+                                                              validate every data file, report every error;
+                                                              --fix removes what was pasted from Word
 python -m opmanual build [DATA_DIR] [--site DIR] [--no-pdf] [--shard i/n] [--jobs N]
                                                               build into a new folder, swap it in on success
 python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
@@ -19,22 +21,35 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .data import hygiene
 from .data.dataset import load
-from .errors import DataErrors
+from .errors import DataErrors, printable
 from .settings import Settings, SettingsError, Shard, config_file, jobs
 
 INTERNAL_ERROR = 2
 SETTINGS_ERROR = 2
 
 
-def check(data: Path, output: str) -> int:
+def check(data: Path, output: str, fix: bool = False) -> int:
     try:
         manual = load(data)
     except DataErrors as exc:
         for error in [*exc.errors, *exc.warnings]:
             print(error.github() if output == "github" else str(error))
         print(exc, file=sys.stderr)
+        if fix:
+            print("nothing was fixed: correct the errors first (ไม่ได้แก้ไฟล์ใด ๆ)", file=sys.stderr)
         return 1
+    if fix and manual.pasted:
+        failed = hygiene.fix(manual.pasted)
+        for finding in manual.pasted:
+            before, after = hygiene.changed_part(finding.text, finding.fixed)
+            line, column = finding.line
+            print(f"{finding.path}:{line}:{column}: fixed: {printable(before)} → {printable(after)}")
+        for message in failed:
+            print(message, file=sys.stderr)
+        print(f"{len(manual.pasted)} texts fixed in {len({f.path for f in manual.pasted})} files (แก้ไขแล้ว)")
+        return check(data, output) if not failed else 1
     for warning in manual.warnings:
         print(warning.github() if output == "github" else str(warning))
     print(
@@ -89,6 +104,11 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text: path:line:col: message; github: workflow commands that annotate a pull request",
     )
+    check_parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="remove numbers and bullets pasted from Word and write digits in the manual's style, in the files",
+    )
     build_parser = commands.add_parser("build", help="build the site and PDFs, replacing the old site only on success")
     build_parser.add_argument("data", nargs="?", type=Path, help="data folder (default: $MANUAL_DATA, or data/)")
     build_parser.add_argument("--site", type=Path, default=None, help="output folder (default: $MANUAL_SITE, or site/)")
@@ -105,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
-        return check(args.data, args.format)
+        return check(args.data, args.format, args.fix)
     if args.command == "build":
         from .build import build
 

@@ -44,15 +44,21 @@ MONTHS = (
 def normalize(text: str) -> str:
     """Return `text` as clean Thai: NFC, SARA AM, tone marks after upper vowels, no zero-width or stray spaces.
 
-    Line breaks inside a paragraph are joined: with nothing between two Thai characters (a Thai word may be split
-    over lines), with one space otherwise.
+    Line breaks are kept (each line cleaned, empty lines dropped): a line break is a paragraph break where the
+    model allows paragraphs, and an error where it does not, never silently joined.
     """
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + SARA_AM, text)
     text = _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    lines = [_SPACE_BEFORE_MARK.sub("", _SPACES.sub(" ", line).strip()) for line in text.splitlines()]
+    return "\n".join(filter(None, lines))
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph that a PDF or a page wrapped, joined again: with nothing between two Thai characters
+    (a Thai word may be split over lines), with one space otherwise."""
     joined = ""
-    for line in filter(None, lines):
+    for line in filter(None, (line.strip() for line in lines)):
         if joined and not (_THAI_CHAR.match(joined[-1]) and _THAI_CHAR.match(line[0])):
             joined += " "
         joined += line

@@ -21,8 +21,10 @@ from ..errors import DataError, DataErrors, ErrorList, excerpt
 from ..thai import normalize
 from . import flow
 from . import model as m
+from .labels import Labels
 from .files import IMAGE_TYPES, FileProblem, check_attachment, describe_os_error, listing
-from .loader import Loc, Source, read_yaml, validate
+from .hygiene import Finding
+from .loader import Loc, Source, audit, read_yaml, validate
 from .refs import KINDS, Attachment, Defines, Found, Owner, Ref, defined_kinds, walk
 
 OFFICE_FILE = "office.yml"
@@ -61,6 +63,7 @@ class Manual:
 
     root: Path
     info: m.ManualInfo
+    labels: Labels
     office: m.Office
     group: m.Group
     organization: list[m.Position]
@@ -70,6 +73,7 @@ class Manual:
     sources: dict[str, m.Source]
     files: dict[str, Path] = field(default_factory=dict)
     warnings: list[DataError] = field(default_factory=list)  # reported, but they do not stop a build
+    pasted: list[Finding] = field(default_factory=list)  # numbers and digits pasted from Word (also in warnings)
     references: list[Found] = field(default_factory=list)  # every reference and named file, as found by walk()
     attachment_files: dict[str, Path] = field(default_factory=dict)  # every other file, by attachment_key()
 
@@ -158,6 +162,7 @@ class _Loaded:
     owner: Owner
     source: Source | None
     value: Any
+    data: Any = None  # the file as typed, for the paste check
 
 
 def load(root: Path) -> Manual:
@@ -190,9 +195,18 @@ def load(root: Path) -> Manual:
         _check_unlisted(layout, named, errors)
     if errors or office is None or references is None:
         raise DataErrors(errors.sorted(), errors.warnings)
+    pasted = [
+        finding
+        for file in loaded
+        if file.source is not None
+        for finding in audit(type(file.value), file.data, file.source, office.manual.digits)
+    ]
+    for finding in pasted:
+        errors.warn(finding.path, finding.line, finding.message)
     manual = Manual(
         root=root,
         info=office.manual,
+        labels=office.labels,
         office=office.office,
         group=office.group,
         organization=office.organization,
@@ -202,6 +216,7 @@ def load(root: Path) -> Manual:
         sources={source.id: source for source in references.bibliography},
         files={f"{file.owner[0]}/{file.owner[1]}": file.path for file in loaded if file.owner[0] in FOLDERS},
         warnings=errors.warnings,
+        pasted=pasted,
         references=found,
         attachment_files=layout.others,
     )
@@ -441,7 +456,7 @@ def _load_file(path: Path, owner: Owner, kind: type[BaseModel], errors: ErrorLis
     if read is None:
         return _Loaded(path, owner, None, None)
     data, source = read
-    return _Loaded(path, owner, source, validate(kind, data, source, errors))
+    return _Loaded(path, owner, source, validate(kind, data, source, errors), data)
 
 
 def _check_cycles(office: m.OfficeFile, path: Path, source: Source, errors: ErrorList) -> None:

@@ -20,8 +20,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ErrorList, excerpt
 from .files import FileProblem, read_bytes
+from .hygiene import CONTEXT_KEY, ERROR_TYPE, Finding, Hygiene, locate
 from .model import PATTERN_HELP
-from .refs import model_in
+from .refs import model_in, tagged_members
 from ..thai import normalize
 
 Loc = tuple[str | int, ...]
@@ -258,14 +259,38 @@ def validate(model: type[M], data: Any, source: Source, errors: ErrorList) -> M 
         return model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
-            loc = tuple(error["loc"])
+            loc = _readable(model, tuple(error["loc"]))
             errors.add(source.path, source.line(loc), describe(error, model))
         return None
 
 
+def audit(model: type[BaseModel], data: Any, source: Source, digits: str) -> list[Finding]:
+    """The numbers, bullets and digits pasted into valid `data` (see `hygiene`), each with its place in the file."""
+    try:
+        model.model_validate(data, context={CONTEXT_KEY: Hygiene(digits)})
+    except ValidationError as exc:
+        findings: dict[tuple[str | int, ...], Finding] = {}
+        for error in exc.errors():
+            if error["type"] != ERROR_TYPE:
+                continue  # the other members of a union, which this value is not
+            context = error.get("ctx") or {}
+            loc = locate(data, tuple(error["loc"]), error["input"])
+            if loc is None:
+                continue
+            where = source.lines.get(loc) or source.line(loc)
+            findings.setdefault(
+                loc, Finding(
+                    source.path, loc, where, context["message"], context["kind"], digits, error["input"], context["fixed"]
+                ),
+            )
+        return list(findings.values())
+    return []
+
+
 def describe(error: Any, model: type[BaseModel]) -> str:
     """Say what is wrong in words an editor understands."""
-    loc = _readable(model, tuple(error["loc"]))
+    raw = tuple(error["loc"])
+    loc = _readable(model, raw)
     kind = error["type"]
     value = error.get("input")
     context = error.get("ctx") or {}
@@ -275,7 +300,7 @@ def describe(error: Any, model: type[BaseModel]) -> str:
         return f"{prefix}this field is required but missing (ต้องมีข้อมูลนี้)"
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        owner = _model_at(model, loc[:-1])
+        owner = _model_at(model, raw[:-1])
         allowed = list(owner.model_fields) if owner else []
         wider = [sub for sub in (owner.__subclasses__() if owner else []) if key in sub.model_fields]
         hint = ""
@@ -332,30 +357,33 @@ def _kind_of(value: Any) -> str:
     return f"the text `{excerpt(value)}`"
 
 
-def _readable(model: type[BaseModel], loc: Loc) -> Loc:
-    """The location as the editor wrote it: without the names pydantic gives to the members of a union."""
+def _walk(model: type[BaseModel], loc: Loc) -> tuple[Loc, type[BaseModel] | None]:
+    """The location as the editor wrote it (without the tags pydantic gives to the members of a union), and the
+    model of the block it ends in, found by walking the model's field annotations."""
     kept: list[str | int] = []
     current: type[BaseModel] | None = model
+    annotation: Any = None  # of the field last entered, whose union members may be named next
     for part in loc:
         if isinstance(part, int):
             kept.append(part)
+            continue
+        members = tagged_members(annotation)
+        if part in members:
+            annotation = members[part]
+            current = model_in(annotation)
         elif current is not None and part in current.model_fields:
             kept.append(part)
-            current = model_in(current.model_fields[part].annotation)
-        elif current is not None:
+            annotation = current.model_fields[part].annotation
+            current = model_in(annotation)
+        else:
             kept.append(part)  # an unknown key: reported as such
-            current = None
-    return tuple(kept)
+            current, annotation = None, None
+    return tuple(kept), current
+
+
+def _readable(model: type[BaseModel], loc: Loc) -> Loc:
+    return _walk(model, loc)[0]
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model of the block at `loc`, found by walking the model's field annotations."""
-    current: type[BaseModel] | None = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if current else None
-        if field is None:
-            return None
-        current = model_in(field.annotation)
-    return current
+    return _walk(model, loc)[1]

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import get_close_matches
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
+    ValidationInfo,
+    ValidationError,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,11 +27,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ..errors import excerpt
 from ..thai import ARABIC_DIGITS, visible
+from . import hygiene
 from .files import FILE_TYPES, IMAGE_TYPES
+from .labels import Labels
 from .refs import Attachment, Defines, Ref
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -39,11 +44,35 @@ DIGITS = "[0-9๐-๙]"
 def _visible(text: str) -> str:
     if not visible(text):
         raise PydanticCustomError("string_too_short", "only invisible characters")
+    if "\n" in text:
+        raise PydanticCustomError(
+            "one_line",
+            "this text is one line, and a line break in it would be lost: join the lines, or use a subtitle "
+            "(`subtitle:`) or a list of paragraphs where the field allows them (ข้อความนี้ต้องอยู่บรรทัดเดียว)",
+        )
     return text
 
 
+def _pasted(kind: str) -> AfterValidator:
+    """The paste check of a kind of text (see `hygiene`): it runs only in the loader's second, checking pass."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        return hygiene.in_context(value, info.context, kind)
+
+    return AfterValidator(check)
+
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible)]
+# Text as the reader sees it: one line, visible; its digits are checked against the manual's style.
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.TEXT)]
+# Text printed after a generated number or bullet (list items, topics, forms): a typed one would print twice.
+NumberedText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.NUMBERED)]
+# A step's text, numbered by its order: neither `1.` nor `ขั้นตอนที่ 1` is typed.
+StepText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.STEP)]
+# A paragraph of a text block or a table cell: a typed number or bullet there is a list pasted as text.
+ParagraphText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.PARAGRAPH)]
+# Addresses and numbers kept exactly as typed (web and mail addresses, telephone numbers).
+Verbatim = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible)]
 YEAR_MONTH_PATTERN = rf"^{DIGITS}{{4}}-{DIGITS}{{2}}$"
 YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
 PATH_PATTERN = r"^[^\\]*$"
@@ -124,11 +153,16 @@ SchoolCount = Annotated[
 ]
 Flag = Annotated[bool, BeforeValidator(_flag, json_schema_input_type=bool | _FLAG_WORDS)]
 
-def _as_paragraphs(value: Any) -> Any:
-    """A single string is one paragraph; editors may also give a list of paragraphs."""
-    if isinstance(value, str):
-        return [value]
-    return value
+def _as_blocks(value: Any) -> Any:
+    """A text block: one string is one paragraph, a list holds paragraphs and lists in the order written, and a
+    line break inside a string starts a new paragraph."""
+    entries = [value] if isinstance(value, str) else value
+    if not isinstance(entries, list):
+        return value
+    blocks: list[Any] = []
+    for entry in entries:
+        blocks += [line for line in entry.split("\n") if line] if isinstance(entry, str) else [entry]
+    return blocks
 
 
 def _as_mapping(key: str) -> Any:
@@ -143,14 +177,14 @@ def _as_mapping(key: str) -> Any:
 
 
 def _as_cell(value: Any) -> Any:
+    """A cell is a text block with a numbered list after it; written short as text, or as the list alone."""
+    if value is None or value == "":
+        return {}
     if isinstance(value, str):
         return {"text": value}
     if isinstance(value, list):
         return {"items": value}
     return value
-
-
-Paragraphs = Annotated[list[Text], BeforeValidator(_as_paragraphs, json_schema_input_type=str | list[str])]
 
 
 def doc(title: str, help_text: str) -> Any:
@@ -182,7 +216,7 @@ class Strict(BaseModel):
 class ListItem(Strict, title="ข้อหนึ่งในรายการ (ไม่ต้องพิมพ์เลขข้อ)"):
     """One entry of a numbered list; `items` nests a sub-list (1, 1.1, 1.1.1)."""
 
-    text: Annotated[Text, doc("ข้อความ", "ข้อความของข้อนี้")]
+    text: Annotated[NumberedText, doc("ข้อความ", "ข้อความของข้อนี้")]
     items: Annotated[list[Item], doc("ข้อย่อย", "รายการย่อย ระบบใส่เลข ๑.๑ ให้")] = []
 
 
@@ -192,7 +226,7 @@ Item = Annotated[ListItem, BeforeValidator(_as_mapping("text"), json_schema_inpu
 class Form(Strict, title="แบบฟอร์มที่ใช้ พร้อมไฟล์ให้ดาวน์โหลด (ถ้ามี)"):
     """A form used (แบบฟอร์ม), with the file to download when there is one."""
 
-    text: Annotated[Text, doc("ชื่อแบบฟอร์ม", "ชื่อแบบฟอร์ม")]
+    text: Annotated[NumberedText, doc("ชื่อแบบฟอร์ม", "ชื่อแบบฟอร์ม")]
     file: Annotated[
         FilePath | None,
         doc("ไฟล์แบบฟอร์ม", "ไฟล์ในโฟลเดอร์ข้อมูล เช่น files/forms/report.docx ให้ผู้อ่านดาวน์โหลด"),
@@ -214,14 +248,218 @@ class Definition(Strict, title="คำจำกัดความ"):
     items: Annotated[list[Item], doc("รายการ", "รายการที่เป็นส่วนหนึ่งของความหมาย")] = []
 
 
-class Section(Strict, title="หัวข้อที่มีย่อหน้า คำจำกัดความ รายการ และหัวข้อย่อย"):
-    """A titled piece of prose: paragraphs, then definitions, a numbered list, and sub-sections."""
+class NumberedBlock(Strict, title="รายการที่ระบบใส่เลขข้อ"):
+    """A numbered list inside a text block."""
+
+    items: Annotated[list[Item], doc("รายการ", "ข้อต่าง ๆ ไม่ต้องพิมพ์เลขข้อ ระบบใส่ ๑. ๑.๑ ให้")]
+
+
+class BulletBlock(Strict, title="รายการแบบจุดนำหน้า"):
+    """A bulleted list inside a text block."""
+
+    bullets: Annotated[list[Item], doc("รายการแบบจุด", "ข้อต่าง ๆ ที่ไม่มีเลขข้อ ไม่ต้องพิมพ์เครื่องหมาย • เอง")]
+
+
+class DefinitionBlock(Strict, title="คำจำกัดความในย่อหน้า"):
+    """Terms and their meanings inside a text block."""
+
+    definitions: Annotated[list[Definition], doc("คำจำกัดความ", "คำและความหมาย")]
+
+
+class TableBlock(Strict, title="ตารางในย่อหน้า"):
+    """A table inside a text block."""
+
+    table: Annotated[Table, doc("ตาราง", "ตารางที่มีหัวคอลัมน์และแถว")]
+
+
+_BLOCK_KEYS = ("items", "bullets", "definitions", "table")
+
+
+def _block_kind(value: Any) -> str | None:
+    """Which kind of block a value is: as typed (a string, or a mapping by its key), or as a model."""
+    if isinstance(value, str):
+        return "paragraph"
+    if isinstance(value, dict):
+        return next((key for key in _BLOCK_KEYS if key in value), None)
+    return _BLOCK_KIND_OF.get(type(value))
+
+
+Block = Annotated[
+    Annotated[ParagraphText, Tag("paragraph")]
+    | Annotated[NumberedBlock, Tag("items")]
+    | Annotated[BulletBlock, Tag("bullets")]
+    | Annotated[DefinitionBlock, Tag("definitions")]
+    | Annotated[TableBlock, Tag("table")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="not_a_block",
+        custom_error_message=(
+            "a block of text is a paragraph, or one of `items:`, `bullets:`, `definitions:`, `table:` "
+            "(ไม่รู้จักชนิดของย่อหน้านี้)"
+        ),
+    ),
+]
+Blocks = Annotated[list[Block], BeforeValidator(_as_blocks, json_schema_input_type=str | list[Any])]
+_BLOCK_KIND_OF: dict[type[BaseModel], str] = {
+    NumberedBlock: "items",
+    BulletBlock: "bullets",
+    DefinitionBlock: "definitions",
+    TableBlock: "table",
+}
+# Where a field's text is printed as paragraphs: the same as Blocks.
+Paragraphs = Blocks
+
+
+class Cell(Strict, title="ช่องหนึ่งของตาราง: ย่อหน้า รายการ หรือทั้งสองอย่าง"):
+    """A table cell: a text block (paragraphs, lists, definitions, in the order written), then a numbered list."""
+
+    text: Annotated[Blocks, doc("ข้อความ", "ย่อหน้า หรือรายการของย่อหน้าและรายการย่อย ตามลำดับที่เขียน")] = []
+    items: Annotated[list[Item], doc("รายการ", "รายการในช่องนี้ ระบบใส่เลขข้อให้")] = []
+
+
+CellValue = Annotated[Cell, BeforeValidator(_as_cell, json_schema_input_type=str | list[Item] | Cell)]
+
+
+def _as_row(value: Any) -> Any:
+    """A row is written short as the list of its cells."""
+    return {"cells": value} if isinstance(value, list) else value
+
+
+class Row(Strict, title="แถวหนึ่งของตาราง"):
+    """A row: an optional label of the editor's (the ที่ column), and one cell per column."""
+
+    label: Annotated[Text | None, doc("ป้ายของแถว", "ข้อความในช่อง ที่ ตามที่คู่มือเขียน เช่น ก หรือ 1.2")] = None
+    cells: Annotated[list[CellValue], doc("ช่อง", "ช่องของแถวนี้ เรียงตามคอลัมน์ หนึ่งช่องต่อหนึ่งคอลัมน์")]
+
+
+RowValue = Annotated[Row, BeforeValidator(_as_row, json_schema_input_type=list[Any] | Row)]
+
+
+class Table(Strict, title="ตารางที่กำหนดคอลัมน์เอง"):
+    """A table with the columns the manual uses; rows numbered by the system or labelled by the editor."""
+
+    title: Annotated[Text | None, doc("หัวข้อตาราง", "ชื่อของตาราง (ถ้ามี)")] = None
+    subtitle: Annotated[Text | None, doc("หัวข้อรอง", "บรรทัดใต้หัวข้อตาราง (ถ้ามี)")] = None
+    columns: Annotated[list[Text], Field(min_length=1), doc("คอลัมน์", "หัวคอลัมน์ เรียงจากซ้ายไปขวา")]
+    numbered: Annotated[Flag, doc("ใส่เลขแถว", "true: ระบบใส่เลข ๑ ๒ ๓ ในช่อง ที่ ด้านหน้าให้")] = False
+    number_header: Annotated[
+        Text | None, doc("หัวช่องเลขแถว", "หัวของช่องเลขแถวหรือป้ายแถว ถ้าไม่ใส่ ใช้ labels.number_column")
+    ] = None
+    rows: Annotated[list[RowValue], doc("แถว", "แต่ละแถวเป็นรายการช่อง หรือ label และ cells")] = []
+
+    @model_validator(mode="after")
+    def _shape(self) -> Table:
+        """Every row has one cell per column, and rows are either numbered by the system or labelled."""
+        problems = [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "row_width",
+                    "this row has {cells} cells and the table has {columns} columns ({names}); give one cell per "
+                    "column (an empty cell is \"\") (จำนวนช่องไม่เท่ากับจำนวนคอลัมน์)",
+                    {"cells": len(row.cells), "columns": len(self.columns), "names": excerpt(", ".join(self.columns))},
+                ),
+                loc=("rows", index),
+                input=[],
+            )
+            for index, row in enumerate(self.rows)
+            if len(row.cells) != len(self.columns)
+        ]
+        problems += [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "numbered_and_labelled",
+                    "the rows are numbered by the system (`numbered: true`), so a row cannot carry a `label:` "
+                    "(เลือกเลขแถวอัตโนมัติหรือป้ายแถวอย่างใดอย่างหนึ่ง)",
+                ),
+                loc=("rows", index, "label"),
+                input=row.label,
+            )
+            for index, row in enumerate(self.rows)
+            if self.numbered and row.label
+        ]
+        if problems:
+            raise ValidationError.from_exception_data(type(self).__name__, problems)
+        return self
+
+    @property
+    def labelled(self) -> bool:
+        return any(row.label for row in self.rows)
+
+
+class Section(Strict, title="หัวข้อที่มีย่อหน้า ตาราง คำจำกัดความ รายการ และหัวข้อย่อย"):
+    """A titled piece of prose: paragraphs, then definitions, a numbered list, tables, and sub-sections."""
 
     title: Annotated[Text, doc("หัวข้อ", "ชื่อหัวข้อ")]
-    text: Annotated[Paragraphs, doc("ย่อหน้า", "ย่อหน้าหนึ่งบรรทัดต่อหนึ่งย่อหน้า")] = []
+    subtitle: Annotated[Text | None, doc("หัวข้อรอง", "บรรทัดใต้หัวข้อ เช่น ส่วนที่หัวข้อต้นฉบับขึ้นบรรทัดใหม่")] = None
+    text: Annotated[Blocks, doc("ย่อหน้า", "ย่อหน้าหนึ่งบรรทัดต่อหนึ่งย่อหน้า แทรกรายการหรือตารางได้")] = []
     definitions: Annotated[list[Definition], doc("คำจำกัดความ", "คำและความหมาย")] = []
     items: Annotated[list[Item], doc("รายการ", "รายการ ระบบใส่เลขข้อให้")] = []
+    tables: Annotated[list[Table], doc("ตาราง", "ตารางของหัวข้อนี้")] = []
     sections: Annotated[list[Section], doc("หัวข้อย่อย", "หัวข้อย่อย")] = []
+
+
+class Appendix(Strict, title="ภาคผนวก: ไฟล์แนบพร้อมชื่อ"):
+    """An appendix (ภาคผนวก): a file of the data folder with its title. Images are printed full-page in the PDFs;
+    other files are listed, and linked on the site."""
+
+    title: Annotated[NumberedText, doc("ชื่อภาคผนวก", "เช่น คำสั่งแต่งตั้งคณะกรรมการ")]
+    file: Annotated[FilePath, doc("ไฟล์", "ไฟล์ในโฟลเดอร์ข้อมูล: รูปภาพ (png, jpg) พิมพ์เต็มหน้า ไฟล์อื่นแสดงเป็นลิงก์")]
+
+
+class FreeSection(Section, title="หัวข้อเพิ่มเติม วางต่อจากหัวข้อมาตรฐานที่ระบุ"):
+    """A section for content that no field captures, placed after a named part of its page (`after`); the parts
+    each owner has are listed in PARTS."""
+
+    after: Annotated[
+        Text | None, doc("วางต่อจาก", "ชื่อส่วนที่หัวข้อนี้ต่อท้าย เช่น duties หรือ steps ถ้าไม่ใส่ อยู่ท้ายหน้า")
+    ] = None
+
+
+# The parts of each kind of page, in print order: where a free section may be placed (`after:`).
+PARTS: dict[str, tuple[str, ...]] = {
+    "group": ("concept", "objectives", "scope", "aims", "organization", "standard", "method", "schools", "areas"),
+    "person": (
+        "profile", "foreword", "assignment", "aims", "duties", "care", "projects", "work_standards", "processes",
+    ),
+    "process": (
+        "name", "objectives", "scope", "definitions", "steps", "flowchart", "forms", "references", "schedule",
+        "kpis", "monitoring", "risks",
+    ),
+}  # fmt: skip
+
+
+def _placed(owner: str) -> Callable[[list[FreeSection]], list[FreeSection]]:
+    """Check that each free section of an `owner` follows one of its parts."""
+
+    def check(sections: list[FreeSection]) -> list[FreeSection]:
+        problems = [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "unknown_part",
+                    "`{after}` is not a part here{hint}; a section can follow one of: {parts} (ไม่รู้จักส่วนนี้)",
+                    {
+                        "after": excerpt(section.after),
+                        "hint": "".join(
+                            f" (did you mean `{close}`?)" for close in get_close_matches(section.after, PARTS[owner], 1)
+                        ),
+                        "parts": ", ".join(PARTS[owner]),
+                    },
+                ),
+                loc=(index, "after"),
+                input=section.after,
+            )
+            for index, section in enumerate(sections)
+            if section.after is not None and section.after not in PARTS[owner]
+        ]
+        if problems:
+            raise ValidationError.from_exception_data("sections", problems)
+        return sections
+
+    return check
+
+
+def free_sections(owner: str) -> Any:
+    return AfterValidator(_placed(owner))
 
 
 class Aims(Strict, title="วิสัยทัศน์ พันธกิจ และเป้าหมาย"):
@@ -235,10 +473,10 @@ class Aims(Strict, title="วิสัยทัศน์ พันธกิจ �
 class Contacts(Strict, title="ช่องทางติดต่อ"):
     """How to reach the group."""
 
-    phone: Annotated[Text | None, doc("โทรศัพท์", "หมายเลขโทรศัพท์ ตามที่ต้องการให้แสดง")] = None
-    email: Annotated[Text | None, doc("อีเมล", "ที่อยู่อีเมล")] = None
-    facebook: Annotated[Text | None, doc("Facebook", "ที่อยู่เพจ Facebook")] = None
-    website: Annotated[Text | None, doc("เว็บไซต์", "ที่อยู่เว็บไซต์")] = None
+    phone: Annotated[Verbatim | None, doc("โทรศัพท์", "หมายเลขโทรศัพท์ ตามที่ต้องการให้แสดง")] = None
+    email: Annotated[Verbatim | None, doc("อีเมล", "ที่อยู่อีเมล")] = None
+    facebook: Annotated[Verbatim | None, doc("Facebook", "ที่อยู่เพจ Facebook")] = None
+    website: Annotated[Verbatim | None, doc("เว็บไซต์", "ที่อยู่เว็บไซต์")] = None
     address: Annotated[Text | None, doc("ที่อยู่", "ที่อยู่สำนักงาน")] = None
 
 
@@ -256,7 +494,7 @@ class Office(Strict, title="สำนักงานเขตพื้นที�
 class Task(Strict, title="งานในกลุ่มงาน"):
     """A task (งาน) of a work group."""
 
-    title: Annotated[Text, doc("ชื่องาน", "ชื่องานในกลุ่มงาน")]
+    title: Annotated[NumberedText, doc("ชื่องาน", "ชื่องานในกลุ่มงาน")]
     text: Annotated[Paragraphs, doc("รายละเอียด", "ภารกิจในงาน")] = []
 
 
@@ -264,7 +502,7 @@ class WorkGroup(Strict, title="กลุ่มงานในขอบข่า�
     """A work group (กลุ่มงาน) of the supervision group, with its tasks and members."""
 
     id: Annotated[Id, doc("รหัส", "รหัสกลุ่มงาน เช่น quality-assurance")]
-    name: Annotated[Text, doc("ชื่อกลุ่มงาน", "ชื่อเต็มของกลุ่มงาน")]
+    name: Annotated[NumberedText, doc("ชื่อกลุ่มงาน", "ชื่อเต็มของกลุ่มงาน")]
     text: Annotated[Paragraphs, doc("รายละเอียด", "ย่อหน้าอธิบายกลุ่มงาน")] = []
     tasks_title: Annotated[Text | None, doc("หัวข้อรายการงาน", "หัวข้อก่อนรายการงาน (ถ้ามี)")] = None
     tasks: Annotated[
@@ -304,7 +542,7 @@ class LearningArea(Strict, title="กลุ่มสาระการเรี�
     """One of the learning areas of the curriculum."""
 
     id: Annotated[Id, doc("รหัส", "รหัสภาษาอังกฤษ เช่น science")]
-    name: Annotated[Text, doc("ชื่อ", "ชื่อกลุ่มสาระการเรียนรู้")]
+    name: Annotated[NumberedText, doc("ชื่อ", "ชื่อกลุ่มสาระการเรียนรู้")]
 
 
 def _count_or_names(value: Any) -> str:
@@ -359,6 +597,7 @@ class ManualInfo(Strict, title="ข้อมูลของเล่มคู่
         ImagePath | None,
         doc("ตราสัญลักษณ์", "ไฟล์รูปภาพในโฟลเดอร์ข้อมูล เช่น files/logo.png (ใช้บนปกและหน้าแรก)"),
     ] = None
+    appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของคู่มือทั้งเล่ม เช่น คำสั่ง ระเบียบ")] = []
 
 
 class Group(Strict, title="กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"):
@@ -392,11 +631,22 @@ class Group(Strict, title="กลุ่มนิเทศ ติดตาม แ
     networks: Annotated[
         list[Cluster], Defines("networks"), doc("เครือข่าย", "เครือข่ายและศูนย์พัฒนาวิชาการ")
     ] = []
+    schedule: Annotated[
+        Table | None, doc("ปฏิทินการปฏิบัติงาน", "ตารางกิจกรรมตามช่วงเวลาของกลุ่ม (columns, rows) พิมพ์ในหน้าขอบข่ายภารกิจ")
+    ] = None
+    sections: Annotated[
+        list[FreeSection],
+        free_sections("group"),
+        doc("หัวข้อเพิ่มเติม", "หัวข้อของกลุ่มที่ไม่มีช่องเฉพาะ วางต่อจากส่วนที่ระบุใน after"),
+    ] = []
 
 
 class OfficeFile(Strict, title="ไฟล์ office.yml: สำนักงาน กลุ่มนิเทศ โครงสร้าง และข้อมูลของคู่มือ"):
-    """`office.yml`: the office, its supervision group, the organisation chart and the manual."""
+    """`office.yml`: the office, its supervision group, the organisation chart, the manual and its wording."""
 
+    labels: Annotated[
+        Labels, doc("ถ้อยคำของหัวข้อ", "เปลี่ยนถ้อยคำของหัวข้อและป้ายที่ระบบพิมพ์ ใส่เฉพาะคำที่ต้องการเปลี่ยน")
+    ] = Labels()
     manual: Annotated[ManualInfo, doc("ข้อมูลคู่มือ", "ชื่อคู่มือ ปี และการตั้งค่าตัวเลข")] = ManualInfo()
     office: Annotated[Office, doc("สำนักงาน", "สำนักงานเขตพื้นที่การศึกษา")]
     group: Annotated[Group, doc("กลุ่มนิเทศ", "ข้อมูลของกลุ่มนิเทศ")]
@@ -419,20 +669,10 @@ class Order(Strict, title="คำสั่งมอบหมายงาน"):
 class Duty(Section, title="งานในหน้าที่ที่รับผิดชอบ"):
     """A duty (งานในหน้าที่): a section plus the roles it carries and the forms it uses."""
 
-    title: Annotated[Text, doc("ชื่องาน", "ชื่องานในหน้าที่")]
+    title: Annotated[NumberedText, doc("ชื่องาน", "ชื่องานในหน้าที่")]
     text: Annotated[Paragraphs, doc("รายละเอียด", "ย่อหน้าอธิบายงาน")] = []
     roles: Annotated[list[Item], doc("บทบาทและหน้าที่", "รายการบทบาทและหน้าที่")] = []
     forms: Annotated[list[FormValue], doc("แบบฟอร์มที่ใช้", "รายการแบบฟอร์ม")] = []
-
-
-class Cell(Strict, title="ช่องหนึ่งของตารางมาตรฐาน: ข้อความ รายการ หรือทั้งสองอย่าง"):
-    """One side of a work-standard row: text, a numbered list, or both."""
-
-    text: Annotated[Text | None, doc("ข้อความ", "ข้อความในช่องนี้")] = None
-    items: Annotated[list[Item], doc("รายการ", "รายการในช่องนี้ ระบบใส่เลขข้อให้")] = []
-
-
-CellValue = Annotated[Cell, BeforeValidator(_as_cell, json_schema_input_type=str | list[Item] | Cell)]
 
 
 class StandardRow(Strict, title="แถวหนึ่งของมาตรฐานการปฏิบัติงาน"):
@@ -443,14 +683,29 @@ class StandardRow(Strict, title="แถวหนึ่งของมาตร�
 
 
 class WorkStandard(Strict, title="มาตรฐานการปฏิบัติงานหนึ่งเรื่อง"):
-    """A topic of work standards (มาตรฐานการปฏิบัติงาน): activity ↔ the standard or evidence it meets."""
+    """A topic of work standards (มาตรฐานการปฏิบัติงาน): activity ↔ the standard or evidence it meets, in the short
+    two-column form (`rows`), and sub-tables of any columns under the topic's number (`tables`)."""
 
-    topic: Annotated[Text, doc("เรื่อง", "หัวข้อมาตรฐาน")]
-    headers: Annotated[tuple[Text, Text], doc("หัวตาราง", "หัวตารางสองช่อง ถ้าต่างจากค่าเริ่มต้น")] = (
-        "กิจกรรม/วิธีปฏิบัติ",
-        "มาตรฐาน/หลักฐานร่องรอย",
-    )
-    rows: Annotated[list[StandardRow], doc("แถว", "แต่ละแถวจับคู่กิจกรรมกับมาตรฐาน/หลักฐาน")]
+    topic: Annotated[NumberedText, doc("เรื่อง", "หัวข้อมาตรฐาน")]
+    subtitle: Annotated[Text | None, doc("หัวข้อรอง", "บรรทัดใต้หัวข้อ (ถ้ามี)")] = None
+    headers: Annotated[
+        tuple[Text, Text] | None,
+        doc("หัวตาราง", "หัวตารางสองช่องของ rows ถ้าไม่ใส่ ใช้ labels.standard_activity และ labels.standard_evidence"),
+    ] = None
+    rows: Annotated[list[StandardRow], doc("แถว", "แต่ละแถวจับคู่กิจกรรมกับมาตรฐาน/หลักฐาน")] = []
+    tables: Annotated[
+        list[Table], doc("ตารางย่อย", "ตารางย่อยใต้หัวข้อนี้ แต่ละตารางมีหัวข้อ หัวข้อรอง และคอลัมน์ของตนเอง")
+    ] = []
+
+    @model_validator(mode="after")
+    def _has_a_table(self) -> WorkStandard:
+        if not self.rows and not self.tables:
+            raise PydanticCustomError(
+                "empty_topic", "a topic needs `rows:` (two columns) or `tables:`, or both (เรื่องนี้ยังไม่มีตาราง)"
+            )
+        return self
+
+
 
 
 class Person(Strict, title="ไฟล์ของศึกษานิเทศก์หนึ่งคน (people/<รหัส>.yml) — รหัสคือชื่อไฟล์"):
@@ -482,6 +737,15 @@ class Person(Strict, title="ไฟล์ของศึกษานิเทศ�
         list[WorkStandard], doc("มาตรฐานการปฏิบัติงาน", "หัวข้อมาตรฐาน แต่ละหัวข้อเป็นตาราง")
     ] = []
     bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
+    cover_title: Annotated[
+        Text | None, doc("ชื่อบนปก", "ชื่อเล่มบนปกคู่มือส่วนบุคคล เช่น มาตรฐานการปฏิบัติงาน ถ้าไม่ใส่ ใช้ manual.title")
+    ] = None
+    sections: Annotated[
+        list[FreeSection],
+        free_sections("person"),
+        doc("หัวข้อเพิ่มเติม", "หัวข้อที่ไม่มีช่องเฉพาะ วางต่อจากส่วนที่ระบุใน after"),
+    ] = []
+    appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของคู่มือส่วนบุคคล")] = []
 
 
 END = "end"
@@ -516,7 +780,7 @@ StepId = Annotated[Id, AfterValidator(_not_end)]
 class SubStep(Strict, title="ขั้นตอนย่อย (ไม่ต้องพิมพ์เลขข้อ)"):
     """A sub-step (1.1, 1.1.1): text and its own details; only top-level steps are boxes of the flowchart."""
 
-    text: Annotated[Text, doc("ขั้นตอน", "ข้อความของขั้นตอน")]
+    text: Annotated[StepText, doc("ขั้นตอน", "ข้อความของขั้นตอน")]
     id: Annotated[StepId | None, doc("รหัสขั้นตอน", "ใส่เมื่อต้องการอ้างถึงขั้นตอนนี้ (ห้ามใช้ end)")] = None
     steps: Annotated[list[SubStepValue], doc("ขั้นตอนย่อย", "ขั้นตอนย่อย ระบบใส่เลข ๑.๑ ให้")] = []
     duration: Annotated[Text | None, doc("ระยะเวลา", "ระยะเวลาของขั้นตอน")] = None
@@ -550,7 +814,7 @@ StepValue = Annotated[Step, BeforeValidator(_as_mapping("text"), json_schema_inp
 class ScheduleRow(Strict, title="แถวหนึ่งของตารางระยะเวลา"):
     """A row of the schedule: an activity and its period as พ.ศ. year-month (`2566-04`)."""
 
-    text: Annotated[Text, doc("กิจกรรม", "วิธีการหรือขั้นตอนการปฏิบัติงาน")]
+    text: Annotated[NumberedText, doc("กิจกรรม", "วิธีการหรือขั้นตอนการปฏิบัติงาน")]
     start: Annotated[YearMonth, doc("เริ่ม", "ปี พ.ศ. และเดือน เช่น 2566-04")]
     end: Annotated[YearMonth | None, doc("สิ้นสุด", "ปี พ.ศ. และเดือน เช่น 2566-09 (ไม่ใส่ถ้าเดือนเดียว)")] = None
 
@@ -572,6 +836,16 @@ class ScheduleRow(Strict, title="แถวหนึ่งของตารา�
                 "schedule_order", "ends ({end}) before it starts ({start})", {"end": self.end, "start": self.start}
             )
         return self
+
+
+def _list_or_table(value: Any) -> str:
+    return "table" if isinstance(value, dict | Table) else "list"
+
+
+ListOrTable = Annotated[
+    Annotated[list[Item], Tag("list")] | Annotated[Table, Tag("table")],
+    Discriminator(_list_or_table),
+]
 
 
 class Risk(Strict, title="ความเสี่ยงและจุดควบคุม"):
@@ -612,17 +886,29 @@ class Process(Strict, title="ไฟล์ของกระบวนงานห
     ] = []
     bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
     schedule: Annotated[list[ScheduleRow], doc("ระยะเวลาการปฏิบัติงาน", "ตารางกิจกรรมและเดือน ปี พ.ศ.")] = []
-    kpis: Annotated[list[Item], doc("มาตรฐานงานและตัวชี้วัด", "รายการตัวชี้วัด")] = []
+    kpis: Annotated[ListOrTable, doc("มาตรฐานงานและตัวชี้วัด", "รายการตัวชี้วัด หรือตาราง (columns, rows)")] = []
     monitoring: Annotated[Paragraphs, doc("ระบบติดตามประเมินผล", "ย่อหน้า")] = []
-    risks: Annotated[list[Risk], doc("ความเสี่ยงและจุดควบคุม", "รายการความเสี่ยง")] = []
+    risks: Annotated[
+        Annotated[
+            Annotated[list[Risk], Tag("list")] | Annotated[Table, Tag("table")],
+            Discriminator(_list_or_table),
+        ],
+        doc("ความเสี่ยงและจุดควบคุม", "รายการ risk/control หรือตาราง (columns, rows)"),
+    ] = []
+    sections: Annotated[
+        list[FreeSection],
+        free_sections("process"),
+        doc("หัวข้อเพิ่มเติม", "หัวข้อที่ไม่มีช่องเฉพาะ วางต่อจากส่วนที่ระบุใน after เช่น steps"),
+    ] = []
+    appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของกระบวนงาน เช่น แบบฟอร์ม คำสั่ง")] = []
 
 
 class Document(Strict, title="กฎหมายหรือเอกสารที่กระบวนงานอ้างถึง"):
     """A law or document cited by processes (เอกสาร/หลักฐานอ้างอิง)."""
 
     id: Annotated[Id, doc("รหัส", "รหัสที่กระบวนงานใช้อ้างถึงใน references")]
-    title: Annotated[Text, doc("ชื่อเอกสาร", "ชื่อกฎหมายหรือเอกสารเต็ม")]
-    url: Annotated[Text | None, doc("ที่อยู่เว็บ", "ลิงก์ไปยังเอกสาร (ถ้ามี)")] = None
+    title: Annotated[NumberedText, doc("ชื่อเอกสาร", "ชื่อกฎหมายหรือเอกสารเต็ม")]
+    url: Annotated[Verbatim | None, doc("ที่อยู่เว็บ", "ลิงก์ไปยังเอกสาร (ถ้ามี)")] = None
 
 
 class Source(Strict, title="รายการบรรณานุกรม"):
@@ -635,7 +921,7 @@ class Source(Strict, title="รายการบรรณานุกรม"):
     place: Annotated[Text | None, doc("สถานที่พิมพ์", "เช่น กรุงเทพฯ")] = None
     publisher: Annotated[Text | None, doc("สำนักพิมพ์", "ชื่อสำนักพิมพ์")] = None
     detail: Annotated[Text | None, doc("รายละเอียดอื่น", "เช่น ราชกิจจานุเบกษา เล่ม ... หรือ เอกสารอัดสำเนา")] = None
-    url: Annotated[Text | None, doc("ที่อยู่เว็บ", "ลิงก์ (ถ้ามี)")] = None
+    url: Annotated[Verbatim | None, doc("ที่อยู่เว็บ", "ลิงก์ (ถ้ามี)")] = None
     accessed: Annotated[Text | None, doc("วันที่สืบค้น", "เช่น ๑๓ พฤษภาคม ๒๕๖๔")] = None
 
 
@@ -653,6 +939,10 @@ def is_id(value: str) -> bool:
 
 
 ListItem.model_rebuild()
+Definition.model_rebuild()
+TableBlock.model_rebuild()
+Cell.model_rebuild()
+Table.model_rebuild()
 Section.model_rebuild()
 Duty.model_rebuild()
 SubStep.model_rebuild()

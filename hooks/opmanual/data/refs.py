@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Tag
 
 Loc = tuple[str | int, ...]
 
@@ -125,6 +125,18 @@ def model_in(annotation: Any) -> type[BaseModel] | None:
             return found
     origin = getattr(annotation, "__origin__", None)
     return model_in(origin) if origin not in (None, list, tuple) else None
+
+
+def tagged_members(annotation: Any) -> dict[str, Any]:
+    """The members of a tagged union that a field holds (directly or in a list), by their tags."""
+    members: dict[str, Any] = {}
+    for arg in getattr(annotation, "__args__", ()):
+        tags = [meta.tag for meta in getattr(arg, "__metadata__", ()) if isinstance(meta, Tag)]
+        if tags:
+            members[tags[0]] = arg
+        else:
+            members |= tagged_members(arg)
+    return members
 
 
 def defined_kinds(model: type[BaseModel], seen: frozenset[type[BaseModel]] = frozenset()) -> set[str]:

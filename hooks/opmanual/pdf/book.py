@@ -20,10 +20,11 @@ from pymdownx.slugs import slugify
 
 from .. import thai
 from ..data.dataset import Manual
-from ..data.model import Foreword
+from ..data.model import Appendix, Foreword
 from ..site.pages import (
     REFERENCES_URI,
     PageSpec,
+    book_title,
     context,
     full_name,
     person_uri,
@@ -94,27 +95,38 @@ def group_chapter(manual: Manual) -> PageSpec:
     return PageSpec("group.md", "chapter_group.md.j2", manual.group.name)
 
 
+def appendix_chapter(manual: Manual, appendices: list[Appendix]) -> PageSpec:
+    """The appendices of a book, at its end: each image on a page of its own, other files by their titles."""
+    unique = list({id(a): a for a in appendices}.values())
+    return PageSpec("appendices.md", "chapter_appendices.md.j2", manual.labels.appendices, {"entries": unique})
+
+
 def person_book(manual: Manual, person_id: str) -> Book:
-    person = manual.people[person_id]
+    person, label = manual.people[person_id], manual.labels
     name = full_name(manual, person_id)
-    position = position_line(person)
+    position = position_line(manual, person)
     specs = {spec.src_uri: spec for spec in plan(manual)}
     chapters = [Chapter(group_chapter(manual), 2)]
     chapters.append(Chapter(specs[person_uri(person_id)], 2))
     chapters += [Chapter(specs[process_uri(pid)]) for pid in person.processes]
     sources = manual.sources_for_person(person_id)
     if sources:
-        bibliography = PageSpec("bibliography.md", "chapter_bibliography.md.j2", "บรรณานุกรม", {"source_ids": sources})
+        bibliography = PageSpec(
+            "bibliography.md", "chapter_bibliography.md.j2", label.bibliography, {"source_ids": sources}
+        )
         chapters.append(Chapter(bibliography))
-    title = f"{manual.info.title} {name}"
+    appendices = [*person.appendices, *(a for pid in person.processes for a in manual.processes[pid].appendices)]
+    if appendices:
+        chapters.append(Chapter(appendix_chapter(manual, appendices)))
+    title = book_title(manual, person)
     return Book(
         path=f"pdf/people/{person_id}.pdf",
-        title=title,
+        title=f"{title} {name}",
         author=name,
-        subject=f"{manual.info.title} {manual.group.name} {manual.office.name}",
-        running_title=f"{manual.info.title} {name}",
-        cover_title="คู่มือการปฏิบัติงาน",
-        cover_lines=[name, f"ตำแหน่ง {position}"],
+        subject=f"{title} {manual.group.name} {manual.office.name}",
+        running_title=f"{title} {name}",
+        cover_title=title,
+        cover_lines=[name, f"{label.position} {position}"],
         year=manual.info.year,
         foreword=person.foreword,
         signature=signature(manual, person_id),
@@ -130,6 +142,11 @@ def manual_book(manual: Manual) -> Book:
     chapters += [Chapter(specs[person_uri(pid)], 2) for pid in manual.people]
     if REFERENCES_URI in specs:
         chapters.append(Chapter(specs[REFERENCES_URI], 2))
+    appendices = [*manual.info.appendices]
+    appendices += [a for process in manual.processes.values() for a in process.appendices]
+    appendices += [a for person in manual.people.values() for a in person.appendices]
+    if appendices:
+        chapters.append(Chapter(appendix_chapter(manual, appendices)))
     office = manual.office.short_name or manual.office.name
     return Book(
         path="pdf/manual.pdf",
@@ -190,8 +207,13 @@ class Printer:
         entries = []
         for token in converter.toc_tokens:
             entries.append(ContentsEntry(1, _plain(token["name"]), f"chapter-{index}"))
-            if chapter.contents_depth >= 2:
-                entries += [ContentsEntry(2, _plain(sub["name"]), sub["id"]) for sub in token["children"]]
+            # A chapter lists its sections when it is that deep; a free section is listed in any chapter, since no
+            # standard part names what it holds.
+            entries += [
+                ContentsEntry(2, _plain(sub["name"]), sub["id"])
+                for sub in token["children"]
+                if chapter.contents_depth >= 2 or f"{prefix}-section-" in sub["id"]
+            ]
         return Markup(html), entries  # noqa: S704 - HTML made by Markdown from escaped template output
 
     def document(self, book: Book, part: str, **extra: Any) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..data import flow as f
+from ..data.labels import Labels
 from ..data.model import Position, Process, WorkGroup
 from . import layout
 
@@ -79,9 +80,9 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
     return FlowChart(rows, laid.left_lanes, laid.right_lanes, columns, layout.describe(flow, number), label_space)
 
 
-def position_title(position: Position) -> str:
+def position_title(position: Position, label: Labels) -> str:
     """A position's title as the chart and the pages print it: an acting holder's with ปฏิบัติหน้าที่ before it."""
-    return f"ปฏิบัติหน้าที่ {position.title}" if position.acting else position.title
+    return f"{label.acting} {position.title}" if position.acting else position.title
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,11 @@ class OrgChart:
 
 
 def org_chart(
-    organization: list[Position], workgroups: list[WorkGroup], head: str | None, name_of: Callable[[str], str]
+    organization: list[Position],
+    workgroups: list[WorkGroup],
+    head: str | None,
+    name_of: Callable[[str], str],
+    label: Labels,
 ) -> OrgChart:
     """The chain of positions above the group head, then the work groups with their members."""
     by_id = {p.id: p for p in organization}
@@ -107,7 +112,7 @@ def org_chart(
 
     def holder(position: Position) -> str:
         who = name_of(position.person) if position.person else position.name or ""
-        return f"{who} {position_title(position)}".strip()
+        return f"{who} {position_title(position, label)}".strip()
 
     description = [
         holder(p) + (f" บังคับบัญชา {holder(chain[i + 1])}" if i + 1 < len(chain) else "") for i, p in enumerate(chain)

@@ -18,9 +18,10 @@ from mkdocs.structure.files import File, Files
 
 from ..build import SiteRefused, check_site, mark, project_folders
 from ..data.dataset import Manual, load
+from ..data.labels import Labels
 from ..errors import DataErrors
 from ..settings import Settings, SettingsError
-from . import history, theme
+from . import guide, history, theme
 from .pages import PageSpec, attachment, nav, plan, render_all
 
 if TYPE_CHECKING:
@@ -152,7 +153,7 @@ class ManualSite:
         config.site_name = html.escape(
             f"{manual.info.title} {manual.group.name} {manual.office.short_name or manual.office.name}"
         )
-        generated = _escape_titles(nav(self.specs))
+        generated = _escape_titles(nav(self.specs, manual.labels))
         config.nav = generated + list(config.nav or [])
         return config
 
@@ -171,6 +172,11 @@ class ManualSite:
                 source = self.manual.attachment_file(name)
                 files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
         return files
+
+    @guarded
+    def on_page_markdown(self, markdown: str) -> str:
+        """The hand-written guide gets the tables that are made from the model (see `guide`)."""
+        return guide.fill(markdown, self.manual.labels if self.manual else Labels())
 
     @guarded
     def on_post_build(self, config: MkDocsConfig) -> None:

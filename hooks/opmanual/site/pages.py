@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any
 
 from .. import thai
 from ..data.dataset import Manual
-from ..data.model import Person
+from ..data.files import IMAGE_TYPES
+from ..data.labels import Labels
+from ..data.model import Person, _block_kind
 from .charts import flow_chart, org_chart, position_title
 from .history import History
 from .render import Renderer
@@ -49,8 +52,16 @@ def full_name(manual: Manual, person_id: str) -> str:
     return f"{person.prefix}{person.name} {person.surname}"
 
 
-def position_line(person: Person) -> str:
-    return person.position + (person.rank or "")
+def book_title(manual: Manual, person: Person) -> str:
+    """The title of a person's book: the manual's, unless the person's manual is called otherwise (cover_title)."""
+    return person.cover_title or manual.info.title
+
+
+def position_line(manual: Manual, person: Person) -> str:
+    """A person's position and rank, as the manual words them (labels.position_with_rank)."""
+    if not person.rank:
+        return person.position
+    return manual.labels.fill("position_with_rank", position=person.position, rank=person.rank)
 
 
 def signature(manual: Manual, person_id: str | None = None) -> list[str]:
@@ -61,7 +72,7 @@ def signature(manual: Manual, person_id: str | None = None) -> list[str]:
     if foreword is None:
         return []
     signer = person_id or (manual.info.foreword.signed_by if manual.info.foreword else None)
-    lines = [full_name(manual, signer), position_line(manual.people[signer])] if signer else []
+    lines = [full_name(manual, signer), position_line(manual, manual.people[signer])] if signer else []
     lines.append(foreword.signed_as or manual.office.name)
     if foreword.date:
         lines.append(foreword.date)
@@ -69,46 +80,50 @@ def signature(manual: Manual, person_id: str | None = None) -> list[str]:
 
 
 CHANGES_URI = "changes.md"
+APPENDICES_URI = "appendices.md"
 
 
 def plan(manual: Manual, history: History | None = None) -> list[PageSpec]:
     """Every generated page with its title; group pages appear only when the data has something to show on them."""
-    group = manual.group
+    group, label = manual.group, manual.labels
+    placed = {section.after for section in group.sections}
     specs = [PageSpec("index.md", "home.md.j2", group.name)]
     if group.aims.vision or group.aims.mission or manual.office.aims.vision or group.operational_aims:
-        specs.append(PageSpec("group/aims.md", "aims.md.j2", "วิสัยทัศน์ พันธกิจ และเป้าหมาย"))
+        specs.append(PageSpec("group/aims.md", "aims.md.j2", label.aims_page))
     if manual.organization or group.workgroups:
-        specs.append(PageSpec("group/organization.md", "organization.md.j2", "โครงสร้างการปฏิบัติงาน"))
-    if group.position_standard or group.knowledge:
-        title = group.position_standard.title if group.position_standard else "สาระความรู้ของตำแหน่ง"
+        specs.append(PageSpec("group/organization.md", "organization.md.j2", label.organization))
+    if group.position_standard or group.knowledge or "standard" in placed:
+        title = group.position_standard.title if group.position_standard else label.knowledge_page
         specs.append(PageSpec("group/standard.md", "standard.md.j2", title))
     if group.method:
         specs.append(PageSpec("group/method.md", "method.md.j2", group.method.title))
     if group.learning_areas or group.clusters or group.networks:
-        specs.append(PageSpec("group/schools.md", "schools.md.j2", "โรงเรียนและกลุ่มสาระการเรียนรู้"))
-    if group.areas:
-        specs.append(PageSpec("group/areas.md", "areas.md.j2", "งานอื่นของกลุ่มนิเทศ"))
-    if group.workgroups:
-        specs.append(PageSpec("workgroups/index.md", "workgroups.md.j2", "ขอบข่ายภารกิจ"))
+        specs.append(PageSpec("group/schools.md", "schools.md.j2", label.schools_page))
+    if group.areas or "areas" in placed:
+        specs.append(PageSpec("group/areas.md", "areas.md.j2", label.areas_page))
+    if group.workgroups or group.schedule:
+        specs.append(PageSpec("workgroups/index.md", "workgroups.md.j2", label.scope))
         specs += [
             PageSpec(workgroup_uri(wg.id), "workgroup.md.j2", wg.name, {"workgroup": wg}) for wg in group.workgroups
         ]
     if manual.people:
-        specs.append(PageSpec("people/index.md", "people.md.j2", "บุคลากร"))
+        specs.append(PageSpec("people/index.md", "people.md.j2", label.people))
         specs += [
             PageSpec(person_uri(pid), "person.md.j2", full_name(manual, pid), {"person_id": pid, "person": person})
             for pid, person in manual.people.items()
         ]
     if manual.processes:
-        specs.append(PageSpec("processes/index.md", "processes.md.j2", "กระบวนงาน"))
+        specs.append(PageSpec("processes/index.md", "processes.md.j2", label.processes))
         specs += [
             PageSpec(process_uri(pid), "process.md.j2", process.name, {"process_id": pid, "process": process})
             for pid, process in manual.processes.items()
         ]
     if manual.documents or manual.sources:
-        specs.append(PageSpec(REFERENCES_URI, "references.md.j2", "เอกสารอ้างอิงและบรรณานุกรม"))
+        specs.append(PageSpec(REFERENCES_URI, "references.md.j2", label.references_page))
+    if manual.info.appendices:
+        specs.append(PageSpec(APPENDICES_URI, "appendices.md.j2", label.appendices))
     if history and history.changes:
-        specs.append(PageSpec(CHANGES_URI, "changes.md.j2", "การเปลี่ยนแปลงล่าสุด"))
+        specs.append(PageSpec(CHANGES_URI, "changes.md.j2", label.changes_page))
     return specs
 
 
@@ -136,9 +151,14 @@ def context(manual: Manual, renderer: Renderer, pages: set[str], history: Histor
         "workgroup_uri": workgroup_uri,
         "references_uri": REFERENCES_URI,
         "full_name": name,
-        "position_title": position_title,
+        "position_title": lambda position: position_title(position, manual.labels),
+        "position_line_of": lambda person: position_line(manual, person),
+        "book_title": lambda person: book_title(manual, person),
+        "label": manual.labels,
+        "block_kind": _block_kind,
+        "is_image": lambda name: PurePosixPath(name).suffix.lower() in IMAGE_TYPES,
         "signature": lambda person_id=None: signature(manual, person_id),
-        "org": org_chart(manual.organization, manual.group.workgroups, manual.group_head, name),
+        "org": org_chart(manual.organization, manual.group.workgroups, manual.group_head, name, manual.labels),
         "step_number": number,
         "print": False,
         "history": history,
@@ -168,17 +188,17 @@ def render_all(
     return {spec.src_uri: render_spec(renderer, spec, common) for spec in specs}
 
 
-def nav(specs: list[PageSpec]) -> list[Any]:
+def nav(specs: list[PageSpec], label: Labels) -> list[Any]:
     """The generated part of the navigation, in the order a reader of a Thai manual expects, titled as the pages."""
     by_uri = {spec.src_uri: spec for spec in specs}
-    items: list[Any] = [{"หน้าแรก": "index.md"}]
+    items: list[Any] = [{label.home: "index.md"}]
     group = [{spec.title: spec.src_uri} for spec in specs if spec.src_uri.startswith("group/")]
     if group:
-        items.append({"กลุ่มนิเทศ": group})
+        items.append({label.group_section: group})
     for folder in ("workgroups", "people", "processes"):
         index = by_uri.get(f"{folder}/index.md")
         if index is not None:
             inside = [{s.title: s.src_uri} for s in specs if s.src_uri.startswith(f"{folder}/") and s is not index]
             items.append({index.title: [index.src_uri, *inside]})
-    items += [{by_uri[uri].title: uri} for uri in (REFERENCES_URI, CHANGES_URI) if uri in by_uri]
+    items += [{by_uri[uri].title: uri} for uri in (REFERENCES_URI, APPENDICES_URI, CHANGES_URI) if uri in by_uri]
     return items

@@ -44,6 +44,12 @@ def url(path: str, anchor: str = "") -> Markup:
     return Markup(quote(path, safe="/") + fragment)  # noqa: S704 - quote() leaves no character that HTML reads
 
 
+def heading_marks(level: int) -> Markup:
+    """The `#` marks that open a Markdown heading of `level` (which escaping would otherwise turn into text).
+    Markdown stops at level 6: sections nested deeper keep that level."""
+    return Markup("#" * max(1, min(level, 6)))  # noqa: S704 - only '#'
+
+
 def element_id(name: str) -> Markup:
     """An element id made from fixed words and data ids (which are lowercase letters, digits and '-')."""
     return Markup(name) if _SAFE_ID.fullmatch(name) else escape(name)  # noqa: S704 - only [A-Za-z0-9_-]
@@ -94,6 +100,7 @@ def _environment(digit_style: str, templates: Path) -> Environment:
     env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
     env.globals["number"] = lambda *path: Markup(thai.number_label(tuple(path), digit_style))  # noqa: S704 - digits and dots
     env.globals["url"] = url
+    env.globals["hashes"] = heading_marks
     return env
 
 
