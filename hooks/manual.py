@@ -28,7 +28,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _site.on_page_markdown(markdown)
+    return _site.on_page_markdown(markdown, page)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

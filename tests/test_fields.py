@@ -23,7 +23,7 @@ from conftest import DATASETS, ROOT
 from opmanual.data import model as m
 from opmanual.data.dataset import Manual, load
 from opmanual.data.labels import Labels
-from opmanual.thai import digits, month_year
+from opmanual.thai import day_month_year, digits, month_year
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
@@ -75,6 +75,12 @@ SHOWN: dict[str, Shown] = {
     "Table.numbered": lambda value, manual: None,  # the row numbers, checked in tests/test_varied.py
     "FreeSection.after": lambda value, manual: None,  # where the section stands, checked in tests/test_varied.py
     "Appendix.file": lambda value, manual: None,  # the link or the full-page picture, checked in tests/test_varied.py
+    # A draft's banner and note, an approval's statement: their wording is checked in tests/test_approval.py.
+    "Approval.status": lambda value, manual: ["อนุมัติ" if value == "approved" else "ฉบับร่าง"],
+    "Approval.date": lambda value, manual: [day_month_year(value, manual.info.digits)],
+    "Approval.version": lambda value, manual: None,  # ฉบับที่ N on the page, N.0 in the record: tests/test_approval.py
+    "Revision.date": lambda value, manual: [day_month_year(value, manual.info.digits)],
+    "ManualInfo.history": lambda value, manual: None,  # whether the record is derived: tests/test_approval.py
 }
 
 
@@ -173,7 +179,7 @@ def test_every_field_reaches_the_site_and_the_pdfs(outputs: dict[str, dict[str, 
     assert missing == [], "\n".join(missing)
 
 
-LABEL_USES = (re.compile(r"label\.(\w+)"), re.compile(r"fill\(\s*\"(\w+)\""))  # label.name, labels.fill("name")
+LABEL_USES = (re.compile(r"labels?\.(\w+)"), re.compile(r"fill\(\s*\"(\w+)\""))  # label.name, labels.fill("name")
 
 
 def test_every_label_is_printed_somewhere() -> None:

@@ -66,7 +66,11 @@ MARKUP = [payload for extension in EXTENSIONS for payload, _ in SYNTAX.get(exten
 # names, which must name a real file: hostile paths are data errors, see tests/broken/cases.yml).
 KEEP = {"id", "members", "person", "reports_to", "signed_by", "clusters", "networks", "learning_areas", "processes",
         "bibliography", "references", "responsible", "workgroup", "rank", "kind", "says", "digits", "start", "end",
-        "no_to", "yes_to", "next", "year", "schools", "acting", "before", "headers", "logo", "file"}  # fmt: skip
+        "no_to", "yes_to", "next", "year", "schools", "acting", "before", "headers", "logo", "file", "status",
+        "history"}  # fmt: skip
+# Keys that hold a form under some models and text under others: kept only in their form. A พ.ศ. date of an
+# approval or a revision (a foreword's date is text); an approval's number (a revision's "๑.๐" is text).
+KEEP_FORM = {"date": re.compile(r"[0-9๐-๙]{4}-[0-9๐-๙]{2}-[0-9๐-๙]{2}"), "version": re.compile(r"[0-9๐-๙]+")}
 
 
 def poison(value: Any, payloads: Iterator[str], key: str = "") -> Any:
@@ -75,7 +79,7 @@ def poison(value: Any, payloads: Iterator[str], key: str = "") -> Any:
         return {k: poison(v, payloads, k) for k, v in value.items()}
     if isinstance(value, list):
         return [poison(v, payloads, key) for v in value]
-    if isinstance(value, str) and key not in KEEP:
+    if isinstance(value, str) and key not in KEEP and not (key in KEEP_FORM and KEEP_FORM[key].fullmatch(value)):
         return " ".join([value, next(payloads), *MARKUP])
     return value
 

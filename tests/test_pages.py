@@ -43,6 +43,8 @@ def test_the_fixture_has_every_kind_of_page(pages: dict[str, str]) -> None:
         "group/schools.md",
         "group/standard.md",
         "index.md",
+        "ita.md",
+        "matrix.md",
         "people/index.md",
         "people/somchai.md",
         "processes/index.md",
@@ -108,7 +110,16 @@ def test_navigation_lists_generated_pages_in_reading_order(pages: dict[str, str]
     manual = load(FIXTURE)
     items = nav(plan(manual), manual.labels)
     sections = [next(iter(item)) for item in items]
-    assert sections == ["หน้าแรก", "กลุ่มนิเทศ", "ขอบข่ายภารกิจ", "บุคลากร", "กระบวนงาน", "เอกสารอ้างอิงและบรรณานุกรม"]
+    assert sections == [
+        "หน้าแรก",
+        "กลุ่มนิเทศ",
+        "ขอบข่ายภารกิจ",
+        "บุคลากร",
+        "กระบวนงาน",
+        "เอกสารอ้างอิงและบรรณานุกรม",
+        "ตารางความรับผิดชอบ",
+        "คู่มือการปฏิบัติงานสำหรับการประเมิน ITA",
+    ]
 
 
 def test_every_page_is_titled_alike_in_its_heading_and_in_the_navigation(pages: dict[str, str]) -> None:

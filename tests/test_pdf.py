@@ -69,6 +69,8 @@ def test_every_person_and_the_group_have_a_pdf(
     pdf = built_sites[name] / "pdf"
     assert (pdf / "manual.pdf").stat().st_size > 10_000
     assert sorted(p.stem for p in (pdf / "people").glob("*.pdf")) == sorted(manuals[name].people)
+    assert sorted(p.stem for p in (pdf / "processes").glob("*.pdf")) == sorted(manuals[name].processes)
+    assert (pdf / "ita.pdf").stat().st_size > 10_000
 
 
 @pytest.mark.parametrize(("name", "person_id"), person_pdfs())
@@ -97,7 +99,8 @@ def test_personal_manual(name: str, person_id: str, built_sites: dict[str, Path]
     bookmarks = outline(reader)
     top = [title for level, title, _ in bookmarks if level == 1]
     label = manual.labels
-    expected = ([label.foreword] if person.foreword else []) + [label.contents, manual.group.name, full_name]
+    expected = [label.approval] + ([label.foreword] if person.foreword else [])
+    expected += [label.contents, manual.group.name, full_name]
     expected += [manual.processes[pid].name for pid in person.processes]
     if manual.sources_for_person(person_id):
         expected.append(label.bibliography)
@@ -110,7 +113,7 @@ def test_personal_manual(name: str, person_id: str, built_sites: dict[str, Path]
     body_start = bookmarks[first_body][2]
     assert squeeze(text_of(path, body_start)).endswith(f"-{digits('1', manual.info.digits)}-")
     contents_page = next(index for _, title, index in bookmarks if title == label.contents)
-    assert squeeze(text_of(path, contents_page)).endswith("ข" if person.foreword else "ก")
+    assert squeeze(text_of(path, contents_page)).endswith("กขคฆง"[contents_page - 1])  # the cover has no number
     contents = [line.strip() for line in text_of(path, contents_page).splitlines() if "..." in line or "…" in line]
     remaining = bookmarks[first_body:]
     assert len(contents) >= len(top) - 2

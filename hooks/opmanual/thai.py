@@ -103,3 +103,15 @@ def date(timestamp: int, style: str) -> str:
     """A Unix time as a Thai date in Bangkok time: `๒๒ พฤศจิกายน ๒๕๖๙`."""
     moment = datetime.fromtimestamp(timestamp, UTC).astimezone(BANGKOK)
     return digits(f"{moment.day} {MONTHS[moment.month - 1]} {moment.year + 543}", style)
+
+
+def day_month_year(value: str, style: str) -> str:
+    """A พ.ศ. date of the data, `2568-05-15`, as a Thai date: `๑๕ พฤษภาคม ๒๕๖๘`."""
+    year, month, day = (int(part) for part in value.translate(ARABIC_DIGITS).split("-"))
+    return digits(f"{day} {MONTHS[month - 1]} {year}", style)
+
+
+def bangkok_day(timestamp: int) -> str:
+    """The พ.ศ. day, in Bangkok, of a Unix time, as the data writes dates: `2568-05-15`."""
+    moment = datetime.fromtimestamp(timestamp, UTC).astimezone(BANGKOK)
+    return f"{moment.year + 543:04d}-{moment.month:02d}-{moment.day:02d}"

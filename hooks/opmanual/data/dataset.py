@@ -97,6 +97,16 @@ class Manual:
         """The file on disk that an attachment name (as the data writes it) stands for."""
         return self.attachment_files[attachment_key(name)]
 
+    def source_of(self, folder: str, item_id: str) -> str:
+        """The data file of a person or a process, relative to the data folder (`people/somchai.yml`)."""
+        path = self.files.get(f"{folder}/{item_id}")
+        return path.relative_to(self.root).as_posix() if path else f"{folder}/{item_id}.yml"
+
+    def data_files(self) -> set[str]:
+        """Every data file of the manual, relative to the data folder."""
+        sources = {self.source_of(*key.split("/", 1)) for key in self.files}
+        return sources | {OFFICE_FILE} | ({REFERENCES_FILE} if self.documents or self.sources else set())
+
     def images(self) -> list[str]:
         """The named files that the printed books show (the others are only linked)."""
         return [name for name in self.attachments() if PurePosixPath(name).suffix.lower() in IMAGE_TYPES]

@@ -40,6 +40,12 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
     # The placeholders each sentence label may use (and must keep, where its sense needs them).
     PLACEHOLDERS: ClassVar[dict[str, set[str]]] = {
         "download_person": {"title", "name"},
+        "approved_text": {"date", "name", "position", "order"},
+        "approved_order": {"order"},
+        "approved_change": {"order"},
+        "revision_older": {"count"},
+        "ita_intro": {"group"},
+        "ita_missing": {"count"},
         "order_line": {"number", "title"},
         "order_dated": {"date"},
         "assignment_text": {"issuer", "number", "dated", "title", "name", "position", "group"},
@@ -56,6 +62,37 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
     year: Label = label("พ.ศ.", "คำหน้าปีบนปก")
     bibliography: Label = label("บรรณานุกรม", "หัวข้อบรรณานุกรม")
     appendices: Label = label("ภาคผนวก", "หัวข้อภาคผนวก")
+    # Status, approval and revisions.
+    draft_banner: Label = label(
+        "ฉบับร่าง: เนื้อหาในหน้านี้ยังไม่ได้รับการอนุมัติ", "แถบเตือนบนหน้าเว็บที่เป็นฉบับร่าง"
+    )
+    draft_mark: Label = label("ฉบับร่าง", "ลายน้ำแนวทแยงบนทุกหน้าของ PDF ที่เป็นฉบับร่าง")
+    draft_note: Label = label(
+        "ฉบับร่าง ยังไม่ได้รับการอนุมัติ", "ข้อความในส่วนการอนุมัติของเล่ม PDF ที่เป็นฉบับร่าง"
+    )
+    approval: Label = label("การอนุมัติ", "หัวข้อส่วนการอนุมัติและบันทึกการแก้ไขหลังปก PDF")
+    approved_text: Label = label(
+        "อนุมัติให้ใช้เมื่อวันที่ {date} โดย {name} {position}{order}",
+        "ข้อความการอนุมัติ: {date} วันที่ {name} ผู้อนุมัติ {position} ตำแหน่ง {order} คำสั่ง (ถ้ามี)",
+    )
+    approved_order: Label = label(" ตาม{order}", "ส่วนของคำสั่งในข้อความการอนุมัติ: {order} คำสั่งหรือบันทึก")
+    approved_change: Label = label("อนุมัติให้ใช้{order}", "รายการในบันทึกการแก้ไขเมื่ออนุมัติ: {order} คำสั่ง (ถ้ามี)")
+    revision_record: Label = label("บันทึกการแก้ไข", "หัวข้อบันทึกการแก้ไขของเล่ม PDF")
+    revision_version: Label = label("ฉบับที่", "หัวคอลัมน์ฉบับในบันทึกการแก้ไข")
+    revision_change: Label = label("รายการแก้ไข", "หัวคอลัมน์รายการในบันทึกการแก้ไข")
+    revision_approver: Label = label("ผู้อนุมัติ", "หัวคอลัมน์ผู้อนุมัติในบันทึกการแก้ไข")
+    revision_none: Label = label(
+        "ไม่พบประวัติการแก้ไข: ข้อมูลไม่ได้อยู่ในที่เก็บ git", "หมายเหตุเมื่ออ่านประวัติจาก git ไม่ได้"
+    )
+    revision_shallow: Label = label(
+        "ประวัติการแก้ไขก่อนหน้านี้ไม่ได้ดึงมา (shallow clone)", "หมายเหตุเมื่อประวัติ git ไม่ครบ"
+    )
+    revision_older: Label = label(
+        "และการแก้ไขก่อนหน้านี้อีก {count} ครั้ง", "หมายเหตุจำนวนการแก้ไขที่เก่ากว่าที่แสดง: {count} จำนวน"
+    )
+    approved_line: Label = label("อนุมัติเมื่อ", "คำหน้าวันที่อนุมัติบนหน้าเว็บ")
+    history_link: Label = label("ประวัติการแก้ไข", "ลิงก์ไปยังประวัติของไฟล์ข้อมูลของหน้า")
+    online_copy: Label = label("ฉบับออนไลน์", "คำหน้าที่อยู่เว็บและรหัส QR บนปก PDF")
     # The site around the pages.
     home: Label = label("หน้าแรก", "เมนูหน้าแรก")
     group_section: Label = label("กลุ่มนิเทศ", "เมนูของหน้าต่าง ๆ ของกลุ่ม")
@@ -175,6 +212,34 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
     cited_in: Label = label("อ้างถึงใน", "หัวคอลัมน์กระบวนงานที่อ้างถึง")
     accessed: Label = label("ค้นเมื่อ", "คำหน้าวันที่สืบค้นในบรรณานุกรม")
     from_url: Label = label("จาก", "คำหน้าที่อยู่เว็บในบรรณานุกรม")
+    # The ITA page and the responsibility matrix.
+    ita_page: Label = label("คู่มือการปฏิบัติงานสำหรับการประเมิน ITA", "หน้ารวมกระบวนงานสำหรับการประเมิน ITA และเล่ม PDF")
+    ita_intro: Label = label(
+        "กระบวนงานทุกเรื่องของ{group} พร้อมผู้รับผิดชอบ ขั้นตอน ระยะเวลา กฎหมายที่เกี่ยวข้อง "
+        "และคู่มือการปฏิบัติงานรายบุคคล ในหน้าเดียว",
+        "ย่อหน้านำของหน้า ITA: {group} ชื่อกลุ่ม",
+    )
+    ita_steps: Label = label("ขั้นตอนและระยะเวลา", "หัวแถวขั้นตอนในหน้า ITA")
+    ita_total: Label = label("ระยะเวลารวม", "หัวแถวระยะเวลารวมในหน้า ITA")
+    ita_missing: Label = label(
+        "ไม่รวม {count} ขั้นตอนที่ไม่ได้ระบุระยะเวลา", "หมายเหตุขั้นตอนที่ไม่มีระยะเวลา: {count} จำนวน"
+    )
+    ita_links: Label = label("หน้าเว็บและ PDF", "หัวแถวลิงก์ในหน้า ITA")
+    ita_people: Label = label("คู่มือการปฏิบัติงานรายบุคคล", "หัวข้อรายการคู่มือส่วนบุคคลในหน้า ITA")
+    web_page: Label = label("หน้าเว็บ", "ลิงก์ไปยังหน้าเว็บ")
+    pdf_file: Label = label("PDF", "ลิงก์ไปยังไฟล์ PDF")
+    download_process: Label = label("ดาวน์โหลดกระบวนงานนี้ (PDF)", "ลิงก์ดาวน์โหลด PDF ของกระบวนงานในหน้ากระบวนงาน")
+    download_ita: Label = label("ดาวน์โหลดหน้านี้ (PDF)", "ลิงก์ดาวน์โหลด PDF ในหน้า ITA")
+    matrix_page: Label = label("ตารางความรับผิดชอบ", "หน้าและบทของตารางบุคลากร × กระบวนงาน")
+    matrix_intro: Label = label(
+        "ใครรับผิดชอบกระบวนงานใด ขั้นตอนใด และใครเป็นผู้อนุมัติ สร้างจากข้อมูลของบุคลากรและกระบวนงาน",
+        "ย่อหน้านำของตารางความรับผิดชอบ",
+    )
+    matrix_runs: Label = label("รับผิดชอบ", "คำในช่องของผู้รับผิดชอบกระบวนงาน")
+    matrix_steps: Label = label("ขั้นตอน", "คำหน้าเลขขั้นตอนที่รับผิดชอบในตารางความรับผิดชอบ")
+    matrix_memberships: Label = label("สมาชิกของกลุ่มงาน", "หัวข้อตารางบุคลากร × กลุ่มงาน")
+    member: Label = label("สมาชิก", "คำในช่องของสมาชิกกลุ่มงาน")
+    not_approved: Label = label("ยังไม่อนุมัติ", "คำในช่องผู้อนุมัติเมื่อกระบวนงานเป็นฉบับร่าง")
     changes_page: Label = label("การเปลี่ยนแปลงล่าสุด", "หน้าการเปลี่ยนแปลง")
     changes_intro: Label = label("การแก้ไขข้อมูลคู่มือที่บันทึกไว้ล่าสุด เรียงจากใหม่ไปเก่า", "คำนำหน้าการเปลี่ยนแปลง")
     date: Label = label("วันที่", "หัวคอลัมน์วันที่")

@@ -8,6 +8,7 @@ come from their file names; numbering, counts and back-references are derived, n
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from difflib import get_close_matches
@@ -75,11 +76,30 @@ ParagraphText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_
 Verbatim = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible)]
 YEAR_MONTH_PATTERN = rf"^{DIGITS}{{4}}-{DIGITS}{{2}}$"
 YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
+DATE_PATTERN = rf"^{DIGITS}{{4}}-{DIGITS}{{2}}-{DIGITS}{{2}}$"
+
+
+def _real_date(value: str) -> str:
+    """A day that exists, in a พ.ศ. year: `2568-02-30` and a ค.ศ. year are refused; Thai digits are read too."""
+    year, month, day = (int(part.translate(ARABIC_DIGITS)) for part in value.split("-"))
+    _buddhist_year(year)
+    try:
+        datetime.date(year - 543, month, day)
+    except ValueError:
+        raise PydanticCustomError(
+            "not_a_date", "`{typed}` is not a day of the calendar (ไม่มีวันที่นี้)", {"typed": value}
+        ) from None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# A day in พ.ศ.: year-month-day, as `2568-05-15`; kept in Arabic digits, printed in the manual's digits.
+ThaiDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
 PATH_PATTERN = r"^[^\\]*$"
 # What a value of each pattern should look like, in the words of an error message.
 PATTERN_HELP = {
     ID_PATTERN: "is not a valid id: use lowercase English letters, digits and '-' (e.g. `somchai-jaidee`)",
     YEAR_MONTH_PATTERN: "has the wrong form; write a พ.ศ. year and month as `2566-04`",
+    DATE_PATTERN: "has the wrong form; write a พ.ศ. date as year-month-day, such as `2568-05-15`",
     PATH_PATTERN: "is not a file name of the data folder: separate folders with `/`, as in `files/forms/report.pdf`",
 }
 
@@ -152,6 +172,11 @@ SchoolCount = Annotated[
     Field(ge=0, le=10_000),
 ]
 Flag = Annotated[bool, BeforeValidator(_flag, json_schema_input_type=bool | _FLAG_WORDS)]
+Count = Annotated[
+    int,
+    BeforeValidator(_number("a whole number", "2"), json_schema_input_type=int | _DIGITS_TEXT),
+    Field(ge=1, le=1000),
+]
 
 def _as_blocks(value: Any) -> Any:
     """A text block: one string is one paragraph, a list holds paragraphs and lists in the order written, and a
@@ -583,6 +608,75 @@ class ManualForeword(Foreword, title="คำนำของคู่มือท
     signed_by: Annotated[PersonId | None, doc("ผู้ลงนาม", "รหัสบุคลากรผู้ลงนามคำนำของทั้งเล่ม")] = None
 
 
+class Approval(Strict, title="การอนุมัติ: ฉบับร่าง หรือ อนุมัติแล้ว โดยใคร เมื่อใด"):
+    """Whether a part of the manual is a draft or approved, and by whom, on which day, under which order or memo.
+
+    Absent, a part is a draft: nothing is presented as approved unless the data says who approved it and when."""
+
+    status: Annotated[
+        Literal["draft", "approved"], doc("สถานะ", "draft: ฉบับร่าง (ค่าเริ่มต้น) หรือ approved: อนุมัติแล้ว")
+    ] = "draft"
+    by: Annotated[Text | None, doc("ผู้อนุมัติ", "ชื่อผู้อนุมัติ เช่น นายสมศักดิ์ ใจดี")] = None
+    position: Annotated[
+        Text | None, doc("ตำแหน่งผู้อนุมัติ", "เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษากรุงเทพมหานคร เขต ๑")
+    ] = None
+    date: Annotated[ThaiDate | None, doc("วันที่อนุมัติ", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15")] = None
+    order: Annotated[
+        Text | None, doc("คำสั่งหรือบันทึกข้อความ", "ที่อ้างถึงการอนุมัติ เช่น คำสั่งที่ ๑๒๓/๒๕๖๘ (ถ้ามี)")
+    ] = None
+    version: Annotated[
+        Count | None, doc("ฉบับที่", "ลำดับของฉบับที่อนุมัติ ค่าเริ่มต้น ๑ ใช้เป็นเลขหน้าจุดในบันทึกการแก้ไข")
+    ] = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Approval:
+        """An approval says who approved and when; a draft says nothing of an approval it has not had."""
+        needed = ("by", "position", "date") if self.status == "approved" else ()
+        given = ("by", "position", "date", "order", "version") if self.status == "draft" else ()
+        problems = [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "approval_incomplete",
+                    "an approved part names who approved it and when: add `{name}` (ระบุผู้อนุมัติ ตำแหน่ง และวันที่)",
+                    {"name": name},
+                ),
+                loc=(name,),
+                input=None,
+            )
+            for name in needed
+            if getattr(self, name) is None
+        ] + [
+            InitErrorDetails(
+                type=PydanticCustomError(
+                    "draft_approved",
+                    "a draft has not been approved: remove `{name}`, or set `status: approved` "
+                    "(ฉบับร่างยังไม่มีการอนุมัติ)",
+                    {"name": name},
+                ),
+                loc=(name,),
+                input=getattr(self, name),
+            )
+            for name in given
+            if getattr(self, name) is not None
+        ]
+        if problems:
+            raise ValidationError.from_exception_data(type(self).__name__, problems)
+        return self
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved"
+
+
+class Revision(Strict, title="บันทึกการแก้ไขหนึ่งครั้ง"):
+    """One line of a book's revision record, written by hand where the git history is not wanted."""
+
+    version: Annotated[Text, doc("ฉบับที่", "เช่น ๑.๐ หรือ ๒.๑")]
+    date: Annotated[ThaiDate, doc("วันที่", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15")]
+    change: Annotated[Text, doc("รายการแก้ไข", "สิ่งที่แก้ไขหรือเพิ่มเติม")]
+    approved_by: Annotated[Text | None, doc("ผู้อนุมัติ", "ชื่อผู้อนุมัติการแก้ไขนี้ (ถ้ามี)")] = None
+
+
 class ManualInfo(Strict, title="ข้อมูลของเล่มคู่มือ"):
     """The book: its title, year, foreword, digits and logo."""
 
@@ -598,6 +692,19 @@ class ManualInfo(Strict, title="ข้อมูลของเล่มคู่
         doc("ตราสัญลักษณ์", "ไฟล์รูปภาพในโฟลเดอร์ข้อมูล เช่น files/logo.png (ใช้บนปกและหน้าแรก)"),
     ] = None
     appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของคู่มือทั้งเล่ม เช่น คำสั่ง ระเบียบ")] = []
+    approval: Annotated[
+        Approval, doc("สถานะและการอนุมัติ", "ของหน้ากลุ่มและของคู่มือทั้งเล่ม: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")
+    ] = Approval()
+    history: Annotated[
+        Flag,
+        doc(
+            "บันทึกการแก้ไขจาก git",
+            "true (ค่าเริ่มต้น): บันทึกการแก้ไขในเล่ม PDF สร้างจากประวัติ git; false/off: ใช้เฉพาะ revisions ที่เขียนเอง",
+        ),
+    ] = True
+    revisions: Annotated[
+        list[Revision], doc("บันทึกการแก้ไข", "ของคู่มือทั้งเล่ม เขียนเอง (ใช้แทนประวัติจาก git)")
+    ] = []
 
 
 class Group(Strict, title="กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"):
@@ -746,6 +853,12 @@ class Person(Strict, title="ไฟล์ของศึกษานิเทศ�
         doc("หัวข้อเพิ่มเติม", "หัวข้อที่ไม่มีช่องเฉพาะ วางต่อจากส่วนที่ระบุใน after"),
     ] = []
     appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของคู่มือส่วนบุคคล")] = []
+    approval: Annotated[
+        Approval, doc("สถานะและการอนุมัติ", "ของหน้าและเล่มส่วนบุคคล: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")
+    ] = Approval()
+    revisions: Annotated[
+        list[Revision], doc("บันทึกการแก้ไข", "ของเล่มส่วนบุคคล เขียนเอง (ใช้แทนประวัติจาก git)")
+    ] = []
 
 
 END = "end"
@@ -901,6 +1014,12 @@ class Process(Strict, title="ไฟล์ของกระบวนงานห
         doc("หัวข้อเพิ่มเติม", "หัวข้อที่ไม่มีช่องเฉพาะ วางต่อจากส่วนที่ระบุใน after เช่น steps"),
     ] = []
     appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของกระบวนงาน เช่น แบบฟอร์ม คำสั่ง")] = []
+    approval: Annotated[
+        Approval, doc("สถานะและการอนุมัติ", "ของหน้าและเล่มของกระบวนงาน: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")
+    ] = Approval()
+    revisions: Annotated[
+        list[Revision], doc("บันทึกการแก้ไข", "ของเล่มกระบวนงาน เขียนเอง (ใช้แทนประวัติจาก git)")
+    ] = []
 
 
 class Document(Strict, title="กฎหมายหรือเอกสารที่กระบวนงานอ้างถึง"):

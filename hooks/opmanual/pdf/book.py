@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,12 @@ from markupsafe import Markup
 from pymdownx.slugs import slugify
 
 from .. import thai
-from ..data.dataset import Manual
-from ..data.model import Appendix, Foreword
+from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
+from ..data.model import Appendix, Approval, Foreword, Revision
+from ..site.history import History
 from ..site.pages import (
+    ITA_URI,
+    MATRIX_URI,
     REFERENCES_URI,
     PageSpec,
     book_title,
@@ -35,8 +38,11 @@ from ..site.pages import (
     signature,
 )
 from ..site.render import Renderer
+from ..site.repo import page_url
 from ..site.theme import ASSETS
-from . import textlayer
+from . import textlayer, watermark
+from .qr import qr_svg
+from .record import Record, revision_record
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
@@ -56,6 +62,7 @@ GROUP_PAGES = ["group/aims.md", "group/organization.md", "group/standard.md", "g
 class Chapter:
     spec: PageSpec
     contents_depth: int = 1  # 2: its ## headings are listed in the contents too
+    wide: bool = False  # printed on landscape pages (the responsibility matrix)
 
 
 @dataclass
@@ -71,6 +78,14 @@ class Book:
     foreword: Foreword | None
     signature: list[str]
     chapters: list[Chapter]
+    approval: Approval = field(default_factory=Approval)  # the book's own: the person's, the process's, the manual's
+    drafts: list[str] = field(default_factory=list)  # the parts in it not yet approved: a draft when any
+    record: Record | None = None
+    url: str | None = None  # the book's page online, when the site's address is known: a QR code on the cover
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.drafts)
 
 
 @dataclass(frozen=True)
@@ -101,7 +116,25 @@ def appendix_chapter(manual: Manual, appendices: list[Appendix]) -> PageSpec:
     return PageSpec("appendices.md", "chapter_appendices.md.j2", manual.labels.appendices, {"entries": unique})
 
 
-def person_book(manual: Manual, person_id: str) -> Book:
+def _drafts(manual: Manual, own: tuple[str, Approval], process_ids: list[str]) -> list[str]:
+    """The names of the parts of a book that are drafts: its own part, and the processes it prints."""
+    parts = [own, *((manual.processes[pid].name, manual.processes[pid].approval) for pid in process_ids)]
+    return [name for name, approval in parts if not approval.approved]
+
+
+def _record(manual: Manual, history: History, files: set[str], approval: Approval, revisions: list[Revision]) -> Any:
+    label = manual.labels
+    order = label.fill("approved_order", order=approval.order) if approval.order else ""
+    approved = label.fill("approved_change", order=order)
+    return revision_record(history, files, approval, revisions, approved, manual.info.history)
+
+
+def _shared_files(manual: Manual, sources: bool) -> set[str]:
+    """The files every book prints from: the office (the group's chapter, the cover) and the references it cites."""
+    return {OFFICE_FILE} | ({REFERENCES_FILE} if sources else set())
+
+
+def person_book(manual: Manual, person_id: str, history: History | None = None) -> Book:
     person, label = manual.people[person_id], manual.labels
     name = full_name(manual, person_id)
     position = position_line(manual, person)
@@ -119,6 +152,8 @@ def person_book(manual: Manual, person_id: str) -> Book:
     if appendices:
         chapters.append(Chapter(appendix_chapter(manual, appendices)))
     title = book_title(manual, person)
+    files = _shared_files(manual, bool(sources) or any(manual.processes[pid].references for pid in person.processes))
+    files |= {manual.source_of("people", person_id), *(manual.source_of("processes", p) for p in person.processes)}
     return Book(
         path=f"pdf/people/{person_id}.pdf",
         title=f"{title} {name}",
@@ -131,15 +166,53 @@ def person_book(manual: Manual, person_id: str) -> Book:
         foreword=person.foreword,
         signature=signature(manual, person_id),
         chapters=chapters,
+        approval=person.approval,
+        drafts=_drafts(manual, (name, person.approval), person.processes),
+        record=_record(manual, history or History(), files, person.approval, person.revisions),
     )
 
 
-def manual_book(manual: Manual) -> Book:
+def process_book(manual: Manual, process_id: str, history: History | None = None) -> Book:
+    """One process as a small book of its own: the unit an office publishes per work process."""
+    process, label = manual.processes[process_id], manual.labels
+    specs = {spec.src_uri: spec for spec in plan(manual)}
+    chapters = [Chapter(specs[process_uri(process_id)], 2)]
+    if process.bibliography:
+        bibliography = PageSpec(
+            "bibliography.md", "chapter_bibliography.md.j2", label.bibliography, {"source_ids": process.bibliography}
+        )
+        chapters.append(Chapter(bibliography))
+    if process.appendices:
+        chapters.append(Chapter(appendix_chapter(manual, process.appendices)))
+    files = _shared_files(manual, bool(process.bibliography or process.references))
+    files.add(manual.source_of("processes", process_id))
+    workgroup = manual.workgroups[process.workgroup].name if process.workgroup else None
+    return Book(
+        path=f"pdf/processes/{process_id}.pdf",
+        title=f"{manual.info.title} {process.name}",
+        author=f"{manual.group.name} {manual.office.name}",
+        subject=f"{manual.info.title} {manual.group.name} {manual.office.name}",
+        running_title=f"{manual.info.title} {process.name}",
+        cover_title=manual.info.title,
+        cover_lines=[process.name, *([workgroup] if workgroup else [])],
+        year=manual.info.year,
+        foreword=None,
+        signature=[],
+        chapters=chapters,
+        approval=process.approval,
+        drafts=_drafts(manual, (process.name, process.approval), []),
+        record=_record(manual, history or History(), files, process.approval, process.revisions),
+    )
+
+
+def manual_book(manual: Manual, history: History | None = None) -> Book:
     specs = {spec.src_uri: spec for spec in plan(manual)}
     chapters = [Chapter(group_chapter(manual), 2)]
     chapters += [Chapter(specs[uri], 2) for uri in GROUP_PAGES if uri in specs]
     chapters += [Chapter(specs[process_uri(pid)]) for pid in manual.processes]
     chapters += [Chapter(specs[person_uri(pid)], 2) for pid in manual.people]
+    if MATRIX_URI in specs and manual.people:
+        chapters.append(Chapter(specs[MATRIX_URI], 2, wide=True))
     if REFERENCES_URI in specs:
         chapters.append(Chapter(specs[REFERENCES_URI], 2))
     appendices = [*manual.info.appendices]
@@ -147,24 +220,57 @@ def manual_book(manual: Manual) -> Book:
     appendices += [a for person in manual.people.values() for a in person.appendices]
     if appendices:
         chapters.append(Chapter(appendix_chapter(manual, appendices)))
+    people = [(full_name(manual, pid), person.approval) for pid, person in manual.people.items()]
+    drafts = _drafts(manual, (manual.info.title, manual.info.approval), list(manual.processes))
+    drafts += [name for name, approval in people if not approval.approved]
+    book = _group_book(manual, history, "pdf/manual.pdf", manual.info.title, chapters, drafts)
+    return replace(book, foreword=manual.info.foreword, signature=signature(manual))
+
+
+def ita_book(manual: Manual, history: History | None = None) -> Book:
+    """The ITA page as a book of its own: what an office hands the ITA assessors for its operation manuals."""
+    spec = next(spec for spec in plan(manual) if spec.src_uri == ITA_URI)
+    drafts = _drafts(manual, (manual.info.title, manual.info.approval), list(manual.processes))
+    return _group_book(manual, history, "pdf/ita.pdf", manual.labels.ita_page, [Chapter(spec, 2)], drafts)
+
+
+def _group_book(
+    manual: Manual, history: History | None, path: str, title: str, chapters: list[Chapter], drafts: list[str]
+) -> Book:
+    """A book of the whole group (the manual, the ITA page), under the manual's approval and revision record."""
     office = manual.office.short_name or manual.office.name
     return Book(
-        path="pdf/manual.pdf",
-        title=f"{manual.info.title} {manual.group.name} {office}",
+        path=path,
+        title=f"{title} {manual.group.name} {office}",
         author=f"{manual.group.name} {manual.office.name}",
         subject=f"{manual.info.title} {manual.group.name} {manual.office.name}",
-        running_title=f"{manual.info.title} {manual.group.name}",
-        cover_title=manual.info.title,
+        running_title=f"{title} {manual.group.name}",
+        cover_title=title,
         cover_lines=[],
         year=manual.info.year,
-        foreword=manual.info.foreword,
-        signature=signature(manual),
+        foreword=None,
+        signature=[],
         chapters=chapters,
+        approval=manual.info.approval,
+        drafts=drafts,
+        record=_record(manual, history or History(), manual.data_files(), manual.info.approval, manual.info.revisions),
     )
 
 
-def books(manual: Manual) -> list[Book]:
-    return [manual_book(manual)] + [person_book(manual, pid) for pid in manual.people]
+def books(manual: Manual, history: History | None = None, site_url: str | None = None) -> list[Book]:
+    """Every book of the manual: the whole manual, one per person, one per process. With `site_url`, the address
+    of the site, each carries the address of its online page."""
+    made = [manual_book(manual, history)]
+    made += [person_book(manual, pid, history) for pid in manual.people]
+    made += [process_book(manual, pid, history) for pid in manual.processes]
+    if manual.processes:
+        made.append(ita_book(manual, history))
+    online = {"pdf/manual.pdf": "index.md", "pdf/ita.pdf": ITA_URI}
+    online |= {f"pdf/people/{pid}.pdf": person_uri(pid) for pid in manual.people}
+    online |= {f"pdf/processes/{pid}.pdf": process_uri(pid) for pid in manual.processes}
+    for book in made:
+        book.url = page_url(site_url, online[book.path]) if site_url and book.path in online else None
+    return made
 
 
 def _css_string(text: str) -> Markup:
@@ -227,6 +333,10 @@ class Printer:
             stylesheets=sheets,
             page_counter=Markup(digits),  # noqa: S704 - one of two fixed names
             running_title_css=_css_string(book.running_title),
+            # base64 and the fixed prefix: no character that could close the CSS string
+            watermark=Markup(watermark.data_url(self.manual.labels.draft_mark)) if book.draft else None,  # noqa: S704
+            qr=qr_svg(book.url, f"{self.manual.labels.online_copy} {book.url}") if book.url else None,
+            online_css=_css_string(f"{self.manual.labels.online_copy} {book.url}") if book.url else None,
             **{**self.common, **extra},
         )
 
@@ -236,7 +346,7 @@ class Printer:
         contents: list[ContentsEntry] = []
         for index in range(len(book.chapters)):
             html, entries = self.chapter_html(book, index)
-            chapters.append({"anchor": f"chapter-{index}", "html": html})
+            chapters.append({"anchor": f"chapter-{index}", "html": html, "wide": book.chapters[index].wide})
             contents += entries
         return Prepared(
             book.path,

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..data.dataset import Manual
 from ..data.files import MAX_ATTACHMENT, read_bytes
 from ..settings import Shard
+from ..site.history import History
 from ..site.theme import ASSETS
 from .book import Prepared, Printer, books, print_prepared
 
@@ -76,16 +77,27 @@ def _render(index: int, site: str, target: str) -> tuple[str, int, float]:
     return _queue[index].path, printed.pages, time.perf_counter() - started
 
 
-def print_books(manual: Manual, site: Path, *, cache: Path | None, jobs: int = 1, shard: Shard | None = None) -> Report:
-    """Write the shard's PDFs into `site`: unchanged ones copied from `cache`, the rest rendered on `jobs` cores."""
+def print_books(
+    manual: Manual,
+    site: Path,
+    *,
+    cache: Path | None,
+    jobs: int = 1,
+    shard: Shard | None = None,
+    history: History | None = None,
+    site_url: str | None = None,
+) -> Report:
+    """Write the shard's PDFs into `site`: unchanged ones copied from `cache`, the rest rendered on `jobs` cores.
+    `history` (of the data folder) gives each book its revision record, `site_url` the QR code to its page."""
     started = time.perf_counter()
     shard = shard or Shard()
     printer = Printer(manual)
     engine = engine_key()
-    chosen = set(shard.select([book.path for book in books(manual)]))
+    all_books = books(manual, history, site_url)
+    chosen = set(shard.select([book.path for book in all_books]))
     todo: list[tuple[Prepared, Path]] = []  # each with where its PDF goes first: the cache, or the site
     cached = []
-    for book in books(manual):
+    for book in all_books:
         if book.path not in chosen:
             continue
         prepared = printer.prepare(book)

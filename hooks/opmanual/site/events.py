@@ -21,11 +21,12 @@ from ..data.dataset import Manual, load
 from ..data.labels import Labels
 from ..errors import DataErrors
 from ..settings import Settings, SettingsError
-from . import guide, history, theme
+from . import guide, history, repo, theme
 from .pages import PageSpec, attachment, nav, plan, render_all
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.opmanual")
 # While previewing, data errors are reported outside MkDocs' loggers: `strict` would turn them into an abort,
@@ -87,6 +88,7 @@ class Session:
 
     command: str = "build"
     last_good: dict[Path, tuple[Manual, list[PageSpec], dict[str, str]]] = field(default_factory=dict)
+    told_no_repository: bool = False
 
 
 SESSION = Session()
@@ -105,6 +107,8 @@ class ManualSite:
         self.pages: dict[str, str] = {}
         self.specs: list[PageSpec] = []
         self.settings: Settings | None = None
+        self.history = history.History()
+        self.repository: repo.Repository | None = None
 
     @guarded
     def on_startup(self, command: str) -> None:
@@ -124,6 +128,7 @@ class ManualSite:
             except SiteRefused as exc:
                 raise PluginError(f"refusing to build into {config.site_dir}: {exc}") from None
         theme.install(config)
+        self.repository = self._repository(config)
         try:
             manual = load(folder)
         except DataErrors as exc:
@@ -144,8 +149,9 @@ class ManualSite:
         else:
             warn_data(manual.warnings)
             changes = history.read(folder)
+            self.history = changes
             self.specs = plan(manual, changes)
-            self.pages = render_all(manual, history=changes, specs=self.specs)
+            self.pages = render_all(manual, history=changes, specs=self.specs, repository=self.repository)
             SESSION.last_good[folder] = (manual, self.specs, self.pages)
         self.manual = manual
         config.copyright = f"{manual.group.name} {manual.office.name}"
@@ -173,9 +179,37 @@ class ManualSite:
                 files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
         return files
 
+    def _repository(self, config: MkDocsConfig) -> repo.Repository | None:
+        """The repository the project is in, for edit and history links and the QR codes: from mkdocs.yml, the CI
+        job or the git remote (see `repo`). MkDocs is told of it, so that the hand-written pages get their edit
+        buttons too, and of the site's address."""
+        found = repo.find(
+            Path(config.config_file_path).parent, config.repo_url, config.edit_uri, config.site_url, os.environ
+        )
+        if found is None:
+            if not SESSION.told_no_repository:
+                log.info(
+                    "no repository is named (repo_url in mkdocs.yml, a GitHub or GitLab CI job, or a git remote): "
+                    "the pages have no edit or history links and the PDFs no QR code"
+                )
+                SESSION.told_no_repository = True
+            return None
+        if not config.repo_url:
+            config.repo_url = found.url
+            config.repo_name = "GitHub" if found.kind == "github" else "GitLab"
+            config.edit_uri = found.edit_uri(Path(config.docs_dir))
+        if not config.site_url and found.site_url:
+            config.site_url = found.site_url
+        return found
+
     @guarded
-    def on_page_markdown(self, markdown: str) -> str:
-        """The hand-written guide gets the tables that are made from the model (see `guide`)."""
+    def on_page_markdown(self, markdown: str, page: Page) -> str:
+        """A generated page's edit button opens the data file it is made from; the hand-written guide gets the
+        tables that are made from the model (see `guide`)."""
+        spec = {s.src_uri: s for s in self.specs}.get(page.file.src_uri) if page.file.generated_by else None
+        if spec is not None:
+            data = self.manual.root if self.manual else None
+            page.edit_url = self.repository.edit_url(data / spec.source) if self.repository and data else None
         return guide.fill(markdown, self.manual.labels if self.manual else Labels())
 
     @guarded
@@ -192,7 +226,15 @@ class ManualSite:
 
         site = Path(config.site_dir)
         try:
-            print_books(self.manual, site, cache=settings.pdf_cache, jobs=settings.pdf_jobs, shard=settings.shard)
+            print_books(
+                self.manual,
+                site,
+                cache=settings.pdf_cache,
+                jobs=settings.pdf_jobs,
+                shard=settings.shard,
+                history=self.history,
+                site_url=_slash(config.site_url),
+            )
         except UnsupportedWeasyPrint as exc:
             raise PluginError(f"cannot print the PDFs: {exc}") from None
 
@@ -203,6 +245,10 @@ class ManualSite:
         if config.theme.custom_dir:
             watched.append(str(config.theme.custom_dir))
         return watched
+
+
+def _slash(url: str | None) -> str | None:
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def with_title(markdown: str, title: str) -> str:

@@ -27,7 +27,13 @@ class Change:
 
 @dataclass(frozen=True)
 class History:
-    changes: tuple[Change, ...] = ()
+    changes: tuple[Change, ...] = ()  # newest first
+    available: bool = False  # the data folder is in a trusted git repository
+    shallow: bool = False  # a shallow clone: older commits are missing
+
+    def touching(self, files: set[str]) -> list[Change]:
+        """The commits that changed any of `files`, oldest first."""
+        return [change for change in reversed(self.changes) if files.intersection(change.files)]
 
     def last_changed(self, file: str) -> int | None:
         """Unix time of the newest commit that touched `file` (relative to the data folder)."""
@@ -57,16 +63,18 @@ def last_commit_time(data: Path) -> str | None:
     return output.strip() if output and output.strip() else None
 
 
-def read(data: Path, limit: int = 200) -> History:
+def read(data: Path, limit: int | None = None) -> History:
     """The data folder's history, newest first; empty when the folder is not in a (trusted) git repository."""
+    count = [f"-{limit}"] if limit else []
     output = _git(
-        data, "log", f"-{limit}", "--format=%x00%x00%H%x00%ct%x00%an%x00%s%x00", "--name-only", "--relative", "--", "."
+        data, "log", *count, "--format=%x00%x00%H%x00%ct%x00%an%x00%s%x00", "--name-only", "--relative", "--", "."
     )
     if output is None:
         return History()
+    shallow = (_git(data, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     changes = []
     for record in output.split(RECORD)[1:]:
         commit, timestamp, author, subject, names = record.split(FIELD, 4)
         files = tuple(name for name in names.splitlines() if name.endswith(".yml"))
         changes.append(Change(commit, int(timestamp), author, subject, files))
-    return History(tuple(changes))
+    return History(tuple(changes), available=True, shallow=shallow)

@@ -6,14 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from markupsafe import Markup
+from markupsafe import escape as markup_escape
+
 from .. import thai
-from ..data.dataset import Manual
+from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
 from ..data.files import IMAGE_TYPES
 from ..data.labels import Labels
-from ..data.model import Person, _block_kind
+from ..data.model import Approval, Person, _block_kind
 from .charts import flow_chart, org_chart, position_title
 from .history import History
 from .render import Renderer
+from .repo import Repository
+from .summaries import memberships, process_summary, responsibility
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,10 @@ class PageSpec:
     template: str
     title: str
     context: dict[str, Any] = field(default_factory=dict)
+    # Where the page comes from, relative to the data folder: a file, or a folder for the pages that list one.
+    source: str = OFFICE_FILE
+    # The approval the page is under: its own (a person, a process), or the manual's.
+    approval: Approval | None = None
 
 
 def person_uri(person_id: str) -> str:
@@ -81,6 +90,8 @@ def signature(manual: Manual, person_id: str | None = None) -> list[str]:
 
 CHANGES_URI = "changes.md"
 APPENDICES_URI = "appendices.md"
+ITA_URI = "ita.md"
+MATRIX_URI = "matrix.md"
 
 
 def plan(manual: Manual, history: History | None = None) -> list[PageSpec]:
@@ -107,30 +118,60 @@ def plan(manual: Manual, history: History | None = None) -> list[PageSpec]:
             PageSpec(workgroup_uri(wg.id), "workgroup.md.j2", wg.name, {"workgroup": wg}) for wg in group.workgroups
         ]
     if manual.people:
-        specs.append(PageSpec("people/index.md", "people.md.j2", label.people))
+        specs.append(PageSpec("people/index.md", "people.md.j2", label.people, source="people/"))
         specs += [
-            PageSpec(person_uri(pid), "person.md.j2", full_name(manual, pid), {"person_id": pid, "person": person})
+            PageSpec(
+                person_uri(pid),
+                "person.md.j2",
+                full_name(manual, pid),
+                {"person_id": pid, "person": person},
+                source=manual.source_of("people", pid),
+                approval=person.approval,
+            )
             for pid, person in manual.people.items()
         ]
     if manual.processes:
-        specs.append(PageSpec("processes/index.md", "processes.md.j2", label.processes))
+        specs.append(PageSpec("processes/index.md", "processes.md.j2", label.processes, source="processes/"))
         specs += [
-            PageSpec(process_uri(pid), "process.md.j2", process.name, {"process_id": pid, "process": process})
+            PageSpec(
+                process_uri(pid),
+                "process.md.j2",
+                process.name,
+                {"process_id": pid, "process": process},
+                source=manual.source_of("processes", pid),
+                approval=process.approval,
+            )
             for pid, process in manual.processes.items()
         ]
     if manual.documents or manual.sources:
-        specs.append(PageSpec(REFERENCES_URI, "references.md.j2", label.references_page))
+        specs.append(PageSpec(REFERENCES_URI, "references.md.j2", label.references_page, source=REFERENCES_FILE))
     if manual.info.appendices:
         specs.append(PageSpec(APPENDICES_URI, "appendices.md.j2", label.appendices))
+    if manual.processes:
+        summaries = [process_summary(manual, pid) for pid in manual.processes]
+        specs.append(PageSpec(ITA_URI, "ita.md.j2", label.ita_page, {"summaries": summaries}, source=""))
+        matrix = {"matrix": responsibility(manual), "members": memberships(manual)}
+        specs.append(PageSpec(MATRIX_URI, "matrix.md.j2", label.matrix_page, matrix, source=""))
     if history and history.changes:
-        specs.append(PageSpec(CHANGES_URI, "changes.md.j2", label.changes_page))
+        specs.append(PageSpec(CHANGES_URI, "changes.md.j2", label.changes_page, source=""))
     return specs
 
 
-def context(manual: Manual, renderer: Renderer, pages: set[str], history: History | None = None) -> dict[str, Any]:
-    """What every template may use, besides `link` and `aid`."""
+def context(
+    manual: Manual,
+    renderer: Renderer,
+    pages: set[str],
+    history: History | None = None,
+    repository: Repository | None = None,
+) -> dict[str, Any]:
+    """What every template may use, besides `link` and `aid`. With the `repository` the data is in, pages link to
+    the history of their data file."""
     style = renderer.digit_style
     history = history or History()
+
+    def history_url(source: str) -> Markup | None:
+        found = repository.history_url(manual.root / source) if repository else None
+        return markup_escape(found) if found else None  # an attribute value; Markdown leaves raw HTML as it is
 
     def changed(file: str) -> str | None:
         timestamp = history.last_changed(file)
@@ -164,15 +205,32 @@ def context(manual: Manual, renderer: Renderer, pages: set[str], history: Histor
         "history": history,
         "changed": changed,
         "thai_date": lambda timestamp: thai.date(timestamp, style),
+        "day": lambda value: thai.day_month_year(value, style),
+        "history_url_of": history_url,
         "attachment": attachment,
     }
 
 
 def render_spec(renderer: Renderer, spec: PageSpec, common: dict[str, Any], **options: Any) -> str:
-    page_context = {**common, "title": spec.title, **spec.context, **options}
+    manual: Manual = common["manual"]
+    approval = spec.approval or manual.info.approval
+    page_context = {**common, "title": spec.title, "approval": approval, **spec.context, **options}
     if "process" in spec.context:
         page_context["chart"] = flow_chart(spec.context["process"], common["step_number"])
-    return renderer.render(spec.template, spec.src_uri, **page_context)
+    text = renderer.render(spec.template, spec.src_uri, **page_context)
+    if page_context["print"]:
+        return text  # a printed book says it is a draft on every page (a watermark) and in its front matter
+    # Under the page's title: a draft says so; an approval is noted where the page has its own, and on the home page;
+    # the history of the data file the page is made from is a link away.
+    status = renderer.render(
+        "_status.md.j2",
+        spec.src_uri,
+        **page_context,
+        show_approval=spec.approval is not None or spec.src_uri == "index.md",
+        history_url=common["history_url_of"](spec.source),
+    )
+    title, _, rest = text.partition("\n")
+    return f"{title}\n\n{status}{rest}" if title.startswith("# ") else status + text
 
 
 def render_all(
@@ -180,11 +238,12 @@ def render_all(
     renderer: Renderer | None = None,
     history: History | None = None,
     specs: list[PageSpec] | None = None,
+    repository: Repository | None = None,
 ) -> dict[str, str]:
     """Render every page of `plan(manual)` (or of `specs`) for the website: `src_uri` → Markdown."""
     renderer = renderer or Renderer(manual.info.digits)
     specs = specs if specs is not None else plan(manual, history)
-    common = context(manual, renderer, {spec.src_uri for spec in specs}, history)
+    common = context(manual, renderer, {spec.src_uri for spec in specs}, history, repository)
     return {spec.src_uri: render_spec(renderer, spec, common) for spec in specs}
 
 
@@ -200,5 +259,6 @@ def nav(specs: list[PageSpec], label: Labels) -> list[Any]:
         if index is not None:
             inside = [{s.title: s.src_uri} for s in specs if s.src_uri.startswith(f"{folder}/") and s is not index]
             items.append({index.title: [index.src_uri, *inside]})
-    items += [{by_uri[uri].title: uri} for uri in (REFERENCES_URI, APPENDICES_URI, CHANGES_URI) if uri in by_uri]
+    tail = (REFERENCES_URI, APPENDICES_URI, MATRIX_URI, ITA_URI, CHANGES_URI)
+    items += [{by_uri[uri].title: uri} for uri in tail if uri in by_uri]
     return items
