@@ -14,7 +14,14 @@ from browser import chromium, serve
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-PAGES = ["", "people/anawat-khaikhao/", "processes/qa-system-promotion/", "group/organization/"]
+PAGES = [
+    "",
+    "people/anawat-khaikhao/",
+    "processes/qa-system-promotion/",
+    "group/organization/",
+    "guide/",
+    "guide/fields/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +57,15 @@ def test_page_loads_only_from_its_own_host_and_uses_sarabun(browser: Browser, ba
     assert loaded >= 1
     family = page.evaluate("getComputedStyle(document.querySelector('article p')).fontFamily")
     assert family.startswith('"Sarabun"') or family.startswith("Sarabun")
+    # Every element that holds Thai text draws it with a font list that has Sarabun in it (the machine has no other
+    # Thai font, so anything else is tofu): code, headings, tables, navigation, search box.
+    without = page.evaluate(
+        """[...document.querySelectorAll('body *')]
+            .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && /[\u0e00-\u0e7f]/.test(n.data)))
+            .filter(e => !getComputedStyle(e).fontFamily.includes('Sarabun'))
+            .map(e => e.tagName + ': ' + e.textContent.trim().slice(0, 40))"""
+    )
+    assert without == []
     ARTIFACTS.mkdir(exist_ok=True)
     name = path.strip("/").replace("/", "-") or "home"
     page.screenshot(path=str(ARTIFACTS / f"site-{name}.png"), full_page=True)
