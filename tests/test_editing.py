@@ -329,3 +329,23 @@ def test_history_never_runs_what_a_repository_inside_the_data_folder_configures(
     result = build(data, tmp_path / "site2")
     assert result.returncode == 0, result.stderr
     assert "แก้ไข" in (tmp_path / "site2/changes/index.html").read_text(encoding="utf-8")
+
+
+def test_the_guide_lists_every_key_of_every_data_file() -> None:
+    """The guide's page of keys (docs/guide/fields.md) is made from the model: every part of every kind of file
+    has its section, with a row for each of its keys, and the page is in the navigation."""
+    from opmanual.data import schema
+    from opmanual.site.guide import FIELDS_MARKER, fields_reference
+
+    assert FIELDS_MARKER in (ROOT / "docs/guide/fields.md").read_text(encoding="utf-8")
+    assert "guide/fields.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"\{#f-(\w+)\}\n(.*?)(?=\n#|\Z)", fields_reference(), re.DOTALL))
+    for model in schema.FILES.values():
+        generated = schema.generate(model)
+        parts = {model.__name__: generated, **generated.get("$defs", {})}
+        for name, definition in parts.items():
+            if name == "Labels":
+                continue  # its own table in the guide (test_fields.py)
+            assert name.lower() in sections, name
+            keys = re.findall(r"^\| `(\w+)` \|", sections[name.lower()], re.MULTILINE)
+            assert keys == list(definition.get("properties", {})), name

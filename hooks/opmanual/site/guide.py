@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..data import model as m
+from ..data import schema
 from ..data.labels import Labels
 from .render import escape
 
@@ -25,6 +31,83 @@ def labels_table(labels: Labels) -> str:
     return "\n".join(lines)
 
 
+FIELDS_MARKER = "<!-- opmanual:fields -->"
+
+# The forms a text must take, in the words of the guide (the patterns are the model's).
+_FORMS = {
+    m.ID_PATTERN: "รหัส (อักษรอังกฤษพิมพ์เล็ก ตัวเลข และ `-`)",
+    m.YEAR_MONTH_PATTERN: "ปี-เดือน พ.ศ. เช่น `2566-04`",
+    m.DATE_PATTERN: "วันที่ พ.ศ. ปี-เดือน-วัน เช่น `2568-05-15`",
+    m.PATH_PATTERN: "ชื่อไฟล์ในโฟลเดอร์ข้อมูล เช่น `files/logo.png`",
+    rf"^{m.DIGITS}+$": "ตัวเลข",
+}
+_TYPES = {"string": "ข้อความ", "integer": "ตัวเลข", "boolean": "`true` หรือ `false`", "null": ""}
+# Where each kind of data file is described first; the parts they share follow once each.
+_FILES: list[tuple[str, type[BaseModel]]] = [
+    ("office.yml", m.OfficeFile),
+    ("people/<รหัส>.yml", m.Person),
+    ("processes/<รหัส>.yml", m.Process),
+    ("references.yml", m.ReferencesFile),
+]
+
+
+def _anchor(name: str) -> str:
+    return "f-" + name.lower()
+
+
+def _kind(spec: dict[str, Any], defs: dict[str, Any]) -> str:
+    """What a field holds, in Thai, with links to the parts it is made of."""
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        if name == "Labels":
+            return "ถ้อยคำ ([เปลี่ยนถ้อยคำ](index.md#labels))"
+        return f"[{escape(defs[name]['title'])}](#{_anchor(name)})"
+    options = spec.get("anyOf") or spec.get("oneOf")
+    if options:
+        kinds = [kind for kind in (_kind(option, defs) for option in options) if kind]
+        return " หรือ ".join(dict.fromkeys(kinds))
+    if "enum" in spec:
+        return "หนึ่งใน " + " ".join(f"`{value}`" for value in spec["enum"])
+    if spec.get("type") == "array":
+        return f"รายการของ {_kind(spec.get('items', {}), defs) or 'ข้อความ'}"
+    if spec.get("type") == "object":
+        return "หัวข้อย่อย"
+    if "pattern" in spec:
+        return _FORMS.get(spec["pattern"], "ข้อความ")
+    return _TYPES.get(spec.get("type", ""), "")
+
+
+def _table(definition: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+    required = set(definition.get("required", []))
+    lines = ["| หัวข้อ | ความหมาย | เขียนเป็น | ต้องมี |", "| --- | --- | --- | --- |"]
+    for key, spec in definition.get("properties", {}).items():
+        meaning = f"**{escape(spec['title'])}**: {escape(spec['description'])}"
+        lines.append(f"| `{key}` | {meaning} | {_kind(spec, defs)} | {'ต้องมี' if key in required else ''} |")
+    return lines
+
+
+def fields_reference() -> str:
+    """Every key a data file may hold, file by file and part by part, from the model's JSON Schema: its Thai
+    title and help, what it holds, and whether it must be there."""
+    lines: list[str] = []
+    shared: dict[str, Any] = {}
+    for path, model in _FILES:
+        generated = schema.generate(model)
+        defs = generated.get("$defs", {})
+        shared |= defs
+        lines += [f"## `{path}` {{#{_anchor(model.__name__)}}}", "", escape(generated["title"]), ""]
+        lines += [*_table(generated, defs), ""]
+    for name in sorted(shared, key=lambda name: shared[name]["title"]):
+        if name == "Labels":
+            continue
+        lines += [f"### {escape(shared[name]['title'])} {{#{_anchor(name)}}}", "", *_table(shared[name], shared), ""]
+    return "\n".join(lines)
+
+
 def fill(markdown: str, labels: Labels) -> str:
     """The guide's Markdown with its generated parts in place."""
-    return markdown.replace(LABELS_MARKER, labels_table(labels)) if LABELS_MARKER in markdown else markdown
+    if LABELS_MARKER in markdown:
+        markdown = markdown.replace(LABELS_MARKER, labels_table(labels))
+    if FIELDS_MARKER in markdown:
+        markdown = markdown.replace(FIELDS_MARKER, fields_reference())
+    return markdown
