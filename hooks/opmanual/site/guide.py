@@ -88,19 +88,21 @@ def _table(definition: dict[str, Any], defs: dict[str, Any]) -> list[str]:
 
 def fields_reference() -> str:
     """Every key a data file may hold, file by file and part by part, from the model's JSON Schema: its Thai
-    title and help, what it holds, and whether it must be there."""
+    title and help, what it holds, and whether it must be there. Search finds the page by its introduction: its
+    tables hold a word of nearly every query and would outrank the manual's own pages."""
     lines: list[str] = []
     shared: dict[str, Any] = {}
     for path, model in _FILES:
         generated = schema.generate(model)
         defs = generated.get("$defs", {})
         shared |= defs
-        lines += [f"## `{path}` {{#{_anchor(model.__name__)}}}", "", escape(generated["title"]), ""]
+        lines += [f"## `{path}` {{#{_anchor(model.__name__)} data-search-exclude}}", "", escape(generated["title"]), ""]
         lines += [*_table(generated, defs), ""]
     for name in sorted(shared, key=lambda name: shared[name]["title"]):
         if name == "Labels":
             continue
-        lines += [f"### {escape(shared[name]['title'])} {{#{_anchor(name)}}}", "", *_table(shared[name], shared), ""]
+        heading = f"### {escape(shared[name]['title'])} {{#{_anchor(name)} data-search-exclude}}"
+        lines += [heading, "", *_table(shared[name], shared), ""]
     return "\n".join(lines)
 
 
