@@ -277,7 +277,8 @@ def test_every_generated_page_edits_and_shows_the_history_of_the_file_it_is_made
     edit_base = "https://github.com/office5/opmanual/edit/main/"
     tree_base = "https://github.com/office5/opmanual/tree/main/"
     history_base = "https://github.com/office5/opmanual/commits/main/"
-    pages = [p for p in linked_site.rglob("index.html") if p.parent.name not in ("search", "guide")]
+    hand_written = ("search", "guide")  # the guide's pages keep Material's own edit button (checked below)
+    pages = [p for p in linked_site.rglob("index.html") if p.relative_to(linked_site).parts[0] not in hand_written]
     assert len(pages) > 15
     for page in pages:
         soup = soup_of(page)
