@@ -31,6 +31,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _site.on_page_markdown(markdown, page)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _site.on_page_content(html)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     _site.on_post_build(config)
 

@@ -1,5 +1,6 @@
 """Every reader, in a real Chromium: phones (no page wider than the screen), WCAG 2.1 AA by axe-core on every page
-in both colour schemes, and the keyboard (every control reachable, its focus visible, each one working)."""
+in both colour schemes with every data table named and headed, and the keyboard (every control reachable, its
+focus visible, each one working)."""
 
 from __future__ import annotations
 
@@ -89,6 +90,15 @@ def test_axe_finds_no_wcag_aa_violation(browser: Browser, built_sites: dict[str,
                 page.click(DARK)  # Material keeps the choice for the next pages, as for a reader
             assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
             assert page.get_attribute("html", "lang") == "th"
+            # Every data table has header cells and an accessible name (its caption, or the section's heading).
+            found += page.evaluate(
+                """path => [...document.querySelectorAll('article table:not([aria-hidden="true"])')].flatMap(t => {
+                    const by = t.getAttribute('aria-labelledby'), label = by && document.getElementById(by);
+                    const named = t.caption || t.getAttribute('aria-label') || (label && label.textContent.trim());
+                    return named && t.querySelector('th') ? [] : [path + ': a table without header cells or name'];
+                })""",
+                path,
+            )
             page.add_script_tag(content=axe)
             result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
             found += [

@@ -160,3 +160,20 @@ def test_text_cannot_become_markup() -> None:
         "&#60;b&#62;&#42;x&#42;&#60;&#47;b&#62; &#91;a&#93;&#40;b&#41; &#123;&#35;id&#125; &#95;y&#95; &#96;z&#96; "
         "&#124; &#43;&#43;ctrl&#43;&#43; ก"
     )
+
+
+def test_data_tables_are_named_after_their_section() -> None:
+    from opmanual.site.a11y import name_tables
+
+    html = (
+        '<h1 id="person">นายสมชาย</h1><table class="profile"><tr><th>ตำแหน่ง</th></tr></table>'
+        '<h2 id="duties">งานในหน้าที่</h2><table><caption>ตาราง</caption></table>'
+        '<table aria-hidden="true"></table><table aria-label="ตารางเวลา"></table><table class="x"></table>'
+    )
+    assert name_tables(html) == (
+        '<h1 id="person">นายสมชาย</h1><table aria-labelledby="person" class="profile"><tr><th>ตำแหน่ง</th></tr></table>'
+        '<h2 id="duties">งานในหน้าที่</h2><table><caption>ตาราง</caption></table>'
+        '<table aria-hidden="true"></table><table aria-label="ตารางเวลา"></table>'
+        '<table aria-labelledby="duties" class="x"></table>'
+    )
+    assert name_tables("<table></table>") == "<table></table>"  # no heading before it: nothing to name it by

@@ -21,7 +21,7 @@ from ..data.dataset import Manual, load
 from ..data.labels import Labels
 from ..errors import DataErrors
 from ..settings import Settings, SettingsError
-from . import guide, history, repo, theme
+from . import a11y, guide, history, repo, theme
 from .pages import PageSpec, attachment, nav, plan, render_all
 
 if TYPE_CHECKING:
@@ -211,6 +211,11 @@ class ManualSite:
             data = self.manual.root if self.manual else None
             page.edit_url = self.repository.edit_url(data / spec.source) if self.repository and data else None
         return guide.fill(markdown, self.manual.labels if self.manual else Labels())
+
+    @guarded
+    def on_page_content(self, html: str) -> str:
+        """Every data table is named after the section it stands in, for screen readers (see `a11y`)."""
+        return a11y.name_tables(html)
 
     @guarded
     def on_post_build(self, config: MkDocsConfig) -> None:
