@@ -40,7 +40,7 @@ from ..site.pages import (
 from ..site.render import Renderer
 from ..site.repo import page_url
 from ..site.theme import ASSETS
-from . import textlayer, watermark
+from . import tagging, textlayer, watermark
 from .qr import qr_svg
 from .record import Record, revision_record
 
@@ -284,6 +284,7 @@ class Printer:
 
     def __init__(self, manual: Manual, renderer: Renderer | None = None) -> None:
         textlayer.install()
+        tagging.install()
         self.manual = manual
         self.renderer = renderer or Renderer(manual.info.digits)
         self.specs = plan(manual)
@@ -395,7 +396,7 @@ def print_prepared(prepared: Prepared, site: Path, target: Path | None = None) -
     target = target or site / prepared.path
     target.parent.mkdir(parents=True, exist_ok=True)
     document = body.copy(cover.pages + front.pages + body.pages)
-    document.write_pdf(target)
+    document.write_pdf(target, pdf_variant=tagging.VARIANT)
     return Printed(target, len(document.pages), contents)
 
 
