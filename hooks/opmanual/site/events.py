@@ -106,6 +106,7 @@ class ManualSite:
         self.manual: Manual | None = None
         self.pages: dict[str, str] = {}
         self.specs: list[PageSpec] = []
+        self.spec_of: dict[str, PageSpec] = {}  # the same, by source path
         self.settings: Settings | None = None
         self.history = history.History()
         self.repository: repo.Repository | None = None
@@ -159,6 +160,7 @@ class ManualSite:
         config.site_name = html.escape(
             f"{manual.info.title} {manual.group.name} {manual.office.short_name or manual.office.name}"
         )
+        self.spec_of = {spec.src_uri: spec for spec in self.specs}
         generated = _escape_titles(nav(self.specs, manual.labels))
         config.nav = generated + list(config.nav or [])
         return config
@@ -206,7 +208,7 @@ class ManualSite:
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         """A generated page's edit button opens the data file it is made from; the hand-written guide gets the
         tables that are made from the model (see `guide`)."""
-        spec = {s.src_uri: s for s in self.specs}.get(page.file.src_uri) if page.file.generated_by else None
+        spec = self.spec_of.get(page.file.src_uri) if page.file.generated_by else None
         if spec is not None:
             data = self.manual.root if self.manual else None
             page.edit_url = self.repository.edit_url(data / spec.source) if self.repository and data else None
