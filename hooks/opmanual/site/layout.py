@@ -83,20 +83,31 @@ def _assign_lanes(spans: list[tuple[int, int]]) -> list[int]:
 
 
 def describe(flow: Flow, number: Callable[[int | None], str] = str) -> list[str]:
-    """The flow in words, one sentence per node: the text alternative of the chart."""
+    """The flow in words, one sentence per node: the text alternative of the chart. A way back to an earlier node
+    (a loop) is said as one ("ย้อนกลับไปที่"), as a reader of the chart sees the line turn back."""
+    order = {node.key: index for index, node in enumerate(flow.nodes)}
+
+    def back(source: str, target: str) -> bool:
+        return order[target] <= order[source]
+
     words = []
     for node in flow.nodes:
         exits = flow.outgoing(node.key)
+        names = [_name(flow.node(e.target), number) for e in exits]
         if node.kind == "decision":
-            branches = "; ".join(f"ถ้า{e.label} ไปที่ {_name(flow.node(e.target), number)}" for e in exits)
+            branches = "; ".join(
+                f"ถ้า{e.label} {'ย้อนกลับไปที่' if back(node.key, e.target) else 'ไปที่'} {name}"
+                for e, name in zip(exits, names, strict=True)
+            )
             words.append(f"ตรวจสอบ: {node.text} — {branches}")
         elif node.key == "start":
-            words.append(f"{node.text} → {_name(flow.node(exits[0].target), number)}" if exits else node.text)
+            words.append(f"{node.text} → {names[0]}" if exits else node.text)
         elif node.key == "end":
             words.append(node.text)
         else:
             shape = "เอกสาร" if node.kind == "document" else "ขั้นตอน"
-            target = f" → {_name(flow.node(exits[0].target), number)}" if len(exits) == 1 else ""
+            again = "ย้อนกลับไปที่ " if len(exits) == 1 and back(node.key, exits[0].target) else ""
+            target = f" → {again}{names[0]}" if len(exits) == 1 else ""
             words.append(f"{shape} {number(node.number)}: {node.text}{target}")
     return words
 
