@@ -318,10 +318,10 @@ def describe(error: Any, model: type[BaseModel]) -> str:
         return f"{prefix}expected a list (lines starting with `- `), found {_kind_of(value)} (ต้องเป็นรายการ)"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{prefix}expected a block of `key: value` lines, found {_kind_of(value)}"
+    if kind == "string_too_short" or (kind == "string_pattern_mismatch" and value == ""):
+        return f"{prefix}must not be empty (ห้ามว่าง)"
     if kind == "string_pattern_mismatch":
         return f"{prefix}`{excerpt(value)}` {PATTERN_HELP.get(str(context.get('pattern')), 'has the wrong form')}"
-    if kind == "string_too_short":
-        return f"{prefix}must not be empty (ห้ามว่าง)"
     if kind == "string_too_long":
         return f"{prefix}`{excerpt(value)}` is too long: at most {context.get('max_length')} characters"
     if kind == "literal_error":
