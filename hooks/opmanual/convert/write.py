@@ -1,0 +1,179 @@
+"""The imported data folder, written as an editor would write it, and moved in only when all of it is right.
+
+Each file opens with the schema modeline (so VS Code completes and checks it), keys in the model's order, Thai text
+as it is (not escaped), block lists, and a `# ตรวจสอบ:` comment above every value the recogniser guessed. Files are
+written into a temporary folder beside the target, the whole folder is checked with the same loader as
+`python -m opmanual check`, and only then moved into place: a failure leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, get_args
+
+import yaml
+from pydantic import BaseModel
+
+from ..data.dataset import load
+from ..data.model import OfficeFile, Person, Process, ReferencesFile
+from ..data.schema import modeline
+from ..errors import DataErrors
+from .draft import Draft, Part
+from .draft import Path as Loc
+
+INDENT = "  "
+
+
+class WriteError(Exception):
+    """The folder cannot be written as asked (a file would be overwritten, the place is not a folder …)."""
+
+
+def scalar(value: Any) -> str:
+    """A scalar in YAML: plain when YAML reads it back as the same string, quoted otherwise."""
+    if isinstance(value, bool) or value is None or isinstance(value, int):
+        return yaml.safe_dump(value, default_flow_style=True).removesuffix("\n...\n").strip()
+    text = str(value)
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=1 << 30, default_style=None).rstrip("\n")
+    dumped = dumped.removesuffix("\n...").rstrip("\n")
+    if "\n" in dumped:  # a string YAML would fold: write it as one double-quoted line
+        dumped = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return dumped
+
+
+KINDS: dict[str, type[BaseModel]] = {
+    "office.yml": OfficeFile,
+    "references.yml": ReferencesFile,
+    "people": Person,
+    "processes": Process,
+}
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field's type can hold (through Annotated, unions and lists)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in get_args(annotation) for model in _models_in(arg)]
+
+
+def ordered(value: Any, models: list[type[BaseModel]]) -> Any:
+    """`value` with every mapping's keys in the model's order, as the guide and the hand-made files write them."""
+    if isinstance(value, list):
+        return [ordered(entry, models) for entry in value]
+    if not isinstance(value, dict):
+        return value
+    model = next((m for m in models if value.keys() <= m.model_fields.keys()), None)
+    if model is None:
+        return value
+    fields = list(model.model_fields)
+    keys = sorted(value, key=fields.index)
+    return {key: ordered(value[key], _models_in(model.model_fields[key].annotation)) for key in keys}
+
+
+def dump(part: Part, header: list[str], model: type[BaseModel] | None = None) -> str:
+    """A file's text: `header` comment lines, then the values with each guess's comment above its value."""
+    notes: dict[Loc, list[str]] = {}
+    for guess in part.guesses:
+        notes.setdefault(guess.path, []).append(guess.note)
+    lines = [*header]
+    data = ordered(part.data, [model]) if model else part.data
+    lines += _mapping(data, (), 0, notes)
+    return "\n".join(lines) + "\n"
+
+
+def _comments(loc: Loc, depth: int, notes: dict[Loc, list[str]]) -> Iterator[str]:
+    for note in notes.get(loc, []):
+        yield f"{INDENT * depth}# ตรวจสอบ: {' '.join(note.split())}"
+
+
+def _mapping(data: dict[str, Any], loc: Loc, depth: int, notes: dict[Loc, list[str]]) -> list[str]:
+    lines: list[str] = []
+    pad = INDENT * depth
+    for key, value in data.items():
+        here = (*loc, key)
+        lines += _comments(here, depth, notes)
+        if isinstance(value, dict) and value:
+            lines.append(f"{pad}{key}:")
+            lines += _mapping(value, here, depth + 1, notes)
+        elif isinstance(value, list) and value:
+            lines.append(f"{pad}{key}:")
+            lines += _sequence(value, here, depth + 1, notes)
+        else:
+            lines.append(f"{pad}{key}: {_empty_or_scalar(value)}")
+    return lines
+
+
+def _sequence(data: list[Any], loc: Loc, depth: int, notes: dict[Loc, list[str]]) -> list[str]:
+    lines: list[str] = []
+    pad = INDENT * depth
+    for index, value in enumerate(data):
+        here = (*loc, index)
+        lines += _comments(here, depth, notes)
+        if isinstance(value, dict) and value:
+            inner = _mapping(value, here, depth + 1, notes)
+            # the first key goes on the dash's line (after any comment lines of its own)
+            first = next(i for i, line in enumerate(inner) if not line.lstrip().startswith("#"))
+            lines += inner[:first]
+            lines.append(f"{pad}- {inner[first].lstrip()}")
+            lines += inner[first + 1 :]
+        elif isinstance(value, list) and value:
+            lines.append(f"{pad}-")
+            lines += _sequence(value, here, depth + 1, notes)
+        else:
+            lines.append(f"{pad}- {_empty_or_scalar(value)}")
+    return lines
+
+
+def _empty_or_scalar(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{}"
+    if isinstance(value, list):
+        return "[]"
+    return scalar(value)
+
+
+def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] | None = None) -> list[Path]:
+    """Write the draft's files into `target` (a new folder, or an existing data folder to add to). A file that
+    exists is a clash, refused unless `force`. Returns the written paths."""
+    if target.exists() and not target.is_dir():
+        raise WriteError(f"{target} is not a folder")
+    files = draft.files()
+    clashes = sorted(name for name in files if (target / name).exists())
+    if clashes and not force:
+        raise WriteError(
+            f"{target} already has {', '.join(clashes)}; nothing was written. Import into a new folder, or add "
+            "--force to replace those files (ไฟล์เดิมมีอยู่แล้ว)"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
+    try:
+        if target.is_dir():  # the folder's own files take part in the check, as they will after the move
+            shutil.copytree(target, staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
+        for name, part in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lines = [modeline(target / name, target), *(header or [])]
+            model = KINDS[name if "/" not in name else name.split("/")[0]]
+            path.write_text(dump(part, lines, model), encoding="utf-8")
+        try:
+            load(staging)
+        except DataErrors as exc:
+            raise WriteError(
+                "the imported data does not pass the check, so nothing was written; this is a bug of the "
+                "importer, please report it with the source file:\n"
+                + "\n".join(str(error).replace(str(staging), str(target)) for error in exc.errors)
+            ) from None
+        if not target.exists():  # a new folder appears whole, in one rename
+            staging.rename(target)
+            return [target / name for name in files]
+        written = []
+        for name in files:
+            destination = target / name
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).replace(destination)
+            written.append(destination)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
