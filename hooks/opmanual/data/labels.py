@@ -228,6 +228,7 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
     ita_people: Label = label("คู่มือการปฏิบัติงานรายบุคคล", "หัวข้อรายการคู่มือส่วนบุคคลในหน้า ITA")
     web_page: Label = label("หน้าเว็บ", "ลิงก์ไปยังหน้าเว็บ")
     pdf_file: Label = label("PDF", "ลิงก์ไปยังไฟล์ PDF")
+    word_file: Label = label("ไฟล์ Word (.docx)", "ลิงก์ไปยังสำเนาไฟล์ Word ของเล่ม ข้างลิงก์ PDF")
     download_process: Label = label("ดาวน์โหลดกระบวนงานนี้ (PDF)", "ลิงก์ดาวน์โหลด PDF ของกระบวนงานในหน้ากระบวนงาน")
     download_ita: Label = label("ดาวน์โหลดหน้านี้ (PDF)", "ลิงก์ดาวน์โหลด PDF ในหน้า ITA")
     matrix_page: Label = label("ตารางความรับผิดชอบ", "หน้าและบทของตารางบุคลากร × กระบวนงาน")

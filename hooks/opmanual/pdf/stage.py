@@ -7,6 +7,10 @@ that person's book and the whole manual only, so only those two are rendered aga
 
 Books that must be rendered are shared among worker processes (forked, so they inherit the prepared books and
 the text-layer patch); WeasyPrint runs in one thread per process, so processes are what uses the cores.
+
+Each book is also written as a Word copy (`docx/…/<id>.docx`, see `opmanual.docx`) from the same prepared HTML,
+cached and shared among the workers the same way: the Word copies are made whenever the PDFs are, and never
+without them (MANUAL_PDF=0 makes neither: their charts are drawn by WeasyPrint too).
 """
 
 from __future__ import annotations
@@ -17,13 +21,18 @@ import multiprocessing
 import os
 import shutil
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..data.dataset import Manual
 from ..data.files import MAX_ATTACHMENT, read_bytes
+from ..docx.export import Meta, charts, export
+from ..docx.figures import Figures
+from ..docx.word import Font, font_of_machine
 from ..settings import Shard
 from ..site.history import History
 from ..site.theme import ASSETS
@@ -39,6 +48,12 @@ class Report:
     jobs: int
     seconds: float
     pages: int  # pages rendered (cached books not counted)
+    documents: list[str] = field(default_factory=list)  # Word copies written (rendered or from cache)
+
+
+def docx_path(pdf_path: str) -> str:
+    """Where a book's Word copy goes: `pdf/people/x.pdf` → `docx/people/x.docx`."""
+    return "docx/" + pdf_path.removeprefix("pdf/").removesuffix(".pdf") + ".docx"
 
 
 def engine_key(assets: Path = ASSETS) -> bytes:
@@ -67,14 +82,42 @@ def cache_key(prepared: Prepared, manual: Manual, engine: bytes) -> str:
     return digest.hexdigest()
 
 
+@dataclass
+class _Job:
+    prepared: Prepared
+    target: Path  # where the file goes first: the cache, or the site
+    word: Meta | None = None  # a Word copy, with what its properties say; None: the PDF
+
+    @property
+    def path(self) -> str:
+        return docx_path(self.prepared.path) if self.word else self.prepared.path
+
+
 # Filled before the pool forks; a worker reads its book from here instead of unpickling a Jinja environment.
-_queue: list[Prepared] = []
+_queue: list[_Job] = []
+_charts: list[tuple[str, float]] = []  # the charts of the Word copies, each drawn once before the copies are written
+_word: dict[str, Any] = {}  # the charts' renderer and the font of the Word copies, for the workers
 
 
 def _render(index: int, site: str, target: str) -> tuple[str, int, float]:
     started = time.perf_counter()
-    printed = print_prepared(_queue[index], Path(site), Path(target))
-    return _queue[index].path, printed.pages, time.perf_counter() - started
+    job = _queue[index]
+    if job.word is not None:
+        export(job.prepared, job.word, Path(site), Path(target), _word["figures"], _word["font"])
+        return job.path, 0, time.perf_counter() - started
+    printed = print_prepared(job.prepared, Path(site), Path(target))
+    return job.path, printed.pages, time.perf_counter() - started
+
+
+def _draw(index: int) -> None:
+    _word["figures"](*_charts[index])
+
+
+def word_key(key: str, font: Font) -> str:
+    """A Word copy's cache key: its book's, the python-docx that writes it and the font it names."""
+    from importlib.metadata import version
+
+    return hashlib.sha256(f"{key}\0python-docx={version('python-docx')}\0{font}".encode()).hexdigest()
 
 
 def print_books(
@@ -86,57 +129,99 @@ def print_books(
     shard: Shard | None = None,
     history: History | None = None,
     site_url: str | None = None,
+    word: bool = True,
 ) -> Report:
     """Write the shard's PDFs into `site`: unchanged ones copied from `cache`, the rest rendered on `jobs` cores.
-    `history` (of the data folder) gives each book its revision record, `site_url` the QR code to its page."""
+    `history` (of the data folder) gives each book its revision record, `site_url` the QR code to its page.
+    With `word`, each book's Word copy too."""
     started = time.perf_counter()
     shard = shard or Shard()
     printer = Printer(manual)
     engine = engine_key()
+    font = font_of_machine()
     all_books = books(manual, history, site_url)
     chosen = set(shard.select([book.path for book in all_books]))
-    todo: list[tuple[Prepared, Path]] = []  # each with where its PDF goes first: the cache, or the site
+    todo: list[_Job] = []
     cached = []
+    documents = []
     for book in all_books:
         if book.path not in chosen:
             continue
         prepared = printer.prepare(book)
-        target = site / book.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if cache is None:
-            todo.append((prepared, target))
-            continue
-        entry = cache / f"{cache_key(prepared, manual, engine)}.pdf"
-        if entry.is_file():
-            shutil.copyfile(entry, target)
-            cached.append(book.path)
-        else:
-            todo.append((prepared, entry))
-    _queue[:] = [prepared for prepared, _ in todo]
+        meta = Meta(book.title, book.author, book.subject, book.running_title, manual.info.digits == "thai")
+        key = cache_key(prepared, manual, engine) if cache is not None else ""
+        for job in [_Job(prepared, site), *([_Job(prepared, site, meta)] if word else [])]:
+            target = site / job.path  # the job's own target is set below: the cache entry, or this
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if job.word is not None:
+                documents.append(job.path)
+            if cache is None:
+                todo.append(_Job(prepared, target, job.word))
+                continue
+            entry = cache / (f"{word_key(key, font)}.docx" if job.word else f"{key}.pdf")
+            if entry.is_file():
+                shutil.copyfile(entry, target)
+                cached.append(job.path)
+            else:
+                todo.append(_Job(prepared, entry, job.word))
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
+    # The charts are kept with the cache, or for this build only; a chart in several books is drawn once.
+    folder = cache / "figures" if cache is not None else Path(tempfile.mkdtemp(prefix="opmanual-figures-"))
+    figures = Figures(site, folder, engine)
+    _word.update(figures=figures, font=font)
+    _queue[:] = todo
+    _charts[:] = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
     jobs = max(1, min(jobs, len(todo)))
-    # Largest books first, so that one long book does not start last.
-    order = sorted(range(len(todo)), key=lambda i: -len(todo[i][0].body))
-    staging = {i: todo[i][1].with_name(f".{todo[i][1].name}.{os.getpid()}.tmp") for i in order}
-    if jobs == 1:
-        results = [_render(i, str(site), str(staging[i])) for i in order]
-    else:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_render, order, [str(site)] * len(order), [str(staging[i]) for i in order]))
+    # Largest books first, so that one long book does not start last; the Word copies once their charts are drawn.
+    order = sorted(range(len(todo)), key=lambda i: (todo[i].word is not None, -len(todo[i].prepared.body)))
+    staging = {i: todo[i].target.with_name(f".{todo[i].target.name}.{os.getpid()}.tmp") for i in order}
+    try:
+        results = _run(order, jobs, site, staging)
+    finally:
+        if cache is None:
+            shutil.rmtree(folder, ignore_errors=True)
     pages = 0
-    for i, (path, count, seconds) in zip(order, results, strict=True):
-        os.replace(staging[i], todo[i][1])  # the cache entry appears whole or not at all
+    for i in order:
+        path, count, seconds = results[i]
+        os.replace(staging[i], todo[i].target)  # the cache entry appears whole or not at all
         if cache is not None:
-            shutil.copyfile(todo[i][1], site / path)
+            shutil.copyfile(todo[i].target, site / path)
         pages += count
-        log.info(f"PDF: {path} ({count} pages, {seconds:.1f} s)")
+        log.info(f"Word: {path} ({seconds:.1f} s)" if todo[i].word else f"PDF: {path} ({count} pages, {seconds:.1f} s)")
+    drawn = len(_charts)
     _queue.clear()
-    rendered = [todo[i][0].path for i in order]
-    report = Report(rendered, cached, jobs, time.perf_counter() - started, pages)
+    _charts.clear()
+    _word.clear()
+    rendered = [todo[i].path for i in order if not todo[i].word]
+    written = [todo[i].path for i in order if todo[i].word]
+    from_cache = [path for path in cached if not path.endswith(".docx")]
+    report = Report(rendered, from_cache, jobs, time.perf_counter() - started, pages, documents)
     log.info(
-        f"PDFs: {len(rendered)} rendered, {len(cached)} from cache"
+        f"PDFs: {len(rendered)} rendered, {len(from_cache)} from cache"
         + (f", shard {shard.index}/{shard.count}" if shard.count > 1 else "")
         + f", {jobs} process{'es' if jobs > 1 else ''}, {report.seconds:.1f} s"
     )
+    if word:
+        log.info(
+            f"Word copies: {len(written)} written ({drawn} charts drawn), {len(cached) - len(from_cache)} from cache"
+        )
     return report
+
+
+def _run(order: list[int], jobs: int, site: Path, staging: dict[int, Path]) -> dict[int, tuple[str, int, float]]:
+    """Draw the charts and print the PDFs on `jobs` processes; then, the charts all drawn, write the Word copies
+    (which only read them) as processes come free."""
+    books = [i for i in order if _queue[i].word is None]
+    copies = [i for i in order if _queue[i].word is not None]
+    if jobs == 1:
+        for index in range(len(_charts)):
+            _draw(index)
+        return {i: _render(i, str(site), str(staging[i])) for i in order}
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        drawing = [pool.submit(_draw, index) for index in range(len(_charts))]
+        running = {i: pool.submit(_render, i, str(site), str(staging[i])) for i in books}
+        for future in drawing:
+            future.result()
+        running |= {i: pool.submit(_render, i, str(site), str(staging[i])) for i in copies}
+        return {i: future.result() for i, future in running.items()}
