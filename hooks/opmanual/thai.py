@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
+from functools import cache, lru_cache
 
 NIKHAHIT = "\u0e4d"
+MAI_YAMOK = "\u0e46"  # ๆ, the repetition mark
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c"  # the four tone marks and THANTHAKHAT
@@ -115,3 +117,225 @@ def bangkok_day(timestamp: int) -> str:
     """The พ.ศ. day, in Bangkok, of a Unix time, as the data writes dates: `2568-05-15`."""
     moment = datetime.fromtimestamp(timestamp, UTC).astimezone(BANGKOK)
     return f"{moment.year + 543:04d}-{moment.month:02d}-{moment.day:02d}"
+
+
+# --- Repairs of text extracted from Word files and PDFs (the importer's readers call `repair`) -------------------
+
+# Legacy Thai PDF fonts (Microsoft's and Apple's "Thai PUA" layout) draw shifted marks and tail-less consonants from
+# the Private Use Area; text copied from such a PDF holds those code points instead of the real characters.
+PUA_THAI = {
+    0xF700: "\u0e10",  # THO THAN without its tail
+    0xF701: "\u0e34",  # SARA I, SARA II, SARA UE, SARA UEE shifted left
+    0xF702: "\u0e35",
+    0xF703: "\u0e36",
+    0xF704: "\u0e37",
+    0xF705: "\u0e48",  # the tone marks and THANTHAKHAT, shifted down and left
+    0xF706: "\u0e49",
+    0xF707: "\u0e4a",
+    0xF708: "\u0e4b",
+    0xF709: "\u0e4c",
+    0xF70A: "\u0e48",  # … shifted down
+    0xF70B: "\u0e49",
+    0xF70C: "\u0e4a",
+    0xF70D: "\u0e4b",
+    0xF70E: "\u0e4c",
+    0xF70F: "\u0e0d",  # YO YING without its tail
+    0xF710: "\u0e31",  # MAI HAN-AKAT, NIKHAHIT, MAITAIKHU shifted left
+    0xF711: "\u0e4d",
+    0xF712: "\u0e47",
+    0xF713: "\u0e48",  # … shifted left
+    0xF714: "\u0e49",
+    0xF715: "\u0e4a",
+    0xF716: "\u0e4b",
+    0xF717: "\u0e4c",
+    0xF718: "\u0e38",  # SARA U, SARA UU, PHINTHU lowered
+    0xF719: "\u0e39",
+    0xF71A: "\u0e3a",
+}
+_CONSONANT = "\u0e01-\u0e2e"
+BELOW_VOWELS = "\u0e38\u0e39\u0e3a"
+# A NIKHAHIT that an extractor turned into a space: "ล าดับ", "ล้ า" (SARA AA never starts a word).
+_LOST_NIKHAHIT = re.compile(rf"([{_CONSONANT}][{TONE_MARKS}]?) (?={SARA_AA})")
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[{_CONSONANT}][{COMBINING}]) +(?=[{_CONSONANT}{COMBINING}])")
+# Two upper vowels on one consonant cannot be: the first belonged to the consonant before ("ปฏิบติั" → "ปฏิบัติ").
+_SHIFTED_VOWEL = re.compile(rf"([{_CONSONANT}])([{_CONSONANT}])([\u0e34-\u0e37])\u0e31")
+_MARKS_ORDER = re.compile(rf"([{TONE_MARKS}])([{BELOW_VOWELS}])")
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+_THAI_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+
+
+def map_pua(text: str) -> str:
+    """Private Use Area glyphs of legacy Thai PDF fonts (U+F700–U+F71A) as the Thai characters they draw."""
+    return text.translate(PUA_THAI)
+
+
+def repair_marks(text: str) -> str:
+    """Marks in Unicode's order: a tone mark after a lower vowel (กุ่ not กุ่) and after an upper one (normalize),
+    SARA AM whole (NIKHAHIT + SARA AA, or a NIKHAHIT lost to a space: "ล าดับ" → "ลำดับ")."""
+    text = _MARKS_ORDER.sub(r"\2\1", text)
+    text = _SHIFTED_VOWEL.sub("\\1\u0e31\\2\\3", text)
+    text = text.replace(SARA_AA + NIKHAHIT, SARA_AM).replace(SARA_AM + SARA_AA, SARA_AM)
+    text = _LOST_NIKHAHIT.sub(rf"\1{NIKHAHIT}", text)
+    text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + SARA_AM, text)
+    return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+
+
+def repair_line(line: str) -> str:
+    """One line as `normalize` cleans it (NFC, no zero-width characters, single spaces, no space before a mark), with
+    the PDF repairs first: PUA glyphs, mark order, SARA AM, and a space an extractor put after a mark inside a word
+    (พื้ นที่)."""
+    line = repair_marks(map_pua(unicodedata.normalize("NFC", line)))
+    line = _SPACE_AFTER_MARK.sub(lambda m: _keep_or_drop(m), line)
+    return normalize(line).replace("\n", " ")
+
+
+def _keep_or_drop(match: re.Match[str]) -> str:
+    # A space after a mark stays where the two sides are separate words (คือ การ); it goes inside one (พื้ นที่).
+    text = match.string
+    return "" if _joins(text[: match.start()], text[match.end() :]) else match.group()
+
+
+def repair(text: str) -> str:
+    """Text from a PDF or a Word file as clean Thai: every line repaired (`repair_line`), then spaces that split a
+    Thai word taken out (`join_split_words`). Line breaks are kept."""
+    return "\n".join(join_split_words(repair_line(line)) for line in text.split("\n"))
+
+
+@cache
+def words() -> frozenset[str]:
+    """PyThaiNLP's Thai word list, loaded on first use (it takes a tenth of a second)."""
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(token for token in word_tokenize(text, engine="newmm", keep_whitespace=False) if token)
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether the Thai just before a space (`left` ends there) and just after it (`right` starts there) are one
+    word that the space splits. Conservative: only when one side alone is not a word and joining makes words —
+    "สำนั กงาน" joins; "ศึกษา วิเคราะห์", two words with the space Thai puts between phrases, does not."""
+    after = _THAI_RUN.match(right)
+    if not after or not left or not _THAI_RUN.fullmatch(left[-1]):
+        return False
+    run_before = _THAI_RUN.findall(left)[-1]
+    head = _tokens(run_before)[-1]
+    tail = _tokens(after.group())[0]
+    known = words()
+    if head in known and tail in known:
+        return False
+    joined = head + tail
+    if joined in known:
+        return True
+    # A tokenisation of the joined text whose tokens are all words and one of them spans the space.
+    offset = 0
+    for token in _tokens(joined):
+        if token not in known:
+            return False
+        if offset < len(head) < offset + len(token):
+            return True
+        offset += len(token)
+    return False
+
+
+def join_split_words(line: str) -> str:
+    """Spaces taken out where they split one Thai word ("สำนั กงาน" → "สำนักงาน"); see `_joins`."""
+    if " " not in line or not _THAI_CHAR.search(line):
+        return line
+    pieces: list[str] = []
+    start = 0
+    for space in _THAI_SPACE.finditer(line):
+        if line[space.end() : space.end() + 1] == MAI_YAMOK:  # "อื่น ๆ": the space before ๆ is the official style
+            continue
+        if _joins(line[: space.start()], line[space.end() :]):
+            pieces.append(line[start : space.start()])
+            start = space.end()
+    pieces.append(line[start:])
+    return "".join(pieces)
+
+
+# --- Typed numbering ---------------------------------------------------------------------------------------------
+
+# A Thai letter item: "ก." "ข)" — a letter, a dot or parenthesis, then a space (so "ก.พ." and "ก.ค.ศ." stay text).
+_LETTER_MARK = re.compile(r"\(?[\u0e01-\u0e2e][.)]\s+(?=\S)")
+# A number typed without a dot, as Thai extractions often show a list: "๑ งานส่งเสริม…", not "1 ตุลาคม".
+_BARE_NUMBER = re.compile(rf"[0-9๐-๙]{{1,2}}\s+(?=[{_CONSONANT}เแโใไ])(?!(?:{'|'.join(MONTHS)}))")
+_PARENS = re.compile(r"\(\s*([0-9๐-๙]{1,3})\s*\)")
+
+
+def split_label(text: str, bare: bool = True) -> tuple[str | None, str, int]:
+    """The typed number or bullet at the start of `text`, the text after it, and the numbering's depth:
+    "๑.๒.๓ งาน" → ("๑.๒.๓", "งาน", 2); "1. ศึกษา" → ("1.", "ศึกษา", 0); "- ศึกษา" → ("-", "ศึกษา", 0);
+    "- 3.4 รวบรวม" → ("3.4", "รวบรวม", 1) (a number is kept over the bullet before it); no mark → (None, text, 0).
+
+    The patterns are the ones paste hygiene knows (`data.hygiene.typed_mark`), plus Thai letters ("ก.") and a bare
+    number before Thai text ("๑ งาน"; not with `bare=False`, for a PDF's line that may be a wrapped paragraph's
+    next line starting with a number). Depth only counts the parts of a dotted number; whether "(๑)" or "ก." is under
+    the item before it is for the reader to say (`label_kind`).
+    """
+    from .data.hygiene import NUMBERED, typed_mark  # hygiene imports this module
+
+    body = text.strip()
+    mark = typed_mark(body, NUMBERED)
+    if not mark:
+        found = _LETTER_MARK.match(body) or (_BARE_NUMBER.match(body) if bare else None)
+        mark = found.group() if found else ""
+    if not mark:
+        return None, body, 0
+    rest = body[len(mark) :].strip()
+    parts = re.sub(r"\s+([.)])", r"\1", _PARENS.sub(r"(\1)", mark.strip())).split()
+    numbers = [part for part in parts if re.search("[0-9๐-๙]", part)]
+    label = numbers[-1] if numbers else parts[-1]
+    depth = label.strip("().").count(".") if label_kind(label) == "dotted" else 0
+    return label, rest, depth
+
+
+def label_kind(label: str) -> str:
+    """What kind of numbering a label is: "dotted" (1.2), "number" (1. 1) ๑), "paren" ((1)), "letter" (ก.) or
+    "bullet" (- •)."""
+    if re.fullmatch(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?", label):
+        return "dotted"
+    if label.startswith("("):
+        return "paren"
+    if re.match("[0-9๐-๙]", label):
+        return "number"
+    if re.match(f"[{_CONSONANT}]", label):
+        return "letter"
+    return "bullet"
+
+
+# A line that is only a page number: "12", "- 12 -", "หน้า ๑๒", "12/40", "(12)"; not a year ("2567").
+_PAGE_NUMBER = re.compile(r"(?:หน้า|หน้าที่|page)?\s*[-–—(]?\s*[0-9๐-๙]{1,3}\s*(?:/\s*[0-9๐-๙]{1,3})?\s*[-–—)]?", re.I)
+
+
+def is_page_number(line: str) -> bool:
+    """Whether `line` is nothing but a page number, as PDFs print them at the top or bottom of a page."""
+    return bool(_PAGE_NUMBER.fullmatch(line.strip())) and any(char.isdigit() for char in line)
+
+
+def _unknown(run: str) -> int:
+    known = words()
+    return sum(len(token) for token in _tokens(run) if token not in known)
+
+
+def restore_sara_aa(text: str) -> str:
+    """SARA AA where a PDF's glyph table says SARA AM: a font that draws SARA AM as NIKHAHIT + SARA AA may map the
+    SARA AA glyph to "ำ" everywhere ("ระยะเวลำ"). Each ำ becomes า when that leaves fewer letters outside the word
+    list; a real ำ (ลำดับ, ดำเนินการ) is kept. For PDFs only: typed text has no such mix-up."""
+    if SARA_AM not in text:
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        run = match.group()
+        for index in [i for i, char in enumerate(run) if char == SARA_AM]:
+            changed = run[:index] + SARA_AA + run[index + 1 :]
+            if _unknown(changed) < _unknown(run):
+                run = changed
+        return run
+
+    return _THAI_RUN.sub(fix, text)

@@ -1,0 +1,359 @@
+"""Word (.docx) into blocks: the body in order, with what Word knows about it.
+
+python-docx opens the file and gives the styles and the numbering part; the body is walked as XML (lxml) because
+python-docx does not expose merged cells' spans, list levels, text boxes or page breaks in document order.
+
+- A paragraph is a `Heading` when its style (or a style it is based on) is a heading — "Heading N", "Title", a
+  localised name ("หัวเรื่อง 1") — or has an outline level (`w:outlineLvl`, on the paragraph or its style).
+- It is a `ListItem` when Word numbers it (`w:numPr` on the paragraph or its style): level = `w:ilvl`, numbered
+  unless the level's format is a bullet; the number itself is Word's to draw, so `label` is None. A number typed
+  into a plain paragraph ("๑.๒ ศึกษา…") makes a `ListItem` too, with the typed label (as the text reader does).
+- A soft line break (Shift+Enter) ends a line, and each line is its own paragraph (a cell often lists items a line
+  each; a numbered step puts its details on lines of their own): in a Word list item the first line is the item and
+  the others paragraphs after it; only a heading's lines are one text (joined with a space).
+- Tables keep `gridSpan`/`vMerge` as colspan/rowspan and the repeating header rows (`w:tblHeader`) as header_rows;
+  a table inside a cell is read into that cell as paragraphs.
+- Page breaks (`w:br w:type="page"`, `pageBreakBefore`, a section break) become `PageBreak`s; text boxes' text is
+  kept as paragraphs after the paragraph that anchors them; images are skipped and counted in `Source.notes`;
+  headers and footers are not part of the body and are not read.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ... import thai
+from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
+from .text import TypedLevels
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_HEADING_NAME = re.compile(r"(?:heading|หัวเรื่อง|überschrift|titre|título|titolo|заголовок)\s*(\d)", re.I)
+_IMAGES = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
+_TITLE_NAME = re.compile(r"^(?:title|ชื่อเรื่อง|titel|titre|título|titolo)$", re.I)
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _val(element: Any, default: str | None = None) -> str | None:
+    if element is None:
+        return default
+    value = element.get(_w("val"))
+    return default if value is None else str(value)
+
+
+@dataclass
+class _Style:
+    name: str
+    based_on: str | None
+    outline: int | None  # w:outlineLvl (0 = level 1)
+    num: tuple[str, int] | None  # (numId, ilvl) of w:numPr
+    page_break_before: bool
+
+
+@dataclass
+class _Numbering:
+    formats: dict[tuple[str, int], str] = field(default_factory=dict)  # (numId, ilvl) → numFmt
+
+    def numbered(self, num_id: str, level: int) -> bool:
+        return self.formats.get((num_id, level), "decimal") != "bullet"
+
+
+class _Reader:
+    def __init__(self, name: str, document: Any) -> None:
+        self.name = name
+        self.source = Source(name, [])
+        self.styles = self._styles(document)
+        self.numbering = self._numbering(document)
+        self.count = 0  # paragraphs seen, in document order: the ¶ of `Where`
+        self.images = 0
+        self.levels = TypedLevels()
+
+    # --- the parts python-docx loads ------------------------------------------------------------------------
+
+    def _styles(self, document: Any) -> dict[str, _Style]:
+        styles: dict[str, _Style] = {}
+        root = document.styles.element
+        for style in root.iter(_w("style")):
+            style_id = style.get(_w("styleId"))
+            if not style_id:
+                continue
+            ppr = style.find(_w("pPr"))
+            styles[style_id] = _Style(
+                name=_val(style.find(_w("name")), "") or "",
+                based_on=_val(style.find(_w("basedOn"))),
+                outline=_int(_val(ppr.find(_w("outlineLvl")))) if ppr is not None else None,
+                num=_num(ppr),
+                page_break_before=ppr is not None and _on(ppr.find(_w("pageBreakBefore"))),
+            )
+        return styles
+
+    def _numbering(self, document: Any) -> _Numbering:
+        numbering = _Numbering()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return numbering  # a document without lists
+        abstract: dict[str, dict[int, str]] = {}
+        for definition in root.iter(_w("abstractNum")):
+            levels = {
+                _int(level.get(_w("ilvl"))) or 0: _val(level.find(_w("numFmt")), "decimal") or "decimal"
+                for level in definition.iter(_w("lvl"))
+            }
+            abstract[definition.get(_w("abstractNumId")) or ""] = levels
+        for num in root.iter(_w("num")):
+            levels = dict(abstract.get(_val(num.find(_w("abstractNumId")), "") or "", {}))
+            for override in num.iter(_w("lvlOverride")):
+                level = override.find(_w("lvl"))
+                if level is not None:
+                    levels[_int(override.get(_w("ilvl"))) or 0] = _val(level.find(_w("numFmt")), "decimal") or ""
+            for ilvl, fmt in levels.items():
+                numbering.formats[(num.get(_w("numId")) or "", ilvl)] = fmt
+        return numbering
+
+    def _style_chain(self, style_id: str | None) -> Iterator[_Style]:
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            yield style
+            style_id = style.based_on
+
+    # --- the body -------------------------------------------------------------------------------------------
+
+    def where(self) -> Where:
+        return Where(self.name, paragraph=self.count)
+
+    def body(self, element: Any) -> None:
+        for child in element:
+            if child.tag == _w("p"):
+                self.source.blocks.extend(self.paragraph(child, in_cell=False))
+            elif child.tag == _w("tbl"):
+                self.levels.reset()
+                self.source.blocks.append(self.table(child))
+            elif child.tag == _w("sdt"):
+                content = child.find(_w("sdtContent"))
+                if content is not None:
+                    self.body(content)
+
+    def paragraph(self, p: Any, in_cell: bool) -> list[Block]:
+        """The blocks of one Word paragraph: usually one, more when it has line breaks, page breaks or text boxes."""
+        self.count += 1
+        where = self.where()
+        ppr = p.find(_w("pPr"))
+        style_id = _val(ppr.find(_w("pStyle"))) if ppr is not None else None
+        chain = list(self._style_chain(style_id or "Normal"))
+        level = self._heading_level(ppr, chain)
+        num = _num(ppr) or next((style.num for style in chain if style.num), None)
+        if num is not None and num[0] == "0":
+            num = None  # numId 0 switches a style's numbering off
+        lines, page_breaks, boxes = self._runs(p)
+        blocks: list[Block] = []
+        before = (ppr is not None and _on(ppr.find(_w("pageBreakBefore")))) or any(s.page_break_before for s in chain)
+        if before and not in_cell:
+            blocks.append(PageBreak(where))
+        texts = [text for text in (thai.repair(line).strip() for line in lines) if text]
+        if texts:
+            if level is not None and not in_cell:
+                # A line break in a heading is a deliberate break in a long title, at a phrase: a space.
+                label, rest, _ = thai.split_label(" ".join(texts))
+                if label is not None and thai.label_kind(label) == "bullet":
+                    label, rest = None, " ".join(texts)
+                blocks.append(Heading(rest, level, where, label=label))
+                self.levels.reset()
+            elif num is not None:
+                # Word numbers the paragraph; the lines after a line break in it are its details ("ระยะเวลา: …").
+                blocks.append(ListItem(texts[0], num[1], where, self.numbering.numbered(*num)))
+                blocks.extend(Paragraph(text, where) for text in texts[1:])
+            else:
+                blocks.extend(self._typed(text, where) for text in texts)
+        for box in boxes:
+            for inner in box.iter(_w("p")):
+                blocks.extend(block for block in self.paragraph(inner, in_cell=True) if not isinstance(block, Table))
+        if not in_cell:
+            section = ppr is not None and ppr.find(_w("sectPr")) is not None
+            if page_breaks or (section and _val(_find(ppr, "sectPr", "type")) != "continuous"):
+                blocks.append(PageBreak(where))
+        return blocks
+
+    def _typed(self, text: str, where: Where) -> Paragraph | ListItem:
+        label, rest, depth = thai.split_label(text)
+        if label is None or not rest:
+            self.levels.reset()
+            return Paragraph(text, where)
+        kind = thai.label_kind(label)
+        return ListItem(rest, self.levels.level(kind, depth), where, kind != "bullet", label)
+
+    def _heading_level(self, ppr: Any, chain: list[_Style]) -> int | None:
+        outline = _int(_val(ppr.find(_w("outlineLvl")))) if ppr is not None else None
+        if outline is not None and outline < 9:
+            return outline + 1
+        for style in chain:
+            found = _HEADING_NAME.search(style.name)
+            if found:
+                return int(found.group(1))
+            if _TITLE_NAME.match(style.name.strip()):
+                return 1
+            if style.outline is not None and style.outline < 9:
+                return style.outline + 1
+        return None
+
+    def _runs(self, p: Any) -> tuple[list[str], int, list[Any]]:
+        """The paragraph's lines of text (split at soft line breaks), its page breaks and its text boxes."""
+        lines = [""]
+        page_breaks = 0
+        boxes: list[Any] = []
+        for element in _walk(p):
+            tag = element.tag
+            if tag == _w("t"):
+                lines[-1] += element.text or ""
+            elif tag == _w("tab"):
+                lines[-1] += " "
+            elif tag in (_w("br"), _w("cr")):
+                kind = element.get(_w("type"))
+                if kind == "page":
+                    page_breaks += 1
+                elif kind != "column":
+                    lines.append("")
+            elif tag == _w("noBreakHyphen"):
+                lines[-1] += "-"
+            elif tag == _w("sym"):
+                lines[-1] += " "
+            elif tag == _w("txbxContent"):
+                boxes.append(element)
+            elif tag in _IMAGES:
+                self.images += 1
+        return lines, page_breaks, boxes
+
+    def table(self, tbl: Any) -> Table:
+        where = Where(self.name, paragraph=self.count + 1)
+        grid: list[list[tuple[int, list[Any]] | None]] = []  # per row: per grid column, (row of origin, cell) or None
+        rows: list[list[tuple[int, int, list[Paragraph | ListItem]]]] = []  # per row: (column, colspan, blocks)
+        spans: dict[tuple[int, int], list[int]] = {}  # (row, column) of a cell → [rowspan]
+        header_rows = 0
+        counting_headers = True
+        for r, tr in enumerate(tbl.iterchildren(_w("tr"))):
+            trpr = tr.find(_w("trPr"))
+            is_header = trpr is not None and _on(trpr.find(_w("tblHeader")))
+            if counting_headers and is_header:
+                header_rows += 1
+            else:
+                counting_headers = False
+            column = 0
+            row: list[tuple[int, int, list[Paragraph | ListItem]]] = []
+            grid.append([])
+            trpr_before = _int(_val(_find(trpr, "gridBefore"))) if trpr is not None else None
+            column += trpr_before or 0
+            for tc in tr.iterchildren(_w("tc")):
+                tcpr = tc.find(_w("tcPr"))
+                colspan = _int(_val(_find(tcpr, "gridSpan"))) or 1
+                merge = _find(tcpr, "vMerge")
+                if merge is not None and _val(merge, "continue") != "restart":
+                    origin = next((key for key in ((rr, column) for rr in range(r - 1, -1, -1)) if key in spans), None)
+                    if origin is not None:
+                        spans[origin][0] += 1
+                    column += colspan
+                    continue
+                spans[(r, column)] = [1]
+                row.append((column, colspan, self.cell(tc)))
+                column += colspan
+            rows.append(row)
+        built = tuple(
+            tuple(Cell(tuple(blocks), colspan, spans[(r, column)][0]) for column, colspan, blocks in row)
+            for r, row in enumerate(rows)
+        )
+        return Table(tuple(row for row in built if row), where, header_rows=header_rows)
+
+    def cell(self, tc: Any) -> list[Paragraph | ListItem]:
+        blocks: list[Paragraph | ListItem] = []
+        self.levels.reset()
+        for child in tc:
+            if child.tag == _w("p"):
+                blocks.extend(b for b in self.paragraph(child, in_cell=True) if isinstance(b, Paragraph | ListItem))
+            elif child.tag == _w("tbl"):
+                # A table inside a cell: its cells' text, row by row, as paragraphs of this cell.
+                inner = self.table(child)
+                blocks.extend(b for row in inner.rows for c in row for b in c.blocks)
+            elif child.tag == _w("sdt"):
+                content = child.find(_w("sdtContent"))
+                if content is not None:
+                    for p in content.iter(_w("p")):
+                        blocks.extend(b for b in self.paragraph(p, in_cell=True) if isinstance(b, Paragraph | ListItem))
+        return blocks
+
+
+def _walk(element: Any) -> Iterator[Any]:
+    """The paragraph's descendants in document order, without what Word does not show: Fallback copies of drawings
+    (`mc:Fallback` repeats `mc:Choice`), deleted text, hidden runs, field codes, and the inside of text boxes (read
+    as paragraphs of their own)."""
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in (f"{{{MC}}}Fallback", _w("del"), _w("instrText"), _w("delText")):
+            continue
+        if tag == _w("r"):
+            rpr = child.find(_w("rPr"))
+            if rpr is not None and _on(rpr.find(_w("vanish"))):
+                continue
+        yield child
+        if tag != _w("txbxContent"):
+            yield from _walk(child)
+
+
+def _find(parent: Any, *path: str) -> Any:
+    element = parent
+    for tag in path:
+        if element is None:
+            return None
+        element = element.find(_w(tag))
+    return element
+
+
+def _on(element: Any) -> bool:
+    """A Word on/off property: present and not switched off."""
+    return element is not None and _val(element, "true") not in ("false", "0", "off")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _num(ppr: Any) -> tuple[str, int] | None:
+    numpr = _find(ppr, "numPr")
+    if numpr is None:
+        return None
+    num_id = _val(numpr.find(_w("numId")))
+    if num_id is None:
+        return None
+    return num_id, _int(_val(numpr.find(_w("ilvl")))) or 0
+
+
+def read(path: Path, name: str | None = None) -> Source:
+    """Read a .docx file into blocks."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    name = name or path.name
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise SourceError(f"{name} is damaged and cannot be opened as a Word document ({error}).") from None
+    except Exception as error:  # lxml's parse errors and others from a damaged part: one message for all
+        raise SourceError(f"{name} is damaged: a part of it cannot be read ({type(error).__name__}).") from None
+    reader = _Reader(name, document)
+    reader.body(document.element.body)
+    source = reader.source
+    if reader.images:
+        source.notes.append(f"{reader.images} images skipped (pictures are not imported; add them again by hand)")
+    if not any(isinstance(block, Heading | Paragraph | ListItem | Table) for block in source.blocks):
+        raise SourceError(f"{name} has no text in it.")
+    return source

@@ -1,0 +1,356 @@
+"""PDF into blocks, with pdfplumber: lines from the characters' positions, paragraphs from the lines' spacing.
+
+A PDF holds glyphs at positions, not paragraphs. This reader:
+
+- takes each page's characters in the order the PDF draws them (a Thai mark is drawn after its letter, while
+  sorting by position would put it before), splits them into lines where the baseline moves, and puts a space where
+  a gap is wider than a sixth of the font size (a space in Thai fonts is about a fifth);
+- drops running headers and footers (the same text, digits aside, near the top or bottom of most pages) and lone
+  page numbers there;
+- reads ruled tables with pdfplumber's table finder (cells' spans from their borders; their text is not repeated as
+  paragraphs); a first row in bold is a header row;
+- joins lines into paragraphs: a line starts a new paragraph when it is indented, when the gap above it is larger
+  than the usual line spacing, when the line before ended short of the right margin, when it starts with a typed
+  number or bullet (then it is a `ListItem`), or when its font differs; a paragraph carries on over a page break
+  when the page ended with a full line;
+- makes headings of short lines in a larger or bold font, with levels by font size (largest = 1);
+- repairs Thai as PDFs break it (`thai.repair`, and SARA AM that some fonts' glyph tables mix up with SARA AA).
+
+A PDF without a text layer (a scan) or longer than `MAX_PAGES` is refused with a `SourceError`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ... import thai
+from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
+from .text import TypedLevels
+
+# The longest manuals of the seeds are under 120 pages; a PDF of more than 300 is several manuals bound together or
+# a book of appendices, and reading it would take minutes and give a draft no one could check.
+MAX_PAGES = 300
+# The top and bottom 2.2 cm of an A4 page, its margins: where running headers, footers and page numbers stand.
+EDGE = 0.075
+_CID = re.compile(r"\(cid:\d+\)")  # a glyph without a Unicode mapping, as pdfminer names it
+# Bullets drawn from the Symbol or Wingdings fonts, which map them into the Private Use Area.
+_SYMBOL_BULLETS = str.maketrans(dict.fromkeys("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06c\uf06e", "•"))
+_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[tuple[float, Table]] = field(default_factory=list)  # (top, table)
+
+
+def _text(chars: list[dict[str, Any]]) -> str:
+    """The text of characters in drawing order, with spaces where the gaps are wide (not where space characters are:
+    LibreOffice draws those out of order), and the SARA AM that WeasyPrint and others draw as NIKHAHIT + SARA AA
+    with an empty NIKHAHIT mapping."""
+    out: list[str] = []
+    right: float | None = None
+    for index, char in enumerate(chars):
+        text = _CID.sub("", char.get("text") or "").translate(_SYMBOL_BULLETS)
+        if not text:
+            following = chars[index + 1].get("text") if index + 1 < len(chars) else ""
+            if following == thai.SARA_AA:
+                out.append(thai.NIKHAHIT)
+            continue
+        mark = text in _MARKS
+        if not mark and right is not None and char["x0"] - right > char["size"] * 0.15 and out and out[-1] != " ":
+            out.append(" ")
+        out.append(text)
+        if not mark:
+            right = char["x1"]
+    return "".join(out)
+
+
+def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
+    """Characters in drawing order, cut into lines where the baseline moves by more than a third of the size."""
+    groups: list[list[dict[str, Any]]] = []
+    for char in chars:
+        if (char.get("text") or "x").isspace():
+            continue  # spaces may be drawn out of order (LibreOffice): they would break a line in two
+        if groups:
+            last = groups[-1][-1]
+            same = abs(char["bottom"] - last["bottom"]) < max(char["size"], last["size"]) / 3
+            if same and char["x0"] >= last["x0"] - 2 * char["size"]:
+                groups[-1].append(char)
+                continue
+        groups.append([char])
+    lines: list[_Line] = []
+    for group in groups:
+        text = thai.repair(_text(group)).strip()
+        if not text:
+            continue
+        letters = [char for char in group if (char.get("text") or " ").strip() and char["text"] not in _MARKS]
+        letters = letters or group
+        lines.append(
+            _Line(
+                text=thai.restore_sara_aa(text),
+                page=page,
+                x0=min(char["x0"] for char in group),
+                x1=max(char["x1"] for char in group),
+                top=min(char["top"] for char in letters),
+                bottom=max(char["bottom"] for char in letters),
+                size=round(statistics.median(char["size"] for char in letters), 1),
+                bold=all("bold" in str(char.get("fontname", "")).lower() for char in letters),
+            )
+        )
+    return lines
+
+
+def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    x = (float(char["x0"]) + float(char["x1"])) / 2
+    y = (float(char["top"]) + float(char["bottom"])) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _table(found: Any, chars: list[dict[str, Any]], where: Where) -> Table:
+    """A ruled table: each cell's text, and its spans counted in the grid of all cells' edges."""
+    cells = [cell for cell in found.cells]
+    xs = sorted({round(cell[0], 1) for cell in cells} | {round(cell[2], 1) for cell in cells})
+    ys = sorted({round(cell[1], 1) for cell in cells} | {round(cell[3], 1) for cell in cells})
+    by_row: dict[int, list[tuple[int, Cell]]] = {}
+    first_row_bold = True
+    for bbox in cells:
+        row = ys.index(round(bbox[1], 1))
+        column = xs.index(round(bbox[0], 1))
+        colspan = max(1, xs.index(round(bbox[2], 1)) - column)
+        rowspan = max(1, ys.index(round(bbox[3], 1)) - row)
+        inside = [char for char in chars if _inside(char, bbox)]
+        lines = [line.text for line in _lines(inside, where.page or 0)]
+        if row == 0:
+            first_row_bold &= bool(inside) and all(
+                "bold" in str(char.get("fontname", "")).lower() for char in inside if (char.get("text") or " ").strip()
+            )
+        blocks = tuple(_cell_block(text, where) for text in lines)
+        by_row.setdefault(row, []).append((column, Cell(blocks, colspan, rowspan)))
+    rows = tuple(tuple(cell for _, cell in sorted(by_row[row], key=lambda pair: pair[0])) for row in sorted(by_row))
+    return Table(rows, where, header_rows=int(first_row_bold and len(rows) > 1))
+
+
+def _cell_block(text: str, where: Where) -> Paragraph | ListItem:
+    label, rest, depth = thai.split_label(text, bare=False)
+    if label is None or not rest:
+        return Paragraph(text, where)
+    kind = thai.label_kind(label)
+    return ListItem(rest, depth, where, kind != "bullet", label)
+
+
+def _pages(pdf: Any, name: str) -> Iterator[_Page]:
+    for number, page in enumerate(pdf.pages, start=1):
+        where = Where(name, page=number)
+        chars = list(page.chars)
+        tables: list[tuple[float, Table]] = []
+        for found in page.find_tables():
+            if len(found.rows) < 2 and len(found.cells) < 2:
+                continue  # a single ruled box is a frame around text, not a table
+            inside = [char for char in chars if _inside(char, found.bbox)]
+            if not any((char.get("text") or " ").strip() for char in inside):
+                continue  # ruled boxes with nothing in them: a drawing (a flowchart's frame), not a table
+            tables.append((found.bbox[1], _table(found, inside, where)))
+            chars = [char for char in chars if not _inside(char, found.bbox)]
+        yield _Page(number, float(page.height), _lines(chars, number), tables)
+
+
+def _drop_running(pages: list[_Page], notes: list[str]) -> None:
+    """Take out the lines near the top or bottom of a page that repeat on most pages (digits aside), and lone page
+    numbers there."""
+
+    def edge(line: _Line, page: _Page) -> bool:
+        return bool(line.bottom < page.height * EDGE or line.top > page.height * (1 - EDGE))
+
+    def key(line: _Line) -> str:
+        return "".join("#" if char.isdigit() else char for char in line.text)
+
+    seen = Counter(key(line) for page in pages for line in {key(x): x for x in page.lines if edge(x, page)}.values())
+    repeated = {text for text, count in seen.items() if count >= max(2, len(pages) // 2)}
+    dropped = 0
+    for page in pages:
+        kept = []
+        for line in page.lines:
+            lone = thai.is_page_number(line.text) or len(line.text) <= 2  # "12", or "ก" of a front matter page
+            if edge(line, page) and (key(line) in repeated or lone):
+                dropped += 1
+            else:
+                kept.append(line)
+        page.lines = kept
+    if dropped:
+        notes.append(f"{dropped} running header, footer and page number lines dropped")
+
+
+class _Builder:
+    def __init__(self, name: str, lines: list[_Line]) -> None:
+        self.name = name
+        self.blocks: list[Block] = []
+        self.levels = TypedLevels()
+        sizes = Counter(line.size for line in lines for _ in line.text)
+        self.body = sizes.most_common(1)[0][0] if sizes else 0.0
+        self.left = Counter(round(line.x0) for line in lines).most_common(1)[0][0] if lines else 0.0
+        # The right margin: where the longest lines end (most lines of a short document may end well before it).
+        ends = sorted(line.x1 for line in lines)
+        self.right = ends[int(len(ends) * 0.95)] if ends else 0.0
+        # Heading levels by font size, largest first, counting only sizes that short lines have (a banner or a
+        # caption in a larger font is not a heading level), at most six.
+        width = self.right - self.left
+        larger = sorted(
+            {line.size for line in lines if line.size > self.body * 1.1 and line.x1 - line.x0 < width * 0.8},
+            reverse=True,
+        )
+        self.ranks = {size: min(rank, 6) for rank, size in enumerate(larger, start=1)}
+        gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and b.top > a.top]
+        self.spacing = statistics.median(gaps) if gaps else self.body * 1.5
+        self.open: list[_Line] = []
+        self.pending_break: Where | None = None
+
+    def heading_level(self, line: _Line) -> int | None:
+        if line.size in self.ranks:
+            return self.ranks[line.size]
+        short = line.x1 < self.left + (self.right - self.left) * 0.7
+        if line.bold and short and line.size >= self.body * 0.95:
+            return min(len(self.ranks) + 1, 6)
+        return None
+
+    def starts(self, line: _Line) -> bool:
+        """Whether `line` starts a new block rather than continuing the open one."""
+        if not self.open:
+            return True
+        last = self.open[-1]
+        if thai.split_label(line.text, bare=False)[0] is not None:
+            return True
+        level = self.heading_level(line)
+        if level != self.heading_level(last) or line.size != last.size or line.bold != last.bold:
+            return True
+        if level is not None:  # a heading's lines are often centred and short: it goes on while they are close
+            return line.page != last.page or line.top - last.bottom > line.size
+
+        first = self.open[0]
+        hanging = thai.split_label(first.text, bare=False)[0] is not None and line.x0 >= first.x0 + line.size * 0.5
+        if line.x0 > self.left + line.size * 0.8 and not hanging:
+            return True  # an indented first line (a list item's next lines hang under its text instead)
+        # The line before ended short: its paragraph ended. Short by a fifth of the width at least, as a ragged
+        # Thai line may end early when the next word is long ("กรุงเทพมหานคร" is a sixth of an A4 line).
+        if last.x1 < self.right - max(line.size * 2, (self.right - self.left) / 5):
+            return True
+        if line.page != last.page:
+            return False
+        return line.top - last.top > self.spacing * 1.35
+
+    def add(self, line: _Line) -> None:
+        if self.starts(line):
+            self.flush()
+        self.open.append(line)
+
+    def page_break(self, where: Where) -> None:
+        if self.open:
+            self.pending_break = where  # the open paragraph may carry on on the next page
+        else:
+            self.blocks.append(PageBreak(where))
+
+    def flush(self) -> None:
+        if not self.open:
+            return
+        first = self.open[0]
+        where = Where(self.name, page=first.page)
+        text = thai.join_lines([line.text for line in self.open])
+        level = self.heading_level(first)
+        label, rest, depth = thai.split_label(text, bare=False)
+        if level is not None and len(text) <= 120:
+            self.levels.reset()
+            if label is not None and thai.label_kind(label) == "bullet":
+                label, rest = None, text
+            self.blocks.append(Heading(rest if label else text, level, where, label=label))
+        elif label is not None and rest:
+            kind = thai.label_kind(label)
+            self.blocks.append(ListItem(rest, self.levels.level(kind, depth), where, kind != "bullet", label))
+        else:
+            self.levels.reset()
+            self.blocks.append(Paragraph(text, where))
+        self.open = []
+        if self.pending_break is not None:
+            self.blocks.append(PageBreak(self.pending_break))
+            self.pending_break = None
+
+    def table(self, table: Table) -> None:
+        self.flush()
+        self.levels.reset()
+        self.blocks.append(table)
+
+
+def read(path: Path, name: str | None = None) -> Source:
+    """Read a PDF file into blocks."""
+    import pdfplumber
+    import pikepdf
+
+    name = name or path.name
+    try:
+        with pikepdf.open(path) as checked:
+            count = len(checked.pages)
+    except pikepdf.PasswordError:
+        raise SourceError(
+            f"{name} is encrypted (it needs a password to open): save an unprotected copy and import that."
+        ) from None
+    except pikepdf.PdfError as error:
+        why = str(error).removeprefix(f"{path}: ")  # qpdf names the file by its full path: the message has it already
+        raise SourceError(f"{name} is a damaged PDF and cannot be read ({why}).") from None
+    if count > MAX_PAGES:
+        raise SourceError(
+            f"{name} has {count} pages, more than the {MAX_PAGES} a manual can have: import each manual in it "
+            "separately (split the PDF into its manuals)."
+        )
+    if count == 0:
+        raise SourceError(f"{name} has no pages.")
+    source = Source(name, [])
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = list(_pages(pdf, name))
+            images = sum(len(page.images) for page in pdf.pages)
+    except Exception as error:  # pdfminer raises many kinds on a damaged file: one message for all
+        raise SourceError(f"{name} is a damaged PDF and cannot be read ({type(error).__name__}).") from None
+    if not any(page.lines or page.tables for page in pages):
+        if images:
+            raise SourceError(
+                f"{name} has no text layer: it is a scan (pictures of pages). Run OCR on it first (for example "
+                "`ocrmypdf --language tha {name} ocr.pdf`) and import the result."
+            )
+        raise SourceError(f"{name} has no text in it.")
+    _drop_running(pages, source.notes)
+    builder = _Builder(name, [line for page in pages for line in page.lines])
+    for page in pages:
+        if page.number > 1:
+            builder.page_break(Where(name, page=page.number - 1))
+        tables = sorted(page.tables, key=lambda pair: pair[0])
+        for line in page.lines:
+            while tables and tables[0][0] < line.top:
+                builder.table(tables.pop(0)[1])
+            builder.add(line)
+        for _, table in tables:
+            builder.table(table)
+    builder.flush()
+    source.blocks = builder.blocks
+    if images:
+        source.notes.append(f"{images} images skipped (pictures are not imported; add them again by hand)")
+    return source

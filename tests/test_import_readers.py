@@ -1,0 +1,465 @@
+"""The importer's readers on real files: the three seeds, Markdown, a .docx written with python-docx (Word's own
+numbering, merged cells, header rows), a PDF made with WeasyPrint in Sarabun, and every kind of bad input."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import subprocess
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from libreoffice import to_pdf
+from opmanual.convert.blocks import Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table
+from opmanual.convert.readers import read
+from opmanual.convert.readers.pdf import MAX_PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "tests/seeds"
+FONTS = ROOT / "hooks/opmanual/theme/assets/fonts"
+
+
+def kinds(source: Source) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for block in source.blocks:
+        counts[type(block).__name__] = counts.get(type(block).__name__, 0) + 1
+    return counts
+
+
+def texts(source: Source) -> list[str]:
+    return [block.text for block in source.blocks if isinstance(block, Heading | Paragraph | ListItem)]
+
+
+# --- text --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "least", "most"),
+    [("000", 120, 220), ("002", 350, 600), ("004", 110, 200)],
+)
+def test_the_seeds_read_into_a_sensible_number_of_blocks(key: str, least: int, most: int) -> None:
+    (path,) = SEEDS.glob(f"{key}_*.txt")
+    started = time.perf_counter()
+    source = read(path)
+    assert time.perf_counter() - started < 10
+    assert least <= len(source.blocks) <= most, kinds(source)
+    lines = sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    assert len(source.blocks) < lines  # wrapped lines were joined
+    assert kinds(source).get("ListItem", 0) >= 90
+
+
+def test_seed_002_joins_a_paragraph_wrapped_with_blank_lines_between() -> None:
+    (path,) = SEEDS.glob("002_*.txt")
+    source = read(path)
+    # Lines 76–84 of the seed: one paragraph of five lines with a blank line after each.
+    (found,) = [block for block in source.blocks if block.where.paragraph == 76]
+    assert isinstance(found, Paragraph)
+    assert found.text.startswith("กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา สำนักงานเขตพื้นที่")
+    assert found.text.endswith("เกิดการเรียนรู้ตามวัตถุประสงค์และเป้าหมายของการศึกษา")
+    assert "\n" not in found.text
+    # The running header with its page number ("…เขต 1 2") is gone, and its Thai repaired where it stood.
+    assert not any("คู่มือการปฏิบัติงานศึกษานิเทศก์ สำนักงานเขตพื้นที่" in text for text in texts(source))
+    assert "8 running header or footer lines dropped" in source.notes
+    # Typed numbering became list items with levels.
+    items = {block.where.paragraph: block for block in source.blocks if isinstance(block, ListItem)}
+    assert (items[106].label, items[106].text, items[106].level) == ("3.", "ขอบข่ายภารกิจ", 0)
+    assert (items[108].label, items[108].level) == ("3.๑.", 1)
+    assert (items[178].label, items[178].level) == ("4.2.๑.", 2)
+    assert items[116].label == "๑" and items[116].text == "งานส่งเสริมการวัดและประเมินผลการศึกษา"
+
+
+def test_seed_004_drops_its_table_of_contents_and_seed_000_keeps_its_table() -> None:
+    (korat,) = SEEDS.glob("004_*.txt")
+    source = read(korat)
+    assert any("table of contents dropped" in note for note in source.notes)
+    assert not any(text.startswith("— งาน") for text in texts(source))
+    assert texts(source).count("ขอบข่ายภารกิจ") == 1
+    (chiangmai,) = SEEDS.glob("000_*.txt")
+    (table,) = [block for block in read(chiangmai).blocks if isinstance(block, Table)]
+    assert table.header_rows == 1
+    assert [cell.text for cell in table.rows[0]] == ["ที่", "วิธีการขั้นตอนการปฏิบัติงาน", "ระยะเวลาการปฏิบัติงาน"]
+    assert len(table.rows) == 10
+
+
+def test_text_with_form_feeds_bullets_under_numbers_and_thai_windows_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "manual.txt"
+    text = "วัตถุประสงค์\n\n๑. ศึกษา\n- ย่อย\n- อีกข้อ\n(๑) ลึกลงไป\n๒. จัดทำ\n\f๑๒\n\nหน้าใหม่"
+    path.write_bytes(text.encode("cp874"))
+    source = read(path)
+    shape = [(type(b).__name__, getattr(b, "level", None), getattr(b, "label", None)) for b in source.blocks]
+    assert shape == [
+        ("Paragraph", None, None),
+        ("ListItem", 0, "๑."),
+        ("ListItem", 1, "-"),
+        ("ListItem", 1, "-"),
+        ("ListItem", 2, "(๑)"),
+        ("ListItem", 0, "๒."),
+        ("PageBreak", None, None),
+        ("Paragraph", None, None),
+    ]
+    assert [block.numbered for block in source.blocks if isinstance(block, ListItem)] == [
+        True,
+        False,
+        False,
+        True,
+        True,
+    ]
+    assert source.blocks[-1].where.page == 2 and source.blocks[-1].where.paragraph == 10
+    assert "1 page numbers dropped" in source.notes
+
+
+def test_markdown_headings_lists_and_tables(tmp_path: Path) -> None:
+    path = tmp_path / "manual.md"
+    path.write_text(
+        "# ส่วนที่ ๑ บทนำ\n\n## แนวคิด\n\nย่อหน้า\nต่อบรรทัด\n\n"
+        "1. ขั้นแรก\n   - ย่อย\n2. ขั้นสอง\n\n"
+        "| ที่ | ขั้นตอน |\n|---|---|\n| 1 | **ศึกษา** |\n",
+        encoding="utf-8",
+    )
+    blocks = read(path).blocks
+    assert blocks[0] == Heading("ส่วนที่ ๑ บทนำ", 1, blocks[0].where)
+    assert isinstance(blocks[1], Heading) and blocks[1].level == 2
+    assert isinstance(blocks[2], Paragraph) and blocks[2].text == "ย่อหน้าต่อบรรทัด"
+    items = [(b.text, b.level, b.numbered) for b in blocks if isinstance(b, ListItem)]
+    assert items == [("ขั้นแรก", 0, True), ("ย่อย", 1, False), ("ขั้นสอง", 0, True)]
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert table.header_rows == 1
+    assert [[cell.text for cell in row] for row in table.rows] == [["ที่", "ขั้นตอน"], ["1", "ศึกษา"]]
+
+
+# --- docx --------------------------------------------------------------------------------------------------------
+
+
+def _numbering(paragraph: Any, num_id: str, level: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    numpr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", str(level)), ("w:numId", num_id)):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        numpr.append(element)
+    paragraph._p.get_or_add_pPr().append(numpr)
+
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+def make_docx(path: Path) -> Path:
+    import docx
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement, parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "หัวกระดาษที่ไม่อ่าน"
+    document.add_heading("คู่มือการปฏิบัติงาน", 0)
+    document.add_heading("ส่วนที่ ๑ บทนำ", 1)
+    document.add_heading("แนวคิด", 2)
+    document.add_paragraph("กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา")
+    number = document.styles["List Number"].element.pPr.numPr.numId.val
+    document.add_paragraph("ศึกษา วิเคราะห์", style="List Number")
+    _numbering(document.add_paragraph("ข้อย่อย", style="List Number"), str(number), 1)
+    document.add_paragraph("จุดหนึ่ง", style="List Bullet")
+    document.add_paragraph("๑.๒ เลขที่พิมพ์เอง")
+    linked = document.add_paragraph("ดูที่ ")
+    link = OxmlElement("w:hyperlink")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "เว็บไซต์สำนักงาน"
+    run.append(text)
+    link.append(run)
+    linked._p.append(link)
+    document.add_paragraph().add_run().add_picture(io.BytesIO(PNG), width=Cm(1))
+    # A text box as Word writes it: the same box twice, for new Word (mc:Choice) and old (mc:Fallback, VML).
+    box = "<w:txbxContent><w:p><w:r><w:t>ข้อความในกล่อง</w:t></w:r></w:p></w:txbxContent>"
+    anchored = document.add_paragraph("ย่อหน้าที่มีกล่องข้อความ")
+    anchored._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:mc="{MC}">'
+            f'<mc:AlternateContent><mc:Choice Requires="wps"><w:pict><v:shape><v:textbox>{box}</v:textbox>'
+            f"</v:shape></w:pict></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape>"
+            "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    document.add_paragraph("ก่อนขึ้นหน้าใหม่").add_run().add_break(WD_BREAK.PAGE)
+    table = document.add_table(rows=4, cols=3)
+    table.style = "Table Grid"  # ruled, so that a PDF made from it has a table to find
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "ขั้นตอน"
+    table.cell(0, 2).text = "ระยะเวลา"
+    for column, value in enumerate(["ที่", "กิจกรรม", "เดือน"]):
+        table.cell(1, column).text = value
+    table.cell(2, 0).merge(table.cell(3, 0)).text = "๑"
+    cell = table.cell(2, 1).paragraphs[0]
+    cell.add_run("ศึกษา")
+    cell.add_run().add_break()
+    cell.add_run("๑. ระเบียบ")
+    table.cell(3, 1).text = "รายงาน"
+    for row in table.rows[:2]:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    document.add_paragraph("จบ")
+    document.save(str(path))
+    return path
+
+
+def test_docx_styles_numbering_tables_and_breaks(tmp_path: Path) -> None:
+    source = read(make_docx(tmp_path / "manual.docx"))
+    blocks = source.blocks
+    headings = [(b.text, b.level) for b in blocks if isinstance(b, Heading)]
+    assert headings == [("คู่มือการปฏิบัติงาน", 1), ("ส่วนที่ ๑ บทนำ", 1), ("แนวคิด", 2)]
+    items = [(b.text, b.level, b.numbered, b.label) for b in blocks if isinstance(b, ListItem)]
+    assert items == [
+        ("ศึกษา วิเคราะห์", 0, True, None),
+        ("ข้อย่อย", 1, True, None),
+        ("จุดหนึ่ง", 0, False, None),
+        ("เลขที่พิมพ์เอง", 1, True, "๑.๒"),
+    ]
+    assert "ดูที่ เว็บไซต์สำนักงาน" in texts(source)
+    assert "หัวกระดาษที่ไม่อ่าน" not in texts(source)
+    at = texts(source).index("ย่อหน้าที่มีกล่องข้อความ")
+    assert texts(source)[at + 1] == "ข้อความในกล่อง"
+    assert texts(source).count("ข้อความในกล่อง") == 1
+    assert "1 images skipped" in source.notes[0]
+    page_break = next(index for index, block in enumerate(blocks) if isinstance(block, PageBreak))
+    assert blocks[page_break - 1] == Paragraph("ก่อนขึ้นหน้าใหม่", blocks[page_break - 1].where)
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert table.header_rows == 2
+    first, second, third, fourth = table.rows
+    assert [(cell.text, cell.colspan, cell.rowspan) for cell in first] == [("ขั้นตอน", 2, 1), ("ระยะเวลา", 1, 1)]
+    assert [cell.text for cell in second] == ["ที่", "กิจกรรม", "เดือน"]
+    assert (third[0].text, third[0].rowspan) == ("๑", 2)
+    assert third[1].blocks[0] == Paragraph("ศึกษา", third[1].blocks[0].where)
+    assert isinstance(third[1].blocks[1], ListItem) and third[1].blocks[1].label == "๑."
+    assert [cell.text for cell in fourth] == ["รายงาน", ""]  # the merged cell is not repeated
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text == "จบ"
+    assert blocks[-1].where.paragraph is not None and blocks[-1].where.paragraph > 10
+
+
+# --- pdf ---------------------------------------------------------------------------------------------------------
+
+PARAGRAPH = (
+    "กลุ่มนิเทศ ติดตามและประเมินผลการจัดการศึกษา สำนักงานเขตพื้นที่การศึกษามัธยมศึกษากรุงเทพมหานคร เขต ๑ "
+    "เป็นกลุ่มงานดำเนินการเกี่ยวกับการนิเทศการศึกษา วิเคราะห์ วิจัย ติดตาม ตรวจสอบ และประเมินผลการพัฒนาระบบ"
+    "การบริหารและการจัดการศึกษา เพื่อให้สถานศึกษามีความเข้มแข็งในการจัดการเรียนการสอนได้อย่างมีคุณภาพ"
+)
+
+
+def make_pdf(path: Path, body: str, header: bool = True) -> Path:
+    import weasyprint
+
+    css = f"""
+    @font-face {{ font-family: Sarabun; src: url('{(FONTS / "Sarabun_400Regular.ttf").as_uri()}'); }}
+    @font-face {{ font-family: Sarabun; font-weight: bold; src: url('{(FONTS / "Sarabun_700Bold.ttf").as_uri()}'); }}
+    @page {{ size: A4; margin: 2.5cm 2cm 2.5cm 3cm;
+      {"@top-center { content: 'คู่มือการปฏิบัติงาน กลุ่มนิเทศ'; font: 12pt Sarabun; }" if header else ""}
+      @bottom-center {{ content: counter(page); font: 12pt Sarabun; }} }}
+    body {{ font: 16pt/1.5 Sarabun; }} h1 {{ font-size: 24pt; }} h2 {{ font-size: 20pt; }}
+    p {{ margin: 0 0 0.4em; text-indent: 2.5em; text-align: justify; }}
+    table {{ border-collapse: collapse; width: 100%; }} th, td {{ border: 1px solid black; padding: 4px; }}
+    """
+    weasyprint.HTML(string=f"<html><head><style>{css}</style></head><body>{body}</body></html>").write_pdf(path)
+    return path
+
+
+def test_pdf_paragraphs_headings_tables_and_running_lines(tmp_path: Path) -> None:
+    page = (
+        "<h1>ส่วนที่ ๑ บทนำ</h1><h2>แนวคิด</h2>"
+        f"<p>{PARAGRAPH}</p><p>ย่อหน้าที่สอง {PARAGRAPH}</p>"
+        "<p>๑. ศึกษา วิเคราะห์ หลักเกณฑ์</p><p>๒. จัดทำแผนการนิเทศ</p>"
+        "<table><tr><th>ที่</th><th>ขั้นตอน</th><th>ระยะเวลา</th></tr>"
+        "<tr><td>๑</td><td>ศึกษาวิเคราะห์ หลักเกณฑ์</td><td>ตุลาคม ๒๕๖๖</td></tr>"
+        "<tr><td>๒</td><td>จัดทำมาตรฐานการศึกษา</td><td>พฤศจิกายน ๒๕๖๖</td></tr></table>"
+        '<p style="page-break-after: always">ท้ายหน้า</p>'
+    )
+    source = read(make_pdf(tmp_path / "manual.pdf", page * 3))
+    blocks = source.blocks
+    assert [(b.text, b.level) for b in blocks if isinstance(b, Heading)][:2] == [("ส่วนที่ ๑ บทนำ", 1), ("แนวคิด", 2)]
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    # The wrapped paragraph is one paragraph again, with its Thai (SARA AM, tone marks) as typed.
+    assert paragraphs[0].text.replace(" ", "") == PARAGRAPH.replace(" ", "")
+    assert paragraphs[1].text.startswith("ย่อหน้าที่สอง")
+    assert sum(text.count("ท้ายหน้า") for text in texts(source)) == 3
+    items = [(b.label, b.text) for b in blocks if isinstance(b, ListItem)]
+    assert items[:2] == [("๑.", "ศึกษา วิเคราะห์ หลักเกณฑ์"), ("๒.", "จัดทำแผนการนิเทศ")]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 3
+    assert [[cell.text for cell in row] for row in tables[0].rows] == [
+        ["ที่", "ขั้นตอน", "ระยะเวลา"],
+        ["๑", "ศึกษาวิเคราะห์ หลักเกณฑ์", "ตุลาคม ๒๕๖๖"],
+        ["๒", "จัดทำมาตรฐานการศึกษา", "พฤศจิกายน ๒๕๖๖"],
+    ]
+    assert tables[0].header_rows == 1
+    assert not any("ตุลาคม ๒๕๖๖" in text for text in texts(source))  # cells are not paragraphs too
+    assert not any("คู่มือการปฏิบัติงาน กลุ่มนิเทศ" in text for text in texts(source))  # the running header
+    assert not any(text.isdigit() for text in texts(source))  # the page numbers
+    assert any("running header" in note for note in source.notes)
+    assert sum(isinstance(b, PageBreak) for b in blocks) >= 2
+    assert {b.where.page for b in blocks} >= {1, 2, 3}
+
+
+@pytest.mark.slow
+def test_pdf_of_our_own_build_reads_back(tmp_path: Path) -> None:
+    """A book our build makes (WeasyPrint, Sarabun): headings, the profile table, Thai intact."""
+    import sys
+
+    site = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "opmanual", "build", str(ROOT / "tests/fixtures/mini"), "--site", str(site)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT,
+    )
+    books = sorted((site / "pdf/processes").glob("*.pdf"))
+    assert books
+    source = read(books[0])
+    assert any(isinstance(b, Heading) for b in source.blocks)
+    assert any(isinstance(b, Table) for b in source.blocks)
+    joined = " ".join(texts(source))
+    assert "ขั้นตอนการปฏิบัติงาน" in joined
+    assert "\u0e4d\u0e32" not in joined and "\ufffd" not in joined
+
+
+@pytest.mark.slow
+def test_pdf_that_libreoffice_made_from_a_docx(tmp_path: Path) -> None:
+    """LibreOffice draws spaces out of order, maps SARA AM + SARA AA, and takes bullets from a symbol font."""
+    import docx
+
+    made = make_docx(tmp_path / "manual.docx")
+    document = docx.Document(str(made))
+    document.styles["Normal"].font.name = "Sarabun"
+    document.add_paragraph(PARAGRAPH)
+    document.save(str(made))
+    source = read(to_pdf(made, tmp_path))
+    blocks = source.blocks
+    assert [(b.text, b.level) for b in blocks if isinstance(b, Heading)] == [
+        ("คู่มือการปฏิบัติงาน", 1),
+        ("ส่วนที่ ๑ บทนำ", 2),
+        ("แนวคิด", 3),
+    ]
+    items = [(b.label, b.text) for b in blocks if isinstance(b, ListItem)]
+    assert items[:4] == [("1.", "ศึกษา วิเคราะห์"), ("1.", "ข้อย่อย"), ("•", "จุดหนึ่ง"), ("๑.๒", "เลขที่พิมพ์เอง")]
+    assert "ดูที่ เว็บไซต์สำนักงาน" in texts(source)
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [(cell.text, cell.colspan, cell.rowspan) for cell in table.rows[0]] == [("ขั้นตอน", 2, 1), ("ระยะเวลา", 1, 1)]
+    assert (table.rows[2][0].text, table.rows[2][0].rowspan) == ("๑", 2)
+    paragraph = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("กลุ่มนิเทศ ติดตามและ"))
+    assert paragraph.text.replace(" ", "") == PARAGRAPH.replace(" ", "")
+
+
+# --- bad input ---------------------------------------------------------------------------------------------------
+
+
+def refused(path: Path) -> str:
+    with pytest.raises(SourceError) as raised:
+        read(path)
+    return str(raised.value)
+
+
+def test_missing_empty_and_blank_files(tmp_path: Path) -> None:
+    assert refused(tmp_path / "gone.docx") == "gone.docx does not exist."
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    assert refused(tmp_path / "empty.pdf") == "empty.pdf is empty (0 bytes)."
+    (tmp_path / "blank.txt").write_text("\n \n\t\n", encoding="utf-8")
+    assert refused(tmp_path / "blank.txt") == "blank.txt has no text in it."
+    assert "is a folder" in refused(tmp_path)
+
+
+def test_a_text_file_too_large_for_a_manual(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"x" * (11 * 1024 * 1024))
+    assert refused(path) == (
+        "dump.txt is 11 MB of text, more than a manual's 10 MB (a 300-page manual is about 1 MB): check that it "
+        "is the right file."
+    )
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    (tmp_path / "manual.odt").write_text("ข้อความ", encoding="utf-8")
+    assert refused(tmp_path / "manual.odt") == (
+        "manual.odt: files of type .odt cannot be imported; give a .docx, .pdf, .txt or .md."
+    )
+
+
+def test_password_protected_docx_and_old_doc(tmp_path: Path) -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (tmp_path / "locked.docx").write_bytes(ole)
+    assert refused(tmp_path / "locked.docx").startswith("locked.docx is password-protected (an encrypted Office file)")
+    (tmp_path / "old.doc").write_bytes(ole)
+    assert refused(tmp_path / "old.doc").startswith("old.doc is an old Word 97–2003 file (.doc)")
+
+
+def test_a_zip_of_something_else_named_docx(tmp_path: Path) -> None:
+    path = tmp_path / "manual.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("manual.txt", "คู่มือ")
+    assert refused(path) == (
+        "manual.docx is a zip file but not a Word document (it has no word/document.xml): save the manual from "
+        "Word as .docx."
+    )
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(make_docx(tmp_path / "whole.docx").read_bytes()[:3000])
+    assert refused(cut).startswith("cut.docx is damaged")
+    (tmp_path / "text.docx").write_text("ไม่ใช่ไฟล์ Word", encoding="utf-8")
+    assert refused(tmp_path / "text.docx").startswith("text.docx is not a Word file")
+
+
+def test_content_decides_the_reader_not_the_name(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "manual.pdf", f"<p>{PARAGRAPH}</p>")
+    renamed = tmp_path / "manual.txt"
+    renamed.write_bytes(pdf.read_bytes())
+    assert texts(read(renamed)) == texts(read(pdf))
+
+
+def test_encrypted_and_truncated_pdf(tmp_path: Path) -> None:
+    import pikepdf
+
+    made = make_pdf(tmp_path / "made.pdf", f"<p>{PARAGRAPH}</p>")
+    with pikepdf.open(made) as pdf:
+        pdf.save(tmp_path / "locked.pdf", encryption=pikepdf.Encryption(user="secret", owner="secret"))
+    assert refused(tmp_path / "locked.pdf") == (
+        "locked.pdf is encrypted (it needs a password to open): save an unprotected copy and import that."
+    )
+    (tmp_path / "cut.pdf").write_bytes(made.read_bytes()[:2000])
+    assert refused(tmp_path / "cut.pdf").startswith("cut.pdf is a damaged PDF and cannot be read")
+
+
+def test_a_pdf_of_501_pages_is_refused(tmp_path: Path) -> None:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    for _ in range(501):
+        pdf.add_blank_page(page_size=(595, 842))
+    pdf.save(tmp_path / "huge.pdf")
+    assert MAX_PAGES == 300
+    assert refused(tmp_path / "huge.pdf") == (
+        "huge.pdf has 501 pages, more than the 300 a manual can have: import each manual in it separately "
+        "(split the PDF into its manuals)."
+    )
+
+
+def test_a_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    image = pikepdf.Stream(pdf, bytes(range(256)) * 4)
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height, image.BitsPerComponent = 32, 32, 8
+    image.ColorSpace = pikepdf.Name.DeviceGray
+    page = pdf.pages[0]
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+    page.obj.Contents = pdf.make_stream(b"q 500 0 0 700 50 70 cm /Im0 Do Q")
+    pdf.save(tmp_path / "scanned.pdf")
+    assert refused(tmp_path / "scanned.pdf").startswith(
+        "scanned.pdf has no text layer: it is a scan (pictures of pages). Run OCR on it first"
+    )
