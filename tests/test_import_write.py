@@ -85,7 +85,7 @@ def test_adding_to_a_folder_keeps_its_other_files(tmp_path: Path) -> None:
     write(draft(), target)
     more = Draft(office=Part(data=dict(OFFICE)))
     more.people["somsri-rakdee"] = Part(data={"prefix": "นาง", "name": "สมศรี", "surname": "รักดี"})
-    with pytest.raises(WriteError, match="office.yml"):
+    with pytest.raises(WriteError, match=r"office\.yml"):
         write(more, target)
     more_people = Draft(office=Part(data=dict(OFFICE)), people=more.people)
     write(more_people, target, force=True)

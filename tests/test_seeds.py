@@ -15,13 +15,14 @@ SEEDS = ROOT / "tests" / "seeds"  # plain-text extractions of the real manuals t
 SEED_OF = {"data": "002_*.txt", "chiangmai5": "000_*.txt", "korat6": "004_*.txt"}
 
 _NUMBERING = re.compile(r"^[\s\-—•]*([0-9๐-๙]+[.)]?\s*)+")
-_NOT_TEXT = re.compile(r"[\s\u200b]+")
+_NOT_TEXT = re.compile(r"[\s\u200b]+|\*\*")
 
 
 def squeeze(text: str) -> str:
-    """Compare text without spaces, numbering or digit style: transcription fixed those on purpose."""
+    """Compare text without spaces, numbering, digit style, letter case or the extraction's bold marks (`**`):
+    transcription fixed those on purpose, and the pages print headings in their own case and weight."""
     text = normalize(text).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-    return _NOT_TEXT.sub("", text)
+    return _NOT_TEXT.sub("", text).lower()
 
 
 def site_text(site: Path) -> str:
@@ -68,4 +69,5 @@ def test_seed_text_is_in_the_site(name: str, built_sites: dict[str, Path]) -> No
 
 def test_squeeze_ignores_numbering_spaces_and_digit_style() -> None:
     assert squeeze("๑๒ สํานักงาน  เขต") == squeeze("12 สำนักงานเขต")
+    assert squeeze("**FLOW CHART** การปฏิบัติงาน") == squeeze("Flow Chart การปฏิบัติงาน")
     assert _NUMBERING.sub("", "๒.๑ ส่งเสริม") == "ส่งเสริม"

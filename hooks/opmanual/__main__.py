@@ -6,6 +6,7 @@ python -m opmanual check [DATA_DIR] [--format text|github] [--fix]
 python -m opmanual build [DATA_DIR] [--site DIR] [--no-pdf] [--shard i/n] [--jobs N]
                                                               build into a new folder, swap it in on success
 python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
+python -m opmanual import SOURCE… --into DIR [--force]       an existing manual (.docx .pdf .txt .md) as YAML
 
 --verbose (before the command) shows the traceback of an internal error.
 """
@@ -118,6 +119,12 @@ def _parser() -> argparse.ArgumentParser:
         "--shard", type=_option(Shard.parse), help="i/n: make only the i-th of n shares of the PDFs (for n CI jobs)"
     )
     build_parser.add_argument("--jobs", type=_option(jobs), help="processes rendering PDFs (default: all cores)")
+    import_parser = commands.add_parser(
+        "import", help="read existing manuals (.docx, .pdf, .txt, .md) into a new or existing data folder"
+    )
+    import_parser.add_argument("sources", nargs="+", type=Path, help="the manual's files, in reading order")
+    import_parser.add_argument("--into", type=Path, required=True, help="the data folder to create or add to")
+    import_parser.add_argument("--force", action="store_true", help="replace files the folder already has")
     schema_parser = commands.add_parser("schema", help="write the JSON Schema of every data file kind")
     schema_parser.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
     return parser
@@ -141,6 +148,10 @@ def run(args: argparse.Namespace) -> int:
         if args.no_pdf:
             changes["pdf"] = False
         return build(replace(settings, **changes), config, verbose=args.verbose)
+    if args.command == "import":
+        from .convert.command import run as run_import
+
+        return run_import(args.sources, args.into, force=args.force)
     return schema(args.check)
 
 

@@ -4,12 +4,15 @@ so content it does not understand still lands somewhere a reader sees it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Table
 
 Value = Any  # a value as the YAML file will hold it: str, list, dict
+# "term หมายถึง meaning": a paragraph that defines a short term, printed alike as a definition (the term in bold).
+DEFINES = re.compile(r"^(?P<term>[^\s].{0,40}?)\s+(?P<says>หมายถึง|หมายความว่า)\s+(?P<meaning>\S.*)$", re.DOTALL)
 
 
 def items(entries: Sequence[ListItem]) -> list[Value]:
@@ -44,6 +47,19 @@ def text_block(blocks: Iterable[Block]) -> list[Value]:
             out.append({key: items(run)})
             run.clear()
 
+    def paragraph(text: str) -> None:
+        found = DEFINES.match(text)
+        if not found:
+            out.append(text)
+            return
+        definition = {"term": found["term"], "meaning": [found["meaning"]]}
+        if found["says"] != "หมายถึง":
+            definition["says"] = found["says"]
+        if out and isinstance(out[-1], dict) and "definitions" in out[-1]:
+            out[-1]["definitions"].append(definition)
+        else:
+            out.append({"definitions": [definition]})
+
     for block in blocks:
         if isinstance(block, ListItem):
             if run and run[0].numbered != block.numbered and block.level <= run[0].level:
@@ -53,7 +69,9 @@ def text_block(blocks: Iterable[Block]) -> list[Value]:
         flush()
         if isinstance(block, Table):
             out.append({"table": table(block)})
-        elif isinstance(block, Paragraph | Heading):
+        elif isinstance(block, Paragraph):
+            paragraph(block.text)
+        elif isinstance(block, Heading):
             out.append(block.text)
         elif isinstance(block, PageBreak):
             continue
@@ -98,7 +116,7 @@ def header_count(block: Table) -> int:
         return block.header_rows
     if not block.rows:
         return 0
-    return max([1, *(c.rowspan for c in block.rows[0])])
+    return min(len(block.rows), max([1, *(c.rowspan for c in block.rows[0])]))
 
 
 def columns(block: Table) -> list[str]:

@@ -1,0 +1,83 @@
+"""`python -m opmanual import SOURCE… --into DIR`: existing manuals (.docx, .pdf, .txt, .md) into a data folder.
+
+    readers (one per format) → one stream of blocks → recognise → Draft → write (checked, then moved in)
+
+This module runs the three steps and prints the report: what was recognised and how much of it, every guess marked
+`# ตรวจสอบ:` in the files, and every block that went into a free section, with where it stood in the source.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .blocks import SourceError
+from .draft import Draft
+from .readers import read
+from .recognise import recognise
+from .write import WriteError, write
+
+BAD_SOURCE = 1  # a source cannot be read: nothing written
+CLASH = 1  # the target has the files already (without --force): nothing written
+
+
+def run(sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = sys.stdout) -> int:
+    read_sources = []
+    for path in sources:
+        try:
+            read_sources.append(read(path))
+        except SourceError as exc:
+            print(f"python -m opmanual import: {exc} Nothing was written.", file=sys.stderr)
+            return BAD_SOURCE
+    draft = recognise(read_sources)
+    header = [f"# นำเข้าจาก {', '.join(path.name for path in sources)} ด้วย python -m opmanual import"]
+    try:
+        written = write(draft, into, force=force, header=header)
+    except WriteError as exc:
+        print(f"python -m opmanual import: {exc}", file=sys.stderr)
+        return CLASH
+    for line in report(draft):
+        print(line, file=out)
+    print(f"{len(written)} files written into {into} (นำเข้าแล้ว); check them: python -m opmanual check {into}", file=out)
+    return 0
+
+
+def counts(draft: Draft) -> dict[str, int]:
+    """What the draft holds, counted as the README's table counts it."""
+    people = [part.data for part in draft.people.values()]
+    processes = [part.data for part in draft.processes.values()]
+    return {
+        "people": len(people),
+        "processes": len(processes),
+        "work_standard_rows": sum(
+            len(standard.get("rows", [])) for data in people for standard in data.get("work_standards", [])
+        ),
+        "steps": sum(_count_steps(data.get("steps", [])) for data in processes),
+        "duties": sum(len(data.get("duties", [])) for data in people),
+        "workgroups": len(draft.office.data.get("group", {}).get("workgroups", [])),
+        "documents": len(draft.references.data.get("documents", [])),
+    }
+
+
+def _count_steps(steps: list[Any]) -> int:
+    return sum(1 + _count_steps(step.get("steps", []) if isinstance(step, dict) else []) for step in steps)
+
+
+def report(draft: Draft) -> Iterator[str]:
+    yield "recognised (พบ): " + ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in counts(draft).items())
+    for note in draft.notes:
+        yield f"note: {note}"
+    files = draft.files()
+    guesses = [(name, guess) for name, part in files.items() for guess in part.guesses]
+    if guesses:
+        yield f"{len(guesses)} guesses to check, marked `# ตรวจสอบ:` in the files (ค่าที่ต้องตรวจสอบ):"
+        for name, guess in guesses:
+            where = " → ".join(str(step) for step in guess.path)
+            yield f"  {name}: {where}: {guess.note}"
+    unplaced = [(name, item) for name, part in files.items() for item in part.unplaced]
+    if unplaced:
+        yield f"{len(unplaced)} blocks not placed in a field, kept in free sections (ย้ายไปช่องที่ถูกต้อง):"
+        for name, item in unplaced:
+            yield f"  {item.where}: {item.text!r} → {name}, section {item.section!r}"

@@ -1,0 +1,224 @@
+"""The recogniser: one stream of blocks (all sources, in the order given) mapped onto the files of a data folder.
+
+Processes are found first (their eight numbered parts are the surest landmarks), then people in what is left, and
+the rest is the office and group part. Each owner's recogniser returns names where the model wants ids of other
+files (a person's learning areas, the processes they run, a process's documents); this module gives every person,
+process, work group, learning area and document its id and fills those references, creating the office's entry
+for a name the office part did not list (marked for checking).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..blocks import Block, Source
+from ..draft import Draft, Part
+from ..ids import person_id, process_id, slug, unique
+from . import office, person, process
+
+# A person's reference lists (names as found) → the office's list that defines them.
+PERSON_LINKS = {"learning_areas": "learning_areas", "clusters": "clusters", "networks": "networks"}
+
+
+def recognise(sources: Sequence[Source]) -> Draft:
+    blocks: list[Block] = [block for source in sources for block in source.blocks]
+    draft = Draft(notes=[f"{source.name}: {note}" for source in sources for note in source.notes])
+
+    taken: set[str] = set()
+    process_at: list[tuple[int, str]] = []  # (index in the stream, process id) of each process's start
+    in_process = [False] * len(blocks)
+    for start, end in process.spans(blocks):
+        name, part = process.recognise(blocks[start:end])
+        pid = process_id(name, taken)
+        draft.processes[pid] = part
+        process_at.append((start, pid))
+        in_process[start:end] = [True] * (end - start)
+
+    rest = [index for index in range(len(blocks)) if not in_process[index]]
+    rest_blocks = [blocks[index] for index in rest]
+    in_person = [False] * len(rest)
+    found: list[tuple[int, int, Part]] = []  # (first, last) stream index of each person's blocks, and the person
+    for start, end in person.spans(rest_blocks):
+        part = person.recognise(rest_blocks[start:end])
+        if not found and _nameless(part):  # no one's name yet (a contents page): it stays with the group part
+            continue
+        in_person[start:end] = [True] * (end - start)
+        if found and _nameless(part):  # a person's chapter going on after a page the reader took for a new start
+            found[-1] = (found[-1][0], rest[end - 1], person.merge(found[-1][2], _without_names(part)))
+        elif found and person.same(found[-1][2], part):  # our person books name them on the cover and the chapter
+            found[-1] = (found[-1][0], rest[end - 1], person.merge(found[-1][2], part))
+        else:
+            found.append((rest[start], rest[end - 1], part))
+    people_taken: set[str] = set()
+    for first, last, part in found:
+        pid = person_id(part.data.get("name", ""), part.data.get("surname", ""), people_taken)
+        own = [process_id for at, process_id in process_at if first <= at <= last]
+        if len(found) == 1:  # a personal manual: its processes are hers, wherever they stand in the book
+            own = [process_id for _, process_id in process_at]
+        if own and not part.data.get("processes"):
+            part.data["processes"] = own
+            part.guess(("processes",), "กระบวนงานที่อยู่ในคู่มือของบุคคลนี้ ตรวจว่าเป็นผู้ปฏิบัติ")
+        draft.people[pid] = part
+
+    office_blocks = [block for index, block in enumerate(rest_blocks) if not in_person[index]]
+    draft.office = office.recognise(office_blocks)
+    _named_people(draft, blocks, people_taken)
+    _cover_titles(draft)
+    _link_people(draft)
+    _link_processes(draft)
+    _link_responsible(draft)
+    _documents(draft)
+    return draft
+
+
+NAMES = ("prefix", "name", "surname")
+
+
+def _nameless(part: Part) -> bool:
+    """A person part whose name the recogniser did not find (it wrote a placeholder to check)."""
+    return part.data.get("name") == person.PLACEHOLDERS["name"] and any(g.path == ("name",) for g in part.guesses)
+
+
+def _without_names(part: Part) -> Part:
+    data = {key: value for key, value in part.data.items() if key not in NAMES}
+    guesses = [guess for guess in part.guesses if guess.path[:1] not in {(key,) for key in NAMES}]
+    return Part(data=data, guesses=guesses, unplaced=part.unplaced)
+
+
+def _named_people(draft: Draft, blocks: Sequence[Block], taken: set[str]) -> None:
+    """Supervisors the group part names (an organisation chart, a signature) who have no part of their own: a file
+    each with what the source says of them, so the chart and the people pages can refer to them."""
+    have = {(part.data.get("name"), part.data.get("surname")) for part in draft.people.values()}
+    for named in person.people_named(blocks):
+        if (named.get("name"), named.get("surname")) in have:
+            continue
+        part = Part(data=dict(named))
+        part.guess(("name",), "พบชื่อในแผนภูมิหรือลายมือชื่อของคู่มือ ยังไม่มีเนื้อหาของบุคคลนี้ในต้นฉบับ")
+        draft.people[person_id(named.get("name", ""), named.get("surname", ""), taken)] = part
+        have.add((named.get("name"), named.get("surname")))
+
+
+def _cover_titles(draft: Draft) -> None:
+    """A person's cover title that is the manual's own title says nothing: the books print that by default."""
+    title = _plain(draft.office.data.get("manual", {}).get("title", ""))
+    for part in draft.people.values():
+        if title and _plain(part.data.get("cover_title", "")) == title:
+            del part.data["cover_title"]
+            part.guesses = [guess for guess in part.guesses if guess.path[:1] != ("cover_title",)]
+
+
+def _group(draft: Draft) -> dict[str, Any]:
+    group: dict[str, Any] = draft.office.data.setdefault("group", {})
+    return group
+
+
+def _defined(draft: Draft, kind: str, name: str) -> str:
+    """The id of the office's `kind` entry named `name`, adding the entry when the office part did not list it."""
+    entries: list[dict[str, Any]] = _group(draft).setdefault(kind, [])
+    wanted = slug(name, 4)
+    for entry in entries:
+        if entry.get("name") == name or entry.get("id") == wanted:
+            return str(entry["id"])
+    entry_id = unique(wanted, {entry["id"] for entry in entries})
+    entries.append({"id": entry_id, "name": name})
+    draft.office.guess(("group", kind, len(entries) - 1), f"เพิ่มจากคู่มือของบุคคล: {name}")
+    return entry_id
+
+
+def _link_people(draft: Draft) -> None:
+    """Names a person's recogniser found → ids of the office's entries and of the processes."""
+    by_name = {_plain(part.data.get("name", "")): pid for pid, part in draft.processes.items()}
+    for part in draft.people.values():
+        for field, kind in PERSON_LINKS.items():
+            names = part.data.get(field)
+            if names:
+                part.data[field] = [_defined(draft, kind, name) for name in names]
+        runs = part.data.get("processes")
+        if runs:
+            part.data["processes"] = [
+                value if value in draft.processes else by_name[_plain(value)]
+                for value in runs
+                if value in draft.processes or _plain(value) in by_name
+            ]
+            if not part.data["processes"]:
+                del part.data["processes"]
+
+
+def _link_processes(draft: Draft) -> None:
+    """A process's work group, when its recogniser found one by name, as the id of that work group."""
+    workgroups = _group(draft).get("workgroups", [])
+    for part in draft.processes.values():
+        name = part.data.get("workgroup")
+        if not name:
+            continue
+        found = next((w["id"] for w in workgroups if w["name"] == name or _plain(w["name"]) == _plain(name)), None)
+        if found is None:
+            del part.data["workgroup"]
+        else:
+            part.data["workgroup"] = found
+
+
+def _link_responsible(draft: Draft) -> None:
+    """People named as responsible for a step → their ids. A name that is no person of the import (a role such as
+    ศึกษานิเทศก์, or someone without a manual) cannot be an id: it is kept in a free section after the steps."""
+    known: dict[str, str] = {}
+    for pid, part in draft.people.items():
+        data = part.data
+        for name in (
+            f"{data.get('prefix', '')}{data.get('name', '')} {data.get('surname', '')}",
+            f"{data.get('name', '')} {data.get('surname', '')}",
+        ):
+            known[_plain(name)] = pid
+    for part in draft.processes.values():
+        unknown: list[str] = []
+        for number, step in _all_steps(part.data.get("steps", []), ()):
+            names = step.pop("responsible", None) or []
+            ids = [known[_plain(name)] for name in names if _plain(name) in known]
+            if ids:
+                step["responsible"] = list(dict.fromkeys(ids))
+            others = [name for name in names if _plain(name) not in known]
+            if others:
+                unknown.append(f"ขั้นตอน {'.'.join(map(str, number))}: {', '.join(others)}")
+        if unknown:
+            sections = part.data.setdefault("sections", [])
+            sections.append({"title": "ผู้รับผิดชอบตามต้นฉบับ", "after": "steps", "text": [{"bullets": unknown}]})
+            part.guess(("sections", len(sections) - 1), "ผู้รับผิดชอบที่ไม่ใช่บุคลากรในข้อมูล ใส่รหัสใน responsible ของขั้นตอน")
+
+
+def _all_steps(steps: list[Any], number: tuple[int, ...]) -> list[tuple[tuple[int, ...], dict[str, Any]]]:
+    """Every step at every depth with its number (1, 1.2 …); steps written short as text have no details."""
+    found = []
+    for index, step in enumerate(steps, 1):
+        if isinstance(step, dict):
+            found.append(((*number, index), step))
+            found += _all_steps(step.get("steps", []), (*number, index))
+    return found
+
+
+def _documents(draft: Draft) -> None:
+    """The documents under each process's เอกสารอ้างอิง (titles) → `references.yml`, one entry per title."""
+    documents: list[dict[str, Any]] = []
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for part in draft.processes.values():
+        titles = part.data.get("references") or []
+        linked = []
+        for title in titles:
+            plain = _plain(title)
+            if plain not in ids:
+                ids[plain] = unique(slug(title, 5), taken)
+                documents.append({"id": ids[plain], "title": title})
+            if ids[plain] not in linked:
+                linked.append(ids[plain])
+        if linked:
+            part.data["references"] = linked
+    if documents:
+        draft.references = Part(data={"documents": documents})
+
+
+def _plain(text: str) -> str:
+    return "".join(str(text).split())
+
+
+__all__ = ["Draft", "Part", "recognise"]

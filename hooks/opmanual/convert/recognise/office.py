@@ -1,0 +1,296 @@
+"""The office and group part of a manual: what is left of the stream once the people and processes are taken out.
+
+The cover gives the office's name and the manual's title; then the stream is cut at the headings this module
+knows (คำนำ, แนวคิด, วัตถุประสงค์, วิสัยทัศน์ …, ขอบข่ายภารกิจ …) and each piece is placed into its field. What a
+field cannot hold, and every piece under a heading no field knows, becomes a free section of the group page,
+titled as the source titled it: nothing is dropped, and the report lists each such section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...thai import normalize
+from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
+from ..draft import Part, Unplaced
+from ..ids import slug, unique
+from ..shape import free_section, items, table, text_block
+from .words import key, line_of, matches
+
+OFFICE = re.compile(r"^สำนักงานเขตพื้นที่การศึกษา")
+GROUP = re.compile(r"^กลุ่มนิเทศ")
+TITLE = re.compile(r"^คู่มือ")
+DEFAULT_GROUP = "กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"
+PHONE = re.compile(r"(?:โทร(?:ศัพท์)?|เบอร์โทร|Tel\.?)\s*:?\s*([0-9๐-๙][0-9๐-๙ \-,ต่อ]+)", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+WEB = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+SIGNATURE_LINES = 3  # short lines closing a foreword: the signer's name, position, office
+
+
+@dataclass(frozen=True)
+class Field:
+    words: tuple[str, ...]  # the headings that open this part, in any of the manuals' wordings
+    place: Callable[[Part, Sequence[Block]], list[Block]]  # puts the body in place; returns what it could not
+    part: str  # the group page's part it belongs to (`after:` of the free section of the leftovers)
+
+
+def _paragraphs(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
+    def place(part: Part, body: Sequence[Block]) -> list[Block]:
+        value = text_block(body)
+        if value:
+            _set(part.data, path, [*_get(part.data, path, []), *value])
+        return []
+
+    return place
+
+
+def _items(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
+    """A list field: its list items; when the source has no list, each paragraph is one item (a guess)."""
+
+    def place(part: Part, body: Sequence[Block]) -> list[Block]:
+        listed = [block for block in body if isinstance(block, ListItem)]
+        rest: list[Block] = [block for block in body if not isinstance(block, ListItem | PageBreak)]
+        if not listed and rest and all(isinstance(block, Paragraph) for block in rest):
+            listed = [ListItem(block.text, 0, block.where) for block in rest if isinstance(block, Paragraph)]
+            part.guess(path, "ต้นฉบับเขียนเป็นย่อหน้า นำมาเป็นรายการทีละย่อหน้า ตรวจว่าแบ่งข้อถูกต้อง")
+            rest = []
+        if listed:
+            _set(part.data, path, [*_get(part.data, path, []), *items(listed)])
+        return rest
+
+    return place
+
+
+def _aims(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
+    """Vision, mission and goals: the body is cut again at its own three headings."""
+
+    def place(part: Part, body: Sequence[Block]) -> list[Block]:
+        leftovers: list[Block] = []
+        for heading, piece in _cut(body, AIMS):
+            if heading is None:
+                leftovers += piece
+                continue
+            name = next(name for name, words in AIMS.items() if matches(heading, words))
+            if name == "vision":
+                texts = [block.text for block in piece if isinstance(block, Paragraph | ListItem)]
+                inline = _after_colon(heading)
+                if inline:
+                    texts.insert(0, inline)
+                if texts:
+                    _set(part.data, (*path, "vision"), " ".join(texts))
+                leftovers += [block for block in piece if isinstance(block, Table)]
+            else:
+                leftovers += _items(*path, name)(part, piece)
+        return leftovers
+
+    return place
+
+
+def _after_colon(block: Block) -> str:
+    line = line_of(block) or ""
+    return line.split(":", 1)[1].strip() if ":" in line else ""
+
+
+def _workgroups(part: Part, body: Sequence[Block]) -> list[Block]:
+    """ขอบข่ายภารกิจ: the paragraphs before the list, then each top-level item a work group, its sub-items tasks."""
+    group: dict[str, Any] = part.data.setdefault("group", {})
+    taken = {workgroup["id"] for workgroup in group.get("workgroups", [])}
+    leftovers: list[Block] = []
+    current: dict[str, Any] | None = None
+    for block in body:
+        if isinstance(block, ListItem) and block.level == 0:
+            current = {"id": unique(slug(block.text, 4), taken), "name": block.text}
+            group.setdefault("workgroups", []).append(current)
+            part.guess(("group", "workgroups", len(group["workgroups"]) - 1, "id"), "รหัสสร้างจากชื่อกลุ่มงาน")
+        elif isinstance(block, ListItem) and current is not None:
+            current.setdefault("tasks", []).append(block.text)
+        elif isinstance(block, Paragraph) and current is None:
+            group.setdefault("scope_text", []).append(block.text)
+        elif isinstance(block, Paragraph) and current is not None:
+            current.setdefault("text", []).append(block.text)
+        elif not isinstance(block, PageBreak):
+            leftovers.append(block)
+    return leftovers
+
+
+def _foreword(part: Part, body: Sequence[Block]) -> list[Block]:
+    """คำนำ: its paragraphs; the short lines closing it are the signature, kept as `signed_as` (the signer's name
+    is printed from the data, so the lines after it are what the foreword must keep)."""
+    texts = [block for block in body if isinstance(block, Paragraph | ListItem)]
+    signature: list[str] = []
+    while texts and len(signature) < SIGNATURE_LINES and len(texts[-1].text) <= 60 and len(texts) > 1:
+        signature.insert(0, texts.pop().text)
+    foreword: dict[str, Any] = {"text": text_block(texts)}
+    if signature:
+        foreword["signed_as"] = " ".join(signature)
+        part.guess(("manual", "foreword", "signed_as"), "บรรทัดท้ายคำนำ (ผู้ลงนาม) ตรวจว่าเป็นตำแหน่งใต้ลายมือชื่อ")
+    if foreword["text"]:
+        part.data.setdefault("manual", {})["foreword"] = foreword
+    return [block for block in body if not isinstance(block, Paragraph | ListItem | PageBreak)]
+
+
+def _tables(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
+    def place(part: Part, body: Sequence[Block]) -> list[Block]:
+        found = [block for block in body if isinstance(block, Table)]
+        if len(found) == 1:
+            _set(part.data, path, table(found[0]))
+            return [block for block in body if block is not found[0] and not isinstance(block, PageBreak)]
+        return list(body)
+
+    return place
+
+
+AIMS = {
+    "vision": ("วิสัยทัศน์", "วิสัยทัศน์ (Vision)"),
+    "mission": ("พันธกิจ", "พันธกิจ (Mission)"),
+    "goals": ("เป้าหมาย", "เป้าประสงค์", "เป้าหมายการปฏิบัติงาน", "เป้าประสงค์ (Goals)"),
+}
+FIELDS: tuple[Field, ...] = (
+    Field(("คำนำ",), _foreword, "concept"),
+    Field(("แนวคิด", "หลักการและเหตุผล"), _paragraphs("group", "concept"), "concept"),
+    Field(("วัตถุประสงค์",), _items("group", "objectives"), "objectives"),
+    Field(AIMS["vision"], _aims("group", "aims"), "aims"),
+    Field(("ขอบข่ายภารกิจ", "ขอบข่ายงาน", "ภารกิจ", "โครงสร้างการบริหารงาน"), _workgroups, "scope"),
+    Field(("ปฏิทินการปฏิบัติงาน",), _tables("group", "schedule"), "scope"),
+    Field(("กลุ่มโรงเรียน", "กลุ่มเครือข่ายสถานศึกษา"), _paragraphs("group", "clusters_text"), "schools"),
+)
+
+
+def _cut(blocks: Sequence[Block], known: dict[str, tuple[str, ...]]) -> list[tuple[Block | None, list[Block]]]:
+    """`blocks` cut at every heading saying one of the `known` words: (heading, body) pairs, the first heading
+    `None` for what comes before any."""
+    words = [word for group in known.values() for word in group]
+    pieces: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    for block in blocks:
+        if matches(block, words, prefix=isinstance(block, Paragraph) and ":" in block.text):
+            pieces.append((block, []))
+        else:
+            pieces[-1][1].append(block)
+    return pieces
+
+
+def _get(data: dict[str, Any], path: Sequence[str], default: Any) -> Any:
+    for step in path[:-1]:
+        data = data.get(step, {})
+    return data.get(path[-1], default)
+
+
+def _set(data: dict[str, Any], path: Sequence[str], value: Any) -> None:
+    for step in path[:-1]:
+        data = data.setdefault(step, {})
+    data[path[-1]] = value
+
+
+def _cover(part: Part, blocks: Sequence[Block]) -> list[Block]:
+    """The cover and what stands before the first known heading: the office's name (a line of its own, or two
+    when the district is on the next), the group, the manual's title, contacts. The rest is returned."""
+    rest: list[Block] = []
+    lines = list(blocks)
+    index = 0
+    while index < len(lines):
+        block = lines[index]
+        text = normalize(block.text) if isinstance(block, Paragraph | Heading | ListItem) else ""
+        office = part.data.setdefault("office", {})
+        if text and OFFICE.match(text) and "name" not in office and len(text) <= 90:
+            nxt = lines[index + 1] if index + 1 < len(lines) else None
+            if "เขต" not in text and isinstance(nxt, Paragraph | Heading) and "เขต" in nxt.text and len(nxt.text) < 40:
+                text = f"{text}{nxt.text}" if " " not in nxt.text.split("เขต")[0].strip() else f"{text} {nxt.text}"
+                index += 1
+            office["name"] = text
+        elif text and GROUP.match(text) and "name" not in part.data.get("group", {}) and len(text) <= 90:
+            part.data.setdefault("group", {})["name"] = text
+        elif text and TITLE.match(text) and "title" not in part.data.get("manual", {}) and len(text) <= 120:
+            part.data.setdefault("manual", {})["title"] = text
+        elif text and _contacts(part, text):
+            pass
+        elif not isinstance(block, PageBreak):
+            rest.append(block)
+        index += 1
+    return rest
+
+
+def _contacts(part: Part, text: str) -> bool:
+    """A contact line of the cover (phone, e-mail, web page) into `group.contacts`; False if it is none."""
+    contacts: dict[str, str] = part.data.setdefault("group", {}).setdefault("contacts", {})
+    if len(text) > 80:
+        return False
+    if (found := EMAIL.search(text)) and "email" not in contacts:
+        contacts["email"] = found.group()
+        return True
+    if (found := WEB.search(text)) and not ({"website", "facebook"} & contacts.keys()):
+        contacts["facebook" if "facebook" in found.group().lower() else "website"] = found.group()
+        return True
+    if (found := PHONE.search(text)) and "phone" not in contacts:
+        contacts["phone"] = found.group(1).strip()
+        return True
+    return False
+
+
+def recognise(blocks: Sequence[Block]) -> Part:
+    """The office file's part from the blocks of the stream that belong to no person and no process."""
+    part = Part()
+    known = {str(index): field.words for index, field in enumerate(FIELDS)}
+    pieces = _cut(_skip_contents(blocks), known)
+    front = _cover(part, pieces[0][1])
+    if front:
+        _leftover(part, "หน้าปกและส่วนนำ", front, None)
+    for heading, body in pieces[1:]:
+        if heading is None:  # only the first piece has no heading
+            continue
+        field = next(field for field in FIELDS if matches(heading, field.words, prefix=True))
+        inline = _after_colon(heading)
+        if inline:
+            body = [Paragraph(inline, heading.where), *body]
+        rest = field.place(part, body)
+        if rest:
+            _leftover(part, line_of(heading) or "เพิ่มเติม", rest, field.part)
+    _defaults(part)
+    return part
+
+
+def _skip_contents(blocks: Sequence[Block]) -> list[Block]:
+    """The stream without the printed table of contents (สารบัญ and its lines ending in page numbers): the books
+    print their own, with the right page numbers."""
+    out: list[Block] = []
+    inside = False
+    for block in blocks:
+        text = line_of(block) or ""
+        if key(text) in ("สารบัญ", "สารบัญตาราง", "สารบัญภาพ"):
+            inside = True
+            continue
+        if inside and (re.search(r"[0-9๐-๙ก-ฮ]$", text.strip()) and re.search(r"\s[0-9๐-๙ก-ฮ]{1,3}$", text.strip())):
+            continue
+        if inside and key(text) == "หน้า":
+            continue
+        inside = False
+        out.append(block)
+    return out
+
+
+def _leftover(part: Part, title: str, blocks: Sequence[Block], after: str | None) -> None:
+    section = free_section(normalize(title) or "เพิ่มเติม", blocks, after)
+    if "text" not in section:
+        return
+    sections = part.data.setdefault("group", {}).setdefault("sections", [])
+    sections.append(section)
+    part.guess(("group", "sections", len(sections) - 1), "เนื้อหาที่จัดเข้าหัวข้อมาตรฐานไม่ได้ ย้ายไปไว้ในช่องที่ถูกต้อง")
+    for block in blocks:
+        text = getattr(block, "text", "") or ("ตาราง" if isinstance(block, Table) else "")
+        part.unplaced.append(Unplaced(block.where, text[:60], section["title"]))
+
+
+def _defaults(part: Part) -> None:
+    """The two names the office file must have; when the source does not say them, a placeholder to check."""
+    office = part.data.setdefault("office", {})
+    if "name" not in office:
+        office["name"] = "สำนักงานเขตพื้นที่การศึกษา"
+        part.guess(("office", "name"), "ไม่พบชื่อสำนักงานในต้นฉบับ ใส่ชื่อเต็มของสำนักงาน")
+    group = part.data.setdefault("group", {})
+    if "name" not in group:
+        group["name"] = DEFAULT_GROUP
+        part.guess(("group", "name"), "ไม่พบชื่อกลุ่มในต้นฉบับ ใช้ชื่อมาตรฐาน")
+    if not group.get("contacts"):
+        group.pop("contacts", None)

@@ -1,0 +1,54 @@
+"""How the recognisers compare a line with the words of a heading: without numbering, spaces, digit style or
+punctuation, so "๒. วัตถุประสงค์", "2.วัตถุ ประสงค์" and "วัตถุประสงค์ :" are the same heading."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ...data import hygiene
+from ...thai import ARABIC_DIGITS, normalize
+from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
+
+_PART_WORDS = re.compile(r"^(?:ส่วนที่|บทที่|ตอนที่|หัวข้อที่|ข้อ)\s*[0-9๐-๙]+\s*[.:)]?\s*")
+_NOISE = re.compile(r"[\s\u200b.:：()\-–—/]+")
+LONGEST_HEADING = 80  # characters: a longer line is a sentence, not a heading
+
+
+def key(text: str) -> str:
+    """`text` reduced to what identifies a heading: no numbering, no spaces or punctuation, Arabic digits."""
+    text = normalize(text).split("\n")[0]
+    text = _PART_WORDS.sub("", text)
+    text = text[len(hygiene.typed_mark(text, hygiene.NUMBERED)) :]
+    return _NOISE.sub("", text.translate(ARABIC_DIGITS)).lower()
+
+
+def line_of(block: Block) -> str | None:
+    """The text of a block that could be a heading: a heading, or a short paragraph or list item."""
+    if isinstance(block, Heading):
+        return block.text
+    if isinstance(block, Paragraph | ListItem) and len(block.text) <= LONGEST_HEADING and "\n" not in block.text:
+        return block.text
+    return None
+
+
+def matches(block: Block, words: Iterable[str], *, prefix: bool = False) -> bool:
+    """Whether `block` is a heading saying one of `words` (or starting with one, when `prefix`)."""
+    line = line_of(block)
+    if line is None:
+        return False
+    found = key(line)
+    if not found:
+        return False
+    for word in words:
+        wanted = key(word)
+        if found == wanted or (prefix and found.startswith(wanted)):
+            return True
+    return False
+
+
+def heading_of(block: Block, parts: dict[str, tuple[str, ...]]) -> str | None:
+    """The name of the part in `parts` whose heading `block` is, or None."""
+    if isinstance(block, Table | PageBreak):
+        return None
+    return next((name for name, words in parts.items() if matches(block, words)), None)
