@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATASETS, build
+from conftest import DATASETS, build, opmanual
 from importing import (
     BOOK_ONLY,
     HAND_MADE,
@@ -155,3 +155,14 @@ def test_a_pdf_a_word_processor_made_of_the_manual_imports_with_every_person_pro
     source, imported = load_folder(DATASETS[name]), load_folder(tmp_path / "data")
     assert counts(imported) == counts(source)
     assert sorted(owners(imported)) == sorted(owners(source))
+
+
+def test_a_folder_that_cannot_be_written_is_a_plain_error(tmp_path: Path) -> None:
+    source = tmp_path / "manual.md"
+    source.write_text("# คำนำ\n\nคู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทาง\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    result = opmanual(tmp_path, "import", str(source), "--into", str(locked / "data"), unprivileged=True)
+    assert result.returncode == 1, result.stderr
+    assert "cannot write into" in result.stderr and "nothing was written" in result.stderr
+    assert list(locked.iterdir()) == []

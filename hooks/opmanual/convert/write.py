@@ -146,8 +146,11 @@ def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] 
             f"{target} already has {', '.join(clashes)}; nothing was written. Import into a new folder, or add "
             "--force to replace those files (ไฟล์เดิมมีอยู่แล้ว)"
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
+    except OSError as exc:
+        raise WriteError(f"cannot write into {target.parent}: {exc.strerror or exc}; nothing was written") from None
     try:
         if target.is_dir():  # the folder's own files take part in the check, as they will after the move
             shutil.copytree(target, staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".git"))
@@ -165,15 +168,22 @@ def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] 
                 "importer, please report it with the source file:\n"
                 + "\n".join(str(error).replace(str(staging), str(target)) for error in exc.errors)
             ) from None
-        if not target.exists():  # a new folder appears whole, in one rename
-            staging.rename(target)
-            return [target / name for name in files]
-        written = []
-        for name in files:
-            destination = target / name
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            (staging / name).replace(destination)
-            written.append(destination)
-        return written
+        try:
+            return _move_in(staging, target, list(files))
+        except OSError as exc:
+            raise WriteError(f"cannot write into {target}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_in(staging: Path, target: Path, names: list[str]) -> list[Path]:
+    if not target.exists():  # a new folder appears whole, in one rename
+        staging.rename(target)
+        return [target / name for name in names]
+    written = []
+    for name in names:
+        destination = target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).replace(destination)
+        written.append(destination)
+    return written
