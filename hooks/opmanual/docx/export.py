@@ -133,12 +133,20 @@ def _cover_spacing(paragraphs: list[Any]) -> None:
         paragraph.paragraph_format.space_after = paragraph.paragraph_format.space_after or Pt(0)
 
 
+PROPERTY_LIMIT = 255  # characters python-docx (and Word's dialog) allow in a document property
+
+
+def _property(text: str) -> str:
+    """A long title or office name cut to a property's length; the full text stays on the cover."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _properties(document: Any, meta: Meta) -> None:
     props = document.core_properties
-    props.title = meta.title
-    props.author = meta.author
-    props.subject = meta.subject
-    props.last_modified_by = meta.author
+    props.title = _property(meta.title)
+    props.author = _property(meta.author)
+    props.subject = _property(meta.subject)
+    props.last_modified_by = _property(meta.author)
     props.language = "th-TH"
     props.keywords = "คู่มือการปฏิบัติงาน"
     props.comments = "opmanual"
