@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of the output stopped early (`… | head`): nothing more to say
+        sys.stderr.close()
+        return 0
     except Exception as exc:
         if args.verbose:
             traceback.print_exc()
