@@ -9,9 +9,11 @@ for a name the office part did not list (marked for checking).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from ...thai import ARABIC_DIGITS
 from ..blocks import Block, Source
 from ..draft import Draft, Part
 from ..ids import person_id, process_id, slug, unique
@@ -65,6 +67,7 @@ def recognise(sources: Sequence[Source]) -> Draft:
     draft.office = office.recognise(office_blocks)
     _named_people(draft, blocks, people_taken)
     _cover_titles(draft)
+    _clusters(draft)
     _link_people(draft)
     _link_processes(draft)
     _link_responsible(draft)
@@ -108,6 +111,42 @@ def _cover_titles(draft: Draft) -> None:
             part.guesses = [guess for guess in part.guesses if guess.path[:1] != ("cover_title",)]
 
 
+# "กลุ่มโรงเรียนที่ ๒ มีจำนวน ๑๔ โรงเรียน": a school cluster and its count, wherever the manual says it.
+CLUSTER_COUNT = re.compile(r"(กลุ่มโรงเรียนที่\s*[0-9๐-๙]+)\s*(?:มี)?\s*(?:จำนวน)?\s*([0-9๐-๙]+)\s*โรงเรียน")
+
+
+CLUSTER_NAME = re.compile(r"กลุ่มโรงเรียนที่ ([0-9๐-๙]+)")
+
+
+def _clusters(draft: Draft) -> None:
+    """School clusters and their school counts, from sentences anywhere in the manual, as the office's clusters
+    (the text that says them stays where it stood)."""
+    group = _group(draft)
+    if group.get("clusters"):
+        return
+    said = " ".join(_strings([part.data for part in draft.files().values()]))
+    found: dict[str, int] = {}
+    for name, count in CLUSTER_COUNT.findall(said):
+        found.setdefault(" ".join(name.split()), int(count.translate(ARABIC_DIGITS)))
+    if found:
+        taken: set[str] = set()
+        group["clusters"] = [
+            {"id": unique(f"cluster-{name.split()[-1].translate(ARABIC_DIGITS)}", taken), "name": name, "schools": n}
+            for name, n in sorted(found.items(), key=lambda item: int(item[0].split()[-1].translate(ARABIC_DIGITS)))
+        ]
+        draft.office.guess(("group", "clusters"), "กลุ่มโรงเรียนและจำนวนโรงเรียน อ่านจากข้อความในคู่มือ")
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for inner in value.values() for text in _strings(inner)]
+    if isinstance(value, list):
+        return [text for inner in value for text in _strings(inner)]
+    return []
+
+
 def _group(draft: Draft) -> dict[str, Any]:
     group: dict[str, Any] = draft.office.data.setdefault("group", {})
     return group
@@ -116,7 +155,8 @@ def _group(draft: Draft) -> dict[str, Any]:
 def _defined(draft: Draft, kind: str, name: str) -> str:
     """The id of the office's `kind` entry named `name`, adding the entry when the office part did not list it."""
     entries: list[dict[str, Any]] = _group(draft).setdefault(kind, [])
-    wanted = slug(name, 4)
+    numbered = CLUSTER_NAME.fullmatch(" ".join(name.split()))
+    wanted = f"cluster-{numbered.group(1).translate(ARABIC_DIGITS)}" if numbered else slug(name, 4)
     for entry in entries:
         if entry.get("name") == name or entry.get("id") == wanted:
             return str(entry["id"])

@@ -22,6 +22,7 @@ from .words import key, line_of, matches
 
 OFFICE = re.compile(r"^สำนักงานเขตพื้นที่การศึกษา")
 GROUP = re.compile(r"^กลุ่มนิเทศ")
+DISTRICT = re.compile(r"เขต\s*[0-9๐-๙]+\s*$")  # "… เขต ๖": the end of an office's name
 TITLE = re.compile(r"^คู่มือ")
 DEFAULT_GROUP = "กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"
 PHONE = re.compile(r"(?:โทร(?:ศัพท์)?|เบอร์โทร|Tel\.?)\s*:?\s*([0-9๐-๙][0-9๐-๙ \-,ต่อ]+)", re.IGNORECASE)
@@ -35,6 +36,7 @@ class Field:
     words: tuple[str, ...]  # the headings that open this part, in any of the manuals' wordings
     place: Callable[[Part, Sequence[Block]], list[Block]]  # puts the body in place; returns what it could not
     part: str  # the group page's part it belongs to (`after:` of the free section of the leftovers)
+    titled: bool = False  # the field keeps the source's heading as its title
 
 
 def _paragraphs(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
@@ -132,6 +134,40 @@ def _foreword(part: Part, body: Sequence[Block]) -> list[Block]:
     return [block for block in body if not isinstance(block, Paragraph | ListItem | PageBreak)]
 
 
+def _section(*path: str, many: bool = False) -> Callable[[Part, Sequence[Block]], list[Block]]:
+    """A part the model holds as a section (or a list of them): titled as the source titled it, its body a text
+    block. The heading's text is given as the first block by `recognise`."""
+
+    def place(part: Part, body: Sequence[Block]) -> list[Block]:
+        heading, *rest = body
+        section = free_section(line_of(heading) or "", rest)
+        section.pop("after", None)
+        if many:
+            _set(part.data, path, [*_get(part.data, path, []), section])
+        elif _get(part.data, path, None) is None:
+            _set(part.data, path, section)
+        else:
+            return rest
+        return []
+
+    return place
+
+
+def _method(part: Part, body: Sequence[Block]) -> list[Block]:
+    """วิธีการทำงาน (e.g. the PDCA cycle): its title, paragraphs and the steps of its list; a second heading of the
+    same method (a manual may title it twice) adds to the first."""
+    heading, *rest = body
+    method: dict[str, Any] = part.data.setdefault("group", {}).setdefault("method", {})
+    method.setdefault("title", line_of(heading) or "วิธีการทำงาน")
+    listed = [block for block in rest if isinstance(block, ListItem)]
+    texts = [block.text for block in rest if isinstance(block, Paragraph)]
+    if texts:
+        method["text"] = [*method.get("text", []), *texts]
+    if listed:
+        method["steps"] = [*method.get("steps", []), *items(listed)]
+    return [block for block in rest if not isinstance(block, ListItem | Paragraph | PageBreak)]
+
+
 def _tables(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
     def place(part: Part, body: Sequence[Block]) -> list[Block]:
         found = [block for block in body if isinstance(block, Table)]
@@ -155,6 +191,29 @@ FIELDS: tuple[Field, ...] = (
     Field(AIMS["vision"], _aims("group", "aims"), "aims"),
     Field(("ขอบข่ายภารกิจ", "ขอบข่ายงาน", "ภารกิจ", "โครงสร้างการบริหารงาน"), _workgroups, "scope"),
     Field(("ปฏิทินการปฏิบัติงาน",), _tables("group", "schedule"), "scope"),
+    Field(
+        (
+            "งานตามมาตรฐานตำแหน่งศึกษานิเทศก์",
+            "งานตามหน้าที่ ความรับผิดชอบตามมาตรฐานตำแหน่ง",
+            "มาตรฐานตำแหน่ง",
+            "มาตรฐานตำแหน่งศึกษานิเทศก์",
+        ),
+        _section("group", "position_standard"),
+        "standard",
+        titled=True,
+    ),
+    Field(("สาระความรู้ ความสามารถและลักษณะงานที่ปฏิบัติ",), _section("group", "knowledge", many=True), "standard", True),
+    Field(
+        (
+            "การปฏิบัติงานและพัฒนางานในหน้าที่",
+            "การปฏิบัติงานและพัฒนางานในหน้าที่ตามวงจรคุณภาพ PDCA",
+            "วงจรคุณภาพ PDCA",
+            "วิธีการทำงาน",
+        ),
+        _method,
+        "method",
+        titled=True,
+    ),
     Field(("กลุ่มโรงเรียน", "กลุ่มเครือข่ายสถานศึกษา"), _paragraphs("group", "clusters_text"), "schools"),
 )
 
@@ -196,8 +255,10 @@ def _cover(part: Part, blocks: Sequence[Block]) -> list[Block]:
         office = part.data.setdefault("office", {})
         if text and OFFICE.match(text) and "name" not in office and len(text) <= 90:
             nxt = lines[index + 1] if index + 1 < len(lines) else None
-            if "เขต" not in text and isinstance(nxt, Paragraph | Heading) and "เขต" in nxt.text and len(nxt.text) < 40:
-                text = f"{text}{nxt.text}" if " " not in nxt.text.split("เขต")[0].strip() else f"{text} {nxt.text}"
+            # the province and district on a line of their own: "นครราชสีมา เขต ๖", or "เขต ๖"
+            after = nxt.text if isinstance(nxt, Paragraph | Heading) and len(nxt.text) < 40 else ""
+            if DISTRICT.search(after) and not DISTRICT.search(text):
+                text = f"{text} {normalize(after)}" if after.startswith("เขต") else text + normalize(after)
                 index += 1
             office["name"] = text
         elif text and GROUP.match(text) and "name" not in part.data.get("group", {}) and len(text) <= 90:
@@ -244,6 +305,8 @@ def recognise(blocks: Sequence[Block]) -> Part:
         inline = _after_colon(heading)
         if inline:
             body = [Paragraph(inline, heading.where), *body]
+        if field.titled:
+            body = [heading, *body]
         rest = field.place(part, body)
         if rest:
             _leftover(part, line_of(heading) or "เพิ่มเติม", rest, field.part)
