@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from conftest import opmanual
 from opmanual.data.dataset import load
 from opmanual.data.hygiene import NUMBERED, PARAGRAPH, STEP, TEXT, clean, other_digits, problems, typed_mark
-from opmanual.data.yamledit import EditError, edit
+from opmanual.data.yamledit import EditError, add, edit
 from opmanual.site.pages import render_all
 
 HERE = Path(__file__).parent
@@ -196,3 +197,59 @@ def test_edit_changes_only_the_value(source: str, loc: tuple[str | int, ...], ex
 def test_edit_refuses_a_place_that_is_not_a_text() -> None:
     with pytest.raises(EditError):
         edit("a:\n  b: c\n", {("a",): str.upper})
+
+
+def _render(loc: tuple[str | int, ...], data: Any, column: int, first: int) -> list[str]:
+    lines = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).splitlines()
+    return [" " * column + line for line in lines]
+
+
+EDITED = """\
+# the editor's own comment
+group:
+    name: กลุ่ม   # kept
+    empty:
+    flow: [a, b]  # trailing
+    none: {}
+    areas:
+      - id: a
+        text: |
+          บรรทัดหนึ่ง
+          บรรทัดสอง
+      # a commented-out entry
+last: value"""
+
+
+@pytest.mark.parametrize(
+    ("loc", "value", "key"),
+    [
+        (("group", "areas"), {"id": "b", "name": "ใหม่"}, None),
+        (("group", "flow"), "c", None),
+        (("group",), ["x"], "empty"),
+        (("group",), {"k": "v"}, "none"),
+        (("group",), "ค่าใหม่", "added"),
+        (("group", "areas", 0), "หลังบล็อก", "after_block"),
+        ((), {"name": "ชื่อ"}, "manual"),
+    ],
+)
+def test_adding_a_value_keeps_every_other_character(loc: tuple[str | int, ...], value: Any, key: str | None) -> None:
+    result = add(EDITED, loc, value, key, _render)
+    expected = yaml.safe_load(EDITED)
+    container = expected
+    for step in loc:
+        container = container[step]
+    if key is None:
+        container.append(value)
+    else:
+        container[key] = value
+    assert yaml.safe_load(result) == expected
+    kept = [line for line in EDITED.splitlines() if not any(word in line for word in ("empty:", "flow:", "none:"))]
+    lines = iter(result.splitlines())
+    assert all(line in lines for line in kept)  # the other lines, comments included, in their order
+
+
+def test_adding_where_no_list_or_mapping_stands_is_refused() -> None:
+    with pytest.raises(EditError, match="is not a list"):
+        add(EDITED, ("group", "name"), "x", None, _render)
+    with pytest.raises(EditError, match="no value at group/missing"):
+        add(EDITED, ("group", "missing"), "x", None, _render)

@@ -76,16 +76,51 @@ def test_the_import_report_names_guesses_and_unplaced_blocks(tmp_path: Path) -> 
     assert written.count("# ตรวจสอบ:") == int(guesses.group(1))
 
 
-def test_an_existing_file_is_not_overwritten(tmp_path: Path) -> None:
+def _subsequence(old: list[str], new: list[str]) -> bool:
+    lines = iter(new)
+    return all(line in lines for line in old)
+
+
+def test_adding_to_a_data_folder_keeps_every_line_of_its_files(tmp_path: Path) -> None:
     target = tmp_path / "data"
     shutil.copytree(HAND_MADE["002"], target)
-    before = {p: p.read_bytes() for p in target.rglob("*") if p.is_file()}
+    before = {p: p.read_text(encoding="utf-8") for p in target.rglob("*") if p.is_file()}
     source = tmp_path / "manual.md"
-    source.write_text("# คำนำ\n\nคู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทาง\n", encoding="utf-8")
+    source.write_text("# คำนำ\n\nคู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทางของบุคลากรใหม่\n", encoding="utf-8")
     result = run("import", source, "--into", target)
-    assert result.returncode == 1
-    assert "already has office.yml; nothing was written" in result.stderr
-    assert {p: p.read_bytes() for p in target.rglob("*") if p.is_file()} == before
+    assert result.returncode == 0, result.stderr
+    assert "1 files added to" in result.stdout
+    after = {p: p.read_text(encoding="utf-8") for p in target.rglob("*") if p.is_file()}
+    changed = [p.relative_to(target).as_posix() for p in after if after[p] != before.get(p)]
+    assert changed == ["office.yml"]
+    office = target / "office.yml"
+    assert _subsequence(before[office].splitlines(), after[office].splitlines())
+    assert load_folder(target).info.foreword.text == ["คู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทางของบุคลากรใหม่"]
+    source.write_text("# คำนำ\n\nคู่มือฉบับแก้ไขใหม่\n", encoding="utf-8")  # a foreword said differently
+    assert run("import", source, "--into", target).returncode == 0
+    manual = load_folder(target)
+    assert manual.info.foreword.text == ["คู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทางของบุคลากรใหม่"]
+    (added,) = [section for section in manual.group.sections if "ตามต้นฉบับที่นำเข้า" in section.title]
+    assert added.text == ["คู่มือฉบับแก้ไขใหม่"]
+
+
+@pytest.mark.pdf
+def test_a_persons_book_from_another_office_adds_to_a_data_folder(built_sites: dict[str, Path], tmp_path: Path) -> None:
+    """A supervisor who moves in brings her manual in Word: she becomes a file of the folder, the areas and work
+    groups her manual names are the folder's own where it has them, and nothing of the folder is rewritten."""
+    target = tmp_path / "data"
+    shutil.copytree(HAND_MADE["002"], target)
+    before = {p: p.read_text(encoding="utf-8") for p in target.rglob("*.yml")}
+    (person_id,) = load_folder(DATASETS["varied"]).people
+    result = run("import", built_sites["varied"] / f"docx/people/{person_id}.docx", "--into", target)
+    assert result.returncode == 0, result.stderr
+    manual = load_folder(target)
+    assert len(manual.people) == 3
+    for path, text in before.items():
+        assert _subsequence(text.splitlines(), path.read_text(encoding="utf-8").splitlines()), path
+    again = run("import", built_sites["varied"] / f"docx/people/{person_id}.docx", "--into", target)
+    assert again.returncode == 1
+    assert "nothing was written" in again.stderr
 
 
 @pytest.mark.parametrize(

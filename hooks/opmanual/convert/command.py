@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from .blocks import SourceError
 from .draft import Draft
+from .merge import Merge
 from .readers import read
 from .recognise import recognise
 from .write import WriteError, write
@@ -38,9 +39,10 @@ def run(sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = 
     except WriteError as exc:
         print(f"python -m opmanual import: {exc}", file=sys.stderr)
         return CLASH
-    for line in report(draft):
+    for line in report(draft, written.merged):
         print(line, file=out)
-    print(f"{len(written)} files written into {into} (นำเข้าแล้ว); check them: python -m opmanual check {into}", file=out)
+    done = "added to" if written.merged else "written into"
+    print(f"{len(written.paths)} files {done} {into} (นำเข้าแล้ว); check them: python -m opmanual check {into}", file=out)
     return 0
 
 
@@ -65,12 +67,18 @@ def _count_steps(steps: list[Any]) -> int:
     return sum(1 + _count_steps(step.get("steps", []) if isinstance(step, dict) else []) for step in steps)
 
 
-def report(draft: Draft) -> Iterator[str]:
+def report(draft: Draft, merged: Merge | None = None) -> Iterator[str]:
+    """What was recognised, then every guess where it stands in the written files (when adding to a folder, the
+    shared files' guesses at their places after the folder's own values), and every unplaced block."""
     yield "recognised (พบ): " + ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in counts(draft).items())
-    for note in draft.notes:
+    for note in [*draft.notes, *(merged.notes if merged else [])]:
         yield f"note: {note}"
     files = draft.files()
-    guesses = [(name, guess) for name, part in files.items() for guess in part.guesses]
+    guesses = [
+        (name, guess)
+        for name, part in files.items()
+        for guess in (merged.guesses[name] if merged and name in merged.additions else part.guesses)
+    ]
     if guesses:
         yield f"{len(guesses)} guesses to check, marked `# ตรวจสอบ:` in the files (ค่าที่ต้องตรวจสอบ):"
         for name, guess in guesses:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
@@ -20,9 +21,11 @@ from pydantic import BaseModel
 from ..data.dataset import load
 from ..data.model import OfficeFile, Person, Process, ReferencesFile
 from ..data.schema import modeline
+from ..data.yamledit import EditError, Render, add
 from ..errors import DataErrors
-from .draft import Draft, Part
+from .draft import Draft, Guess, Part
 from .draft import Path as Loc
+from .merge import SHARED, Merge, merge
 
 INDENT = "  "
 
@@ -74,13 +77,26 @@ def ordered(value: Any, models: list[type[BaseModel]]) -> Any:
 
 def dump(part: Part, header: list[str], model: type[BaseModel] | None = None) -> str:
     """A file's text: `header` comment lines, then the values with each guess's comment above its value."""
-    notes: dict[Loc, list[str]] = {}
-    for guess in part.guesses:
-        notes.setdefault(guess.path, []).append(guess.note)
-    lines = [*header]
     data = ordered(part.data, [model]) if model else part.data
-    lines += _mapping(data, (), 0, notes)
-    return "\n".join(lines) + "\n"
+    return "\n".join([*header, *_mapping(data, (), 0, _notes(part.guesses))]) + "\n"
+
+
+def _notes(guesses: list[Guess]) -> dict[Loc, list[str]]:
+    notes: dict[Loc, list[str]] = {}
+    for guess in guesses:
+        notes.setdefault(guess.path, []).append(guess.note)
+    return notes
+
+
+def _renderer(guesses: list[Guess]) -> Render:
+    """New values for a file the folder has: written as `dump` writes, at the column they go in."""
+    notes = _notes(guesses)
+
+    def render(loc: Loc, data: Any, column: int, first: int) -> list[str]:
+        lines = _mapping(data, loc, 0, notes) if isinstance(data, dict) else _sequence(data, loc, 0, notes, first)
+        return [" " * column + line for line in lines]
+
+    return render
 
 
 def _comments(loc: Loc, depth: int, notes: dict[Loc, list[str]]) -> Iterator[str]:
@@ -105,10 +121,10 @@ def _mapping(data: dict[str, Any], loc: Loc, depth: int, notes: dict[Loc, list[s
     return lines
 
 
-def _sequence(data: list[Any], loc: Loc, depth: int, notes: dict[Loc, list[str]]) -> list[str]:
+def _sequence(data: list[Any], loc: Loc, depth: int, notes: dict[Loc, list[str]], first: int = 0) -> list[str]:
     lines: list[str] = []
     pad = INDENT * depth
-    for index, value in enumerate(data):
+    for index, value in enumerate(data, first):
         here = (*loc, index)
         lines += _comments(here, depth, notes)
         if isinstance(value, dict) and value:
@@ -134,12 +150,20 @@ def _empty_or_scalar(value: Any) -> str:
     return scalar(value)
 
 
-def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] | None = None) -> list[Path]:
-    """Write the draft's files into `target` (a new folder, or an existing data folder to add to). A file that
-    exists is a clash, refused unless `force`. Returns the written paths."""
+@dataclass
+class Written:
+    paths: list[Path]  # the files written or added to
+    merged: Merge | None  # what adding to an existing data folder took (None for a new folder)
+
+
+def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] | None = None) -> Written:
+    """Write the draft's files into `target`: a new folder, or an existing data folder to add to (its office.yml
+    and references.yml are added to, see `merge`). A person's or process's file that exists is a clash, refused
+    unless `force`."""
     if target.exists() and not target.is_dir():
         raise WriteError(f"{target} is not a folder")
-    files = draft.files()
+    merged = _merge(draft, target) if (target / "office.yml").is_file() else None
+    files = {name: part for name, part in draft.files().items() if not merged or _writes(name, merged)}
     clashes = sorted(name for name in files if (target / name).exists())
     if clashes and not force:
         raise WriteError(
@@ -160,6 +184,18 @@ def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] 
             lines = [modeline(target / name, target), *(header or [])]
             model = KINDS[name if "/" not in name else name.split("/")[0]]
             path.write_text(dump(part, lines, model), encoding="utf-8")
+        names = list(files)
+        for name, additions in (merged.additions if merged else {}).items():
+            path = staging / name
+            text = path.read_text(encoding="utf-8")
+            render = _renderer(merged.guesses[name] if merged else [])
+            try:
+                for addition in additions:
+                    text = add(text, addition.loc, addition.value, addition.key, render)
+            except EditError as exc:
+                raise WriteError(f"cannot add to {target / name}: {exc}; nothing was written") from None
+            path.write_text(text, encoding="utf-8")
+            names += [name] if additions else []
         try:
             load(staging)
         except DataErrors as exc:
@@ -169,11 +205,31 @@ def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] 
                 + "\n".join(str(error).replace(str(staging), str(target)) for error in exc.errors)
             ) from None
         try:
-            return _move_in(staging, target, list(files))
+            return Written(_move_in(staging, target, names), merged)
         except OSError as exc:
             raise WriteError(f"cannot write into {target}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _merge(draft: Draft, target: Path) -> Merge:
+    """Adding to the data folder `target`: it must pass the check first, or the result could not be checked."""
+    try:
+        load(target)
+    except DataErrors as exc:
+        raise WriteError(
+            f"{target} is a data folder that does not pass the check ({len(exc.errors)} errors, the first: "
+            f"{exc.errors[0]}); correct it first (python -m opmanual check {target}); nothing was written"
+        ) from None
+    for name, model in (("office.yml", OfficeFile), ("references.yml", ReferencesFile)):
+        part = draft.office if name == "office.yml" else draft.references
+        part.data = ordered(part.data, [model])
+    return merge(draft, target)
+
+
+def _writes(name: str, merged: Merge) -> bool:
+    """Whether adding writes the draft's file `name` whole: people, processes, and a shared file that is new."""
+    return name not in SHARED or name in merged.new_files
 
 
 def _move_in(staging: Path, target: Path, names: list[str]) -> list[Path]:

@@ -84,7 +84,9 @@ def _edit(text: str, changes: Mapping[Loc, Callable[[str], str]], quoted: bool) 
     pieces: list[tuple[int, int, str]] = []
     for loc, node in nodes.items():
         start, end = node.start_mark.index, node.end_mark.index
-        new = json.dumps(expected[loc], ensure_ascii=False) if quoted else _written(node, text[start:end], expected[loc])
+        new = (
+            json.dumps(expected[loc], ensure_ascii=False) if quoted else _written(node, text[start:end], expected[loc])
+        )
         pieces.append((start, end, new))
     result = text
     for start, end, new in sorted(pieces, reverse=True):
@@ -106,3 +108,96 @@ def _verify(old_root: yaml.Node, result: str, expected: dict[Loc, str]) -> None:
         _node_at(old_root, loc).value = value
     if _plain(new_root) != _plain(old_root):
         raise EditError("the change would alter other values of the file")
+
+
+# Writes the YAML of new values: (the location of the mapping or list they go into, a mapping of new keys or a list
+# of new items, the column they start at, the index of the first new item) → the lines, indented.
+Render = Callable[[Loc, Any, int, int], list[str]]
+
+
+def add(text: str, loc: Loc, value: Any, key: str | None, render: Render) -> str:
+    """`text` with `value` appended to the list at `loc`, or (`key` given) with `key: value` set in the mapping at
+    `loc`, where the key is missing or empty; every other character stays as it was. The result is parsed again
+    and must hold exactly the old values and the new one, or nothing is changed."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is None:
+        raise EditError("the file is empty")
+    node = _find(root, loc)
+    expected = yaml.safe_load(text)
+    container = _py_at(expected, loc)
+    if key is None:
+        if not isinstance(node, yaml.SequenceNode):
+            raise EditError(f"{'/'.join(map(str, loc))} is not a list")
+        container.append(value)
+        if node.flow_style or not node.value:  # `[]` or `[a, b]`: the whole list written again as a block
+            result = _replace_value(text, root, loc, {str(loc[-1]): container}, render)
+        else:
+            first = node.value[0].start_mark
+            line = text[text.rfind("\n", 0, first.index) + 1 : first.index]
+            column = line.index("-") if "-" in line else max(first.column - 2, 0)
+            result = _insert(text, _end_of(text, node), render(loc, [value], column, len(container) - 1))
+    else:
+        if not isinstance(node, yaml.MappingNode):
+            raise EditError(f"{'/'.join(map(str, loc))} is not a mapping")
+        empty = key in container
+        container[key] = value
+        if empty:
+            result = _replace_value(text, root, (*loc, key), {key: value}, render)
+        elif (node.flow_style or not node.value) and loc:  # `{}`: the whole mapping written again as a block
+            result = _replace_value(text, root, loc, {str(loc[-1]): container}, render)
+        elif not node.value:
+            raise EditError("the file holds an empty mapping")
+        else:
+            column = node.value[0][0].start_mark.column
+            result = _insert(text, _end_of(text, node), render(loc, {key: value}, column, 0))
+    if yaml.safe_load(result) != expected:
+        raise EditError(f"adding to {'/'.join(map(str, loc)) or 'the file'} would not read back as written")
+    return result
+
+
+def _find(root: yaml.Node, loc: Loc) -> yaml.Node:
+    node = root
+    for step in loc:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            found = next((value for k, value in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            found = node.value[step]
+        else:
+            found = None
+        if found is None:
+            raise EditError(f"no value at {'/'.join(map(str, loc))}")
+        node = found
+    return node
+
+
+def _py_at(data: Any, loc: Loc) -> Any:
+    for step in loc:
+        data = data[step]
+    return data
+
+
+def _end_of(text: str, node: yaml.Node) -> int:
+    """Where the line after a block node's last value begins: new items and keys go there."""
+    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value and not node.flow_style:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    end = node.end_mark.index
+    if end > 0 and text[end - 1] == "\n":
+        return end
+    newline = text.find("\n", end)
+    return len(text) if newline == -1 else newline + 1
+
+
+def _insert(text: str, at: int, lines: list[str]) -> str:
+    before = text[:at] if not at or text[at - 1] == "\n" else text[:at] + "\n"
+    return before + "".join(line + "\n" for line in lines) + text[at:]
+
+
+def _replace_value(text: str, root: yaml.Node, loc: Loc, data: dict[str, Any], render: Render) -> str:
+    """The key at `loc` and its (flow or empty) value written again as `data`, from the key's first character."""
+    parent = _find(root, loc[:-1])
+    if not isinstance(parent, yaml.MappingNode) or parent.flow_style:
+        raise EditError(f"{'/'.join(map(str, loc))} is not in a block mapping")
+    key_node, value_node = next((k, v) for k, v in parent.value if k.value == loc[-1])
+    lines = render(loc[:-1], data, key_node.start_mark.column, 0)
+    return text[: key_node.start_mark.index] + "\n".join(lines).lstrip(" ") + text[value_node.end_mark.index :]
