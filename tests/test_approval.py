@@ -28,6 +28,7 @@ from opmanual.pdf.record import revision_record
 from opmanual.site import history
 from opmanual.site.repo import find
 from opmanual.site.summaries import process_summary, responsibility
+from poppler import pdf_text, picture
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
@@ -55,13 +56,6 @@ def watermarked(path: Path) -> list[bool]:
                 found = found or any(state.get_object().get("/ca") == 0.14 for state in states.values())
         marks.append(found)
     return marks
-
-
-def pdf_text(path: Path, first: int = 1, last: int = 0) -> str:
-    pages = ["-f", str(first)] + (["-l", str(last)] if last else [])
-    return subprocess.run(
-        ["pdftotext", "-raw", *pages, str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
 
 
 def squeeze(text: str) -> str:
@@ -309,12 +303,7 @@ def test_every_generated_page_edits_and_shows_the_history_of_the_file_it_is_made
 def test_the_qr_code_on_each_cover_leads_to_its_online_page(
     linked_site: Path, tmp_path: Path, book: str, page: str
 ) -> None:
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-gray", "-png", "-f", "1", "-l", "1", str(linked_site / f"pdf/{book}.pdf"),
-         str(tmp_path / "cover")],
-        check=True,
-    )  # fmt: skip
-    [png] = tmp_path.glob("cover*.png")
+    png = picture(linked_site / f"pdf/{book}.pdf", 1, tmp_path / "cover", dpi=150, gray=True)
     decoded = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True, check=False)
     assert decoded.stdout.strip() == f"https://office5.github.io/opmanual/{page}"
     assert f"office5.github.io/opmanual/{page}" in pdf_text(linked_site / f"pdf/{book}.pdf", 1, 1)

@@ -23,6 +23,7 @@ from opmanual.docx.convert import SKIPPED, Writer, _is_chart
 from opmanual.pdf.book import Printer, books
 from opmanual.pdf.stage import docx_path
 from opmanual.site.pages import full_name
+from poppler import picture
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 FONTS = Path(__file__).parent.parent / "hooks/opmanual/theme/assets/fonts"
@@ -313,24 +314,8 @@ def test_libreoffice_opens_a_copy_with_thai_text_in_sarabun(copies: dict[str, di
     }
     ARTIFACTS.mkdir(exist_ok=True)
     for kind, index in wanted.items():
-        out = ARTIFACTS / f"docx-{kind}"
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-r",
-                "60",
-                "-png",
-                "-singlefile",
-                "-f",
-                str(index + 1),
-                "-l",
-                str(index + 1),
-                str(pdf),
-                str(out),
-            ],
-            check=True,
-        )
-        assert out.with_suffix(".png").stat().st_size > 10_000
+        out = picture(pdf, index + 1, ARTIFACTS / f"docx-{kind}")
+        assert out.stat().st_size > 10_000
 
 
 @pytest.mark.pdf

@@ -13,6 +13,7 @@ from conftest import DATASETS
 from opmanual.data.dataset import Manual, load
 from opmanual.site.pages import book_title
 from opmanual.thai import digits
+from poppler import picture
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
@@ -195,22 +196,5 @@ def test_pdf_pages_as_pictures(built_sites: dict[str, Path]) -> None:
     wanted["person"] = next(i for _, t, i in bookmarks if t == "นายอนวัช ไข่ขาว")
     wanted["flowchart"] = next(i for _, t, i in bookmarks if t.endswith("Flow Chart การปฏิบัติงาน"))
     for name, index in wanted.items():
-        out = ARTIFACTS / f"pdf-{name}"
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-r",
-                "60",
-                "-png",
-                "-singlefile",
-                "-f",
-                str(index + 1),
-                "-l",
-                str(index + 1),
-                str(path),
-                str(out),
-            ],
-            check=True,
-        )
-        picture = out.with_suffix(".png")
-        assert picture.stat().st_size > 5_000  # a page with something drawn on it
+        drawn = picture(path, index + 1, ARTIFACTS / f"pdf-{name}")
+        assert drawn.stat().st_size > 5_000  # a page with something drawn on it

@@ -8,13 +8,14 @@ sections follow named parts, and an appendix is a picture. Each must land in its
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from PIL import Image
 from pypdf import PdfReader
+
+from poppler import pdf_text, picture
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
@@ -64,14 +65,6 @@ def in_order(haystack: str, needles: list[str]) -> list[str]:
         else:
             start = at + len(squeeze(needle))
     return missing
-
-
-def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> str:
-    """The text layer in the order it is drawn (a table cell's lines together, as a screen reader reads them)."""
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    return subprocess.run(
-        ["pdftotext", "-raw", *pages, str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
 
 
 @pytest.fixture(scope="module")
@@ -247,11 +240,7 @@ def test_appendix_pictures_fill_their_own_pages(site: Path, tmp_path: Path) -> N
     pages = len(PdfReader(path).pages)
     for page, caption in [(pages - 1, "ภาคผนวก ๑."), (pages, "ภาคผนวก ๒.")]:
         assert squeeze(caption) in squeeze(pdf_text(path, page, page))
-        subprocess.run(
-            ["pdftoppm", "-r", "30", "-gray", "-png", "-f", str(page), "-l", str(page), str(path), str(tmp_path / "p")],
-            check=True,
-        )
-        [png] = tmp_path.glob("p-*.png")
+        png = picture(path, page, tmp_path / "p", dpi=30, gray=True)
         image = Image.open(png).point(lambda value: 255 if value > 200 else 0)
         box = Image.eval(image, lambda value: 255 - value).getbbox()
         assert box is not None
