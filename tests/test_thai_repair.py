@@ -56,6 +56,23 @@ def test_spaces_inside_a_word_are_taken_out_only_there(spaced: str, joined: str)
     assert join_split_words(spaced) == joined
 
 
+@pytest.mark.parametrize(
+    ("spaced", "joined"),
+    [
+        ("ร่ ว ม กั บ ก ลุ่ ม โ ร ง เ รี ย น โ ด ย", "ร่วมกับกลุ่มโรงเรียนโดย"),  # seed 002, a justified line
+        ("ก า ร ศึ ก ษ า ต า ม ค่ า เ ป้ า ห ม า ย", "การศึกษาตามค่าเป้าหมาย"),  # SARA AA, not a lost NIKHAHIT
+        ("(Active Learning) แ ล ะ พั ฒ น า", "(Active Learning) และพัฒนา"),
+        ("ห น่ ว ย ง า น ใ น สั ง กั ด", "หน่วยงานในสังกัด"),  # a line the seeds do not have
+        ("ข้อ ๑ ๒ ๓ ๔ ๕", "ข้อ ๑ ๒ ๓ ๔ ๕"),  # digits are never letter-spacing
+        ("อื่น ๆ ที่ มี ใน", "อื่น ๆ ที่ มี ใน"),  # three short words are not yet letter-spacing
+        ("ข่ าย", "ข่าย"),  # a space before SARA AA that only split the word
+        ("ล้ า", "ล้ำ"),
+    ],
+)
+def test_letter_spaced_thai_is_joined_and_sara_aa_kept(spaced: str, joined: str) -> None:
+    assert repair(spaced) == joined
+
+
 def test_repair_keeps_lines_and_cleans_each() -> None:
     assert repair("คู่มือการปฏิบติังาน  สาํนักงาน\nเขตพื้ นท่ี") == "คู่มือการปฏิบัติงาน สำนักงาน\nเขตพื้นที่"
 

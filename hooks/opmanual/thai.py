@@ -175,16 +175,39 @@ def repair_marks(text: str) -> str:
     text = _MARKS_ORDER.sub(r"\2\1", text)
     text = _SHIFTED_VOWEL.sub("\\1\u0e31\\2\\3", text)
     text = text.replace(SARA_AA + NIKHAHIT, SARA_AM).replace(SARA_AM + SARA_AA, SARA_AM)
-    text = _LOST_NIKHAHIT.sub(rf"\1{NIKHAHIT}", text)
+    text = _LOST_NIKHAHIT.sub(_lost_nikhahit, text)
     text = _DECOMPOSED_AM.sub(lambda m: m.group(1) + SARA_AM, text)
     return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
 
 
+def _lost_nikhahit(match: re.Match[str]) -> str:
+    """A space before SARA AA: a NIKHAHIT the extractor lost ("ล าดับ" → ลำดับ), unless the word list says the
+    space only split the word ("ข่ าย" → ข่าย, in letter-spaced text)."""
+    text, end = match.string, match.end()
+    before = _THAI_RUN.findall(text[: match.start()] + match.group(1))[-1]
+    after = _THAI_RUN.match(text, end + 1 if text[end : end + 1] == " " else end)
+    rest = after.group() if after else SARA_AA
+    if _unknown(before + rest) < _unknown(repair_marks(before + NIKHAHIT + rest)):
+        return match.group(1)
+    return match.group(1) + NIKHAHIT
+
+
+# A letter-spaced line (justified Thai, or a PDF that places each glyph): four or more runs of one to three Thai
+# letters and marks in a row ("ก า ร ศึ ก ษ า"). Thai puts no space inside a phrase, so they are one run.
+_LETTERS = "\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e"  # Thai letters and marks, no digits, ๆ or ฯ
+_SPACED_LETTERS = re.compile(rf"(?<!\S)[{_LETTERS}]{{1,3}}(?: [{_LETTERS}]{{1,3}}){{3,}}(?!\S)")
+
+
+def join_letter_spaced(line: str) -> str:
+    """Letter-spaced Thai joined back: "ร่ ว ม กั บ" → "ร่วมกับ" (digits, ๆ and ฯ are never part of it)."""
+    return _SPACED_LETTERS.sub(lambda m: m.group().replace(" ", ""), line)
+
+
 def repair_line(line: str) -> str:
     """One line as `normalize` cleans it (NFC, no zero-width characters, single spaces, no space before a mark), with
-    the PDF repairs first: PUA glyphs, mark order, SARA AM, and a space an extractor put after a mark inside a word
-    (พื้ นที่)."""
-    line = repair_marks(map_pua(unicodedata.normalize("NFC", line)))
+    the PDF repairs first: PUA glyphs, letter-spaced runs, mark order, SARA AM, and a space an extractor put after a
+    mark inside a word (พื้ นที่)."""
+    line = repair_marks(join_letter_spaced(map_pua(unicodedata.normalize("NFC", line))))
     line = _SPACE_AFTER_MARK.sub(lambda m: _keep_or_drop(m), line)
     return normalize(line).replace("\n", " ")
 
