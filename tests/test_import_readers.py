@@ -113,6 +113,45 @@ def test_text_with_form_feeds_bullets_under_numbers_and_thai_windows_encoding(tm
     assert "1 page numbers dropped" in source.notes
 
 
+def test_a_number_that_carries_on_a_wrapped_sentence_is_no_list_label() -> None:
+    """A PDF's text wraps a sentence wherever the line is full, numbers included (seed 002: "…กลุ่มโรงเรียนที่" /
+    "๒ มีจำนวน ๑๔ โรงเรียน"). A number after a full line goes on with the sentence when the word before asks for
+    a number, when it is not the next of a list numbered that way, or when it is the next of an enumeration the
+    paragraph is in the middle of; the next number of a list stays a new item, full line before it or not."""
+    from opmanual.convert.readers.text import parse
+
+    text = (
+        "สำนักงานเขตพื้นที่การศึกษาทดสอบ เขต ๑ ประกอบด้วย ๓ กลุ่ม โดยกลุ่มโรงเรียนที่ ๑ มีจำนวน ๑๐ โรงเรียน กลุ่มโรงเรียนที่\n"
+        "๒ มีจำนวน ๑๔ โรงเรียน และจัดแบ่งกลุ่มสาระการเรียนรู้เป็น ๘ กลุ่ม ได้แก่ ๑) ภาษาไทย ๒) คณิตศาสตร์ ๓) วิทยาศาสตร์\n"
+        "๔) สังคมศึกษา ศาสนาและวัฒนธรรม ๕) สุขศึกษาและพลศึกษา ๖) ศิลปะ ๗) การงานอาชีพ และ ๘) ภาษาต่างประเทศ ทุกโรงเรียน\n"
+        "จัดทำแผนพัฒนาคุณภาพการศึกษาปีละ ๑ ฉบับ และส่งรายงานผลการดำเนินงานให้สำนักงานเขตพื้นที่การศึกษา จำนวน\n"
+        "๑ ชุด\n"
+        "\n"
+        "งานในกลุ่มงานวัดและประเมินผลการศึกษา\n"
+        "๑ งานส่งเสริมการวัดและประเมินผลการศึกษาของสถานศึกษาในสังกัดสำนักงานเขตพื้นที่การศึกษาทดสอบ\n"
+        "๒ งานทดสอบทางการศึกษา\n"
+        "\n"
+        "กลุ่มสาระการเรียนรู้ที่รับผิดชอบ\n"
+        "๑) ภาษาไทย\n"
+        "๒) คณิตศาสตร์\n"
+    )
+    source = parse(text, "manual.txt")
+    shape = [(type(block).__name__, getattr(block, "label", None)) for block in source.blocks]
+    assert shape == [
+        ("Paragraph", None),
+        ("Paragraph", None),
+        ("ListItem", "๑"),
+        ("ListItem", "๒"),
+        ("Paragraph", None),
+        ("ListItem", "๑)"),
+        ("ListItem", "๒)"),
+    ]
+    sentence = texts(source)[0]
+    assert "กลุ่มโรงเรียนที่ ๒ มีจำนวน ๑๔ โรงเรียน" in sentence  # the number is a word of its own
+    assert "๓) วิทยาศาสตร์ ๔) สังคมศึกษา" in sentence
+    assert sentence.endswith("จำนวน ๑ ชุด")
+
+
 def test_markdown_headings_lists_and_tables(tmp_path: Path) -> None:
     path = tmp_path / "manual.md"
     path.write_text(

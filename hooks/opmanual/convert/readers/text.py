@@ -7,7 +7,9 @@ numbers after a tab, tables flattened into tab-separated lines, and numbering ty
 
 - a line continues the paragraph (or list item) before it when that one ends in a *full* line — as wide as the
   file's usual wrap width — and it does not start with a number or bullet; blank lines are ignored for this in files
-  that are double-spaced, and separate paragraphs otherwise;
+  that are double-spaced, and separate paragraphs otherwise. A number that carries on the sentence is no label: one
+  the word before asks for ("กลุ่มโรงเรียนที่ / ๒ มีจำนวน"), a bare one that is not the next of the items numbered
+  that way, or the next of an enumeration running inside the paragraph ("… ๓) วิทยาศาสตร์ / ๔) สังคมศึกษา");
 - typed numbering becomes a `ListItem` (`thai.split_label`): "1." → level 0, "1.2" → 1, "1.2.3" → 2, and a bullet,
   "(๑)" or "ก." one level under the item of another kind just before it;
 - a line repeated on several pages with only its trailing page number changing is a running header, and a line
@@ -41,6 +43,10 @@ _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"( *)([-*+]|[0-9]{1,3}[.)])\s+(.*)")
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
 _NUMBER_ONLY = re.compile(r"[0-9๐-๙.,\s]+")
+_LINE_NUMBER = re.compile(r"([0-9๐-๙]{1,3})([.)]?)")  # a number as a line's label: "๒", "๒.", "๒)"
+# Words a number follows in a sentence (a count, a year, an ordinal): a line ending in one goes on with the number on
+# the next line. Not "ที่" alone: หน้าที่ and พื้นที่ end lines too.
+_NUMBER_WORDS = ("จำนวน", "พ.ศ.", "กลุ่มที่", "โรงเรียนที่", "ครั้งที่", "ฉบับที่", "ข้อที่", "ลำดับที่", "ปีที่", "รุ่นที่")
 
 
 @dataclass
@@ -224,6 +230,7 @@ class _Builder:
         self.item: tuple[str | None, int, bool] | None = None  # (label, level, numbered) when it is a list item
         self.last: _Line | None = None  # its last line
         self.levels = TypedLevels()
+        self.counted: int | None = None  # the number of the last item numbered with a bare number ("๒ งาน")
 
     def where(self, line: _Line) -> Where:
         return Where(self.source.name, page=line.page if self.paged else None, paragraph=line.number)
@@ -268,6 +275,21 @@ class _Builder:
             and thai.split_label(following.text)[0] is not None
         )
 
+    def carries_on(self, label: str) -> bool:
+        """Whether the number `label` that starts a line (after a full one) is the open paragraph's sentence going on
+        rather than a new item's number: a bare number that the paragraph's last word asks for, or that is not the
+        next of the items numbered that way; or a marked one ("๔)") that is the next of an enumeration inside the
+        paragraph's own text. A PDF's text wraps a sentence wherever the line is full, numbers included."""
+        found = _LINE_NUMBER.fullmatch(label)
+        if not found:
+            return False
+        number, mark = _number(found.group(1)), found.group(2)
+        text = thai.join_lines(self.parts)
+        if not mark:
+            return text.endswith(_NUMBER_WORDS) or number not in (1, (self.counted or 0) + 1)
+        inline = rf"(?:^|\s){number - 1}\s*{re.escape(mark)}"
+        return number > 1 and re.search(inline, text.translate(thai.ARABIC_DIGITS)) is not None
+
     def take(self, lines: list[_Line], index: int) -> int:
         """Read the block that starts at `lines[index]`; the index after it."""
         line = lines[index]
@@ -290,8 +312,11 @@ class _Builder:
             return index + 1
         stripped = line.text.strip()
         label, rest, depth = thai.split_label(stripped)
-        if label is None and self.open is not None and self.continues(lines, index):
-            self.parts.append(stripped)
+        if self.open is not None and (label is None or self.carries_on(label)) and self.continues(lines, index):
+            if label is None:
+                self.parts.append(stripped)
+            else:  # a number is a word of its own: "กลุ่มโรงเรียนที่ ๒", not "ที่๒"
+                self.parts[-1] = f"{self.parts[-1]} {stripped}"
             self.last = line
             return index + 1
         self.flush()
@@ -299,7 +324,11 @@ class _Builder:
         if label is None or not rest:
             self.parts = [stripped]
             self.levels.reset()
+            self.counted = None
             return index + 1
+        bare = _LINE_NUMBER.fullmatch(label)
+        if bare and not bare.group(2):
+            self.counted = _number(bare.group(1))
         kind = thai.label_kind(label)
         self.parts = [rest]
         self.item = (label, self._level(kind, depth), kind != "bullet")
@@ -371,6 +400,10 @@ class _Builder:
         )
         self.emit(Table(table_rows, where, header_rows=header))
         return True
+
+
+def _number(digits: str) -> int:
+    return int(digits.translate(thai.ARABIC_DIGITS))
 
 
 @cache
