@@ -3,8 +3,10 @@ rest (never dropped)."""
 
 from __future__ import annotations
 
-from opmanual.convert.blocks import Heading, ListItem, Paragraph, Where
-from opmanual.convert.recognise import office
+from opmanual.convert.blocks import Cell, Heading, ListItem, Paragraph, Source, Table, Where
+from opmanual.convert.draft import Draft
+from opmanual.convert.readers.text import parse
+from opmanual.convert.recognise import office, recognise
 from opmanual.data.model import OfficeFile
 
 HERE = Where("manual.txt", paragraph=1)
@@ -78,9 +80,6 @@ def test_what_no_field_takes_is_a_free_section_and_reported() -> None:
 
 
 def test_school_clusters_and_their_counts_come_from_the_text_that_says_them() -> None:
-    from opmanual.convert.blocks import Source
-    from opmanual.convert.recognise import recognise
-
     said = "สำนักงานเขตพื้นที่การศึกษาประกอบด้วย ๒ กลุ่ม โดยกลุ่มโรงเรียนที่ ๒ มีจำนวน ๑๔ โรงเรียน กลุ่มโรงเรียนที่ ๑"
     draft = recognise([Source("manual.txt", [p("กลุ่มโรงเรียน"), p(said), p("มีจำนวน ๑๐ โรงเรียน")])])
     group = draft.office.data["group"]
@@ -89,3 +88,184 @@ def test_school_clusters_and_their_counts_come_from_the_text_that_says_them() ->
         {"id": "cluster-2", "name": "กลุ่มโรงเรียนที่ ๒", "schools": 14},
     ]
     assert group["clusters_text"] == [said, "มีจำนวน ๑๐ โรงเรียน"]  # the sentences stay where they stood
+
+
+# --- the schools page and the work groups' members, from small text files of shapes the seeds do not have --------
+
+
+def imported(text: str) -> Draft:
+    return recognise([parse(text, "manual.txt")])
+
+
+SCHOOLS = """แนวคิด
+
+กลุ่มนิเทศเป็นกลุ่มงานที่ดำเนินการเกี่ยวกับการนิเทศการศึกษา
+
+กลุ่มสาระการเรียนรู้
+
+- กลุ่มสาระการเรียนรู้ภาษาไทย
+- คณิตศาสตร์
+- วิทยาศาสตร์และเทคโนโลยี
+- ภาษาจีน
+
+กลุ่มโรงเรียน
+
+กลุ่มโรงเรียนเป็นการรวมตัวของโรงเรียนในพื้นที่ใกล้เคียงเพื่อพัฒนาคุณภาพการศึกษาร่วมกัน
+
+กลุ่มโรงเรียนที่ ๑ จำนวน ๑๒ โรงเรียน
+
+กลุ่มโรงเรียนที่ ๒
+
+๑. โรงเรียนบ้านหนองบัว
+๒. โรงเรียนวัดป่าแดง
+
+เครือข่ายและศูนย์พัฒนาวิชาการ
+
+ชื่อเครือข่าย\tจำนวนโรงเรียน\tผู้ประสานงาน
+ศูนย์พัฒนาวิชาการคณิตศาสตร์\t๑๘\tโรงเรียนบ้านหนองบัว
+เครือข่ายภาษาจีน\t๗\t
+รวม\t๒๕\t
+
+การปฏิบัติงานตามที่ได้รับมอบหมาย
+
+สำนักงานเขตพื้นที่การศึกษาทดสอบ ได้มอบหมายให้ นายสมชาย ใจดี ตำแหน่ง ศึกษานิเทศก์ชำนาญการ
+
+โรงเรียนและกลุ่มสาระการเรียนรู้ที่รับผิดชอบ
+
+กลุ่มโรงเรียนที่ ๒
+
+กลุ่มสาระการเรียนรู้วิทยาศาสตร์และเทคโนโลยี
+
+ศูนย์พัฒนาวิชาการคณิตศาสตร์
+"""
+
+
+def test_learning_areas_clusters_and_networks_listed_under_their_headings() -> None:
+    draft = imported(SCHOOLS)
+    group = draft.office.data["group"]
+    # a bulleted list: the curriculum's areas by their standard ids, another area by its romanised name (a guess)
+    assert group["learning_areas"] == [
+        {"id": "thai", "name": "ภาษาไทย"},
+        {"id": "math", "name": "คณิตศาสตร์"},
+        {"id": "science", "name": "วิทยาศาสตร์และเทคโนโลยี"},
+        {"id": "phasachin", "name": "ภาษาจีน"},
+    ]
+    assert ("group", "learning_areas", 3, "id") in [guess.path for guess in draft.office.guesses]
+    # a line with its count, and a cluster's heading with its schools listed under it
+    assert group["clusters"] == [
+        {"id": "cluster-1", "name": "กลุ่มโรงเรียนที่ ๑", "schools": 12},
+        {"id": "cluster-2", "name": "กลุ่มโรงเรียนที่ ๒", "schools": ["โรงเรียนบ้านหนองบัว", "โรงเรียนวัดป่าแดง"]},
+    ]
+    assert group["clusters_text"] == ["กลุ่มโรงเรียนเป็นการรวมตัวของโรงเรียนในพื้นที่ใกล้เคียงเพื่อพัฒนาคุณภาพการศึกษาร่วมกัน"]
+    # a table of networks with their counts: another column is kept in the entry's text, the total row kept too
+    assert group["networks"] == [
+        {
+            "id": "sun-phatna-wichakan-khanitsat",
+            "name": "ศูนย์พัฒนาวิชาการคณิตศาสตร์",
+            "schools": 18,
+            "text": ["ผู้ประสานงาน: โรงเรียนบ้านหนองบัว"],
+        },
+        {"id": "kheruekhai-phasachin", "name": "เครือข่ายภาษาจีน", "schools": 7},
+    ]
+    (section,) = group["sections"]
+    assert section == {"title": "เครือข่ายและศูนย์พัฒนาวิชาการ", "after": "schools", "text": ["รวม ๒๕"]}
+    # the person's references are the group's entries, not new ones
+    (person,) = draft.people.values()
+    assert person.data["learning_areas"] == ["science"]
+    assert person.data["clusters"] == ["cluster-2"]
+    assert person.data["networks"] == ["sun-phatna-wichakan-khanitsat"]
+    OfficeFile.model_validate(draft.office.data)
+
+
+def test_learning_areas_a_sentence_enumerates_anywhere_in_the_manual() -> None:
+    """Seeds 000 and 002 name the areas only inside a sentence (in a person's duty, in 002); every sentence that
+    enumerates them adds the ones the others did not name, and the sentences stay where they stood."""
+    said = (
+        "หลักสูตรแกนกลางการศึกษาขั้นพื้นฐาน จัดแบ่งกลุ่มสาระการเรียนรู้เป็น ๘ กลุ่ม ได้แก่ ๑) ภาษาไทย ๒) คณิตศาสตร์ "
+        "๓) วิทยาศาสตร์ ๔) สังคมศึกษา ศาสนาและวัฒนธรรม ๕) สุขศึกษาและพลศึกษา ๖) ศิลปะ ๗) การงานอาชีพ และ "
+        "๘) ภาษาต่างประเทศ และเพิ่มเติม ๙) กิจกรรมพัฒนาผู้เรียน"
+    )
+    draft = recognise([Source("manual.txt", [p("แนวคิด"), p(said), p("ทุกกลุ่มมี ๑) ครู ๒) นักเรียน ๓) ผู้ปกครอง")])])
+    group = draft.office.data["group"]
+    assert [area["id"] for area in group["learning_areas"]] == [
+        "thai", "math", "science", "social", "health", "arts", "career", "foreign", "student-activities",
+    ]  # fmt: skip
+    assert group["learning_areas"][3]["name"] == "สังคมศึกษา ศาสนาและวัฒนธรรม"
+    assert group["concept"][0] == said
+    assert ("group", "learning_areas") in [guess.path for guess in draft.office.guesses]
+
+
+MEMBERS = """ขอบข่ายภารกิจ
+
+๑. กลุ่มงานนิเทศ ติดตามและประเมินผลระบบบริหารและการจัดการศึกษา
+๑.๑ งานส่งเสริมและพัฒนาระบบการนิเทศ
+
+ผู้ปฏิบัติงาน
+
+นายสมชาย ใจดี
+
+ศึกษานิเทศก์ชำนาญการพิเศษ
+
+นางสาวสมศรี มีสุข เจ้าหน้าที่ธุรการ
+
+๒. กลุ่มงานวัดและประเมินผลการศึกษา
+๒.๑ งานทดสอบทางการศึกษา
+
+ผู้ปฏิบัติงาน: นายสมชาย ใจดี, นางวิไล สอนดี
+
+๓. กลุ่มงานส่งเสริมพัฒนาระบบการประกันคุณภาพการศึกษา
+
+ผู้ปฏิบัติงานในกลุ่มงาน
+
+กลุ่มงาน\tชื่อ - สกุล\tตำแหน่ง
+กลุ่มงานส่งเสริมพัฒนาระบบการประกันคุณภาพการศึกษา\tนางวิไล สอนดี\tศึกษานิเทศก์ชำนาญการ
+กลุ่มงานส่งเสริมพัฒนาระบบการประกันคุณภาพการศึกษา\tนายประยุทธ ขยันดี\tศึกษานิเทศก์
+
+การปฏิบัติงานตามที่ได้รับมอบหมาย
+
+สำนักงานเขตพื้นที่การศึกษาทดสอบ ได้มอบหมายให้ นางวิไล สอนดี ตำแหน่ง ศึกษานิเทศก์ชำนาญการ
+"""
+
+
+def test_members_listed_under_each_work_group_become_ids_and_an_unknown_name_stays_visible() -> None:
+    draft = imported(MEMBERS)
+    assert set(draft.people) == {"somchai-chaidi", "wilai-sondi"}  # สมชาย from the name and position lines
+    first, second, third = draft.office.data["group"]["workgroups"]
+    # lines under the work group: a name with its position on the next line, and one nobody of the import has
+    assert first["members"] == ["somchai-chaidi"]
+    assert first["tasks"] == ["งานส่งเสริมและพัฒนาระบบการนิเทศ"]
+    assert first["text"] == ["ผู้ปฏิบัติงาน: นางสาวสมศรี มีสุข เจ้าหน้าที่ธุรการ"]
+    guesses = {guess.path: guess.note for guess in draft.office.guesses}
+    assert "people/" in guesses[("group", "workgroups", 0, "text")]
+    # names after ผู้ปฏิบัติงาน:
+    assert second["members"] == ["somchai-chaidi", "wilai-sondi"]
+    assert "text" not in second
+    # a table of work groups and names, under a heading of its own after the scope: the same work group
+    assert third["members"] == ["wilai-sondi"]
+    assert third["text"] == ["ผู้ปฏิบัติงาน: นายประยุทธ ขยันดี"]
+    assert len(draft.office.data["group"]["workgroups"]) == 3
+    OfficeFile.model_validate(draft.office.data)
+
+
+def test_a_table_of_members_with_the_work_group_merged_down_its_rows() -> None:
+    def cell(text: str, rowspan: int = 1) -> Cell:
+        return Cell((p(text),) if text else (), rowspan=rowspan)
+
+    staff = Table(
+        (
+            (cell("กลุ่มงาน"), cell("ชื่อ - สกุล")),
+            (cell("กลุ่มงานวัดและประเมินผลการศึกษา", rowspan=2), cell("นายสมชาย ใจดี")),
+            (cell("ดร.วิไล สอนดี"),),
+        ),
+        HERE,
+        header_rows=1,
+    )
+    part = office.recognise([p("ขอบข่ายภารกิจ"), li("กลุ่มงานวัดและประเมินผลการศึกษา"), p("ผู้ปฏิบัติงานในกลุ่มงาน"), staff])
+    (workgroup,) = part.data["group"]["workgroups"]
+    assert workgroup["members"] == ["นายสมชาย ใจดี", "ดร.วิไล สอนดี"]  # names, for the orchestrator to make ids of
+    assert "sections" not in part.data["group"]
+    # a table that is not one of members is kept whole
+    other = Table(((cell("กลุ่มงาน"), cell("งาน")), (cell("กลุ่มงานอื่น"), cell("นายสมชาย ใจดี"))), HERE)
+    part = office.recognise([p("ขอบข่ายภารกิจ"), li("กลุ่มงานวัดและประเมินผลการศึกษา"), other])
+    assert "members" not in part.data["group"]["workgroups"][0]
+    assert part.data["group"]["sections"][0]["text"][0]["table"]["rows"] == [["กลุ่มงานอื่น", "นายสมชาย ใจดี"]]

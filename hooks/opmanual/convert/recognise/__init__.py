@@ -2,9 +2,9 @@
 
 Processes are found first (their eight numbered parts are the surest landmarks), then people in what is left, and
 the rest is the office and group part. Each owner's recogniser returns names where the model wants ids of other
-files (a person's learning areas, the processes they run, a process's documents); this module gives every person,
-process, work group, learning area and document its id and fills those references, creating the office's entry
-for a name the office part did not list (marked for checking).
+files (a person's learning areas, the processes they run, a process's documents, a work group's members); this
+module gives every person, process, work group, learning area and document its id and fills those references,
+creating the office's entry for a name the office part did not list (marked for checking).
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ...thai import ARABIC_DIGITS
 from ..blocks import Block, Source
 from ..draft import Draft, Part
 from ..ids import person_id, process_id, slug, unique
-from . import office, person, process
+from . import office, person, process, schools
 
 # A person's reference lists (names as found) → the office's list that defines them.
 PERSON_LINKS = {"learning_areas": "learning_areas", "clusters": "clusters", "networks": "networks"}
@@ -68,7 +67,9 @@ def recognise(sources: Sequence[Source]) -> Draft:
     _named_people(draft, blocks, people_taken)
     _cover_titles(draft)
     _clusters(draft)
+    _learning_areas(draft)
     _link_people(draft)
+    _link_members(draft)
     _link_processes(draft)
     _link_responsible(draft)
     _documents(draft)
@@ -112,29 +113,46 @@ def _cover_titles(draft: Draft) -> None:
 
 
 # "กลุ่มโรงเรียนที่ ๒ มีจำนวน ๑๔ โรงเรียน": a school cluster and its count, wherever the manual says it.
-CLUSTER_COUNT = re.compile(r"(กลุ่มโรงเรียนที่\s*[0-9๐-๙]+)\s*(?:มี)?\s*(?:จำนวน)?\s*([0-9๐-๙]+)\s*โรงเรียน")
-
-
-CLUSTER_NAME = re.compile(r"กลุ่มโรงเรียนที่ ([0-9๐-๙]+)")
+CLUSTER_COUNT = re.compile(r"กลุ่มโรงเรียนที่\s*([0-9๐-๙]+)\s*(?:มี)?\s*(?:จำนวน)?\s*([0-9๐-๙]+)\s*โรงเรียน")
 
 
 def _clusters(draft: Draft) -> None:
-    """School clusters and their school counts, from sentences anywhere in the manual, as the office's clusters
-    (the text that says them stays where it stood)."""
+    """School clusters and their school counts, from sentences anywhere in the manual: the office's clusters when
+    its part lists none, else the count of a listed cluster that has none (the sentences stay where they stood)."""
     group = _group(draft)
-    if group.get("clusters"):
-        return
     said = " ".join(_strings([part.data for part in draft.files().values()]))
-    found: dict[str, int] = {}
-    for name, count in CLUSTER_COUNT.findall(said):
-        found.setdefault(" ".join(name.split()), int(count.translate(ARABIC_DIGITS)))
-    if found:
-        taken: set[str] = set()
+    found: dict[int, tuple[str, int]] = {}  # cluster's number → (its number as written, its count)
+    for number, count in CLUSTER_COUNT.findall(said):
+        found.setdefault(schools.number_of(number), (number, schools.number_of(count)))
+    listed: list[dict[str, Any]] = group.get("clusters") or []
+    if not listed and found:
+        named = [(f"กลุ่มโรงเรียนที่ {found[number][0]}", found[number][1]) for number in sorted(found)]
         group["clusters"] = [
-            {"id": unique(f"cluster-{name.split()[-1].translate(ARABIC_DIGITS)}", taken), "name": name, "schools": n}
-            for name, n in sorted(found.items(), key=lambda item: int(item[0].split()[-1].translate(ARABIC_DIGITS)))
+            {"id": schools.entry_id("clusters", name), "name": name, "schools": count} for name, count in named
         ]
         draft.office.guess(("group", "clusters"), "กลุ่มโรงเรียนและจำนวนโรงเรียน อ่านจากข้อความในคู่มือ")
+    for index, entry in enumerate(listed):
+        numbered = schools.NUMBERED_CLUSTER.fullmatch(entry["name"])
+        if entry.get("schools") is None and numbered and schools.number_of(numbered.group(1)) in found:
+            entry["schools"] = found[schools.number_of(numbered.group(1))][1]
+            draft.office.guess(("group", "clusters", index, "schools"), "จำนวนโรงเรียน อ่านจากข้อความในคู่มือ")
+
+
+def _learning_areas(draft: Draft) -> None:
+    """The curriculum's learning areas as a sentence of the manual enumerates them (… ได้แก่ ๑) ภาษาไทย ๒) …),
+    wherever it stands, as the office's list when its part lists none, so that a person's learning area is one of
+    the group's entries; each such sentence adds the areas the ones before it did not name."""
+    group = _group(draft)
+    if group.get("learning_areas"):
+        return
+    listed: dict[str, str] = {}  # id → name
+    for text in _strings([part.data for part in draft.files().values()]):
+        for area_id, name in schools.areas_listed(text):
+            if area_id not in listed and name not in listed.values():
+                listed[unique(area_id, set(listed))] = name
+    if listed:
+        group["learning_areas"] = [{"id": area_id, "name": name} for area_id, name in listed.items()]
+        draft.office.guess(("group", "learning_areas"), "กลุ่มสาระการเรียนรู้ อ่านจากข้อความในคู่มือ ตรวจชื่อและรหัส")
 
 
 def _strings(value: Any) -> list[str]:
@@ -155,10 +173,9 @@ def _group(draft: Draft) -> dict[str, Any]:
 def _defined(draft: Draft, kind: str, name: str) -> str:
     """The id of the office's `kind` entry named `name`, adding the entry when the office part did not list it."""
     entries: list[dict[str, Any]] = _group(draft).setdefault(kind, [])
-    numbered = CLUSTER_NAME.fullmatch(" ".join(name.split()))
-    wanted = f"cluster-{numbered.group(1).translate(ARABIC_DIGITS)}" if numbered else slug(name, 4)
+    wanted = schools.entry_id(kind, name)
     for entry in entries:
-        if entry.get("name") == name or entry.get("id") == wanted:
+        if _plain(entry.get("name", "")) == _plain(name) or entry.get("id") == wanted:
             return str(entry["id"])
     entry_id = unique(wanted, {entry["id"] for entry in entries})
     entries.append({"id": entry_id, "name": name})
@@ -185,6 +202,41 @@ def _link_people(draft: Draft) -> None:
                 del part.data["processes"]
 
 
+def _link_members(draft: Draft) -> None:
+    """The members a work group lists by name → ids of the people of the import (matched by name and surname, the
+    prefix written either way). A name that is no one's file here cannot be an id: it stays in the work group's
+    text as the source wrote it, marked for checking."""
+    known = _people_by_name(draft)
+    for index, workgroup in enumerate(_group(draft).get("workgroups", [])):
+        ids: list[str] = []
+        unknown: list[str] = []
+        for member in workgroup.pop("members", []):
+            named = office.member_name(member)
+            pid = known.get(_plain(named[1])) if named else None
+            if pid is None:
+                unknown.append(member)
+            elif pid not in ids:
+                ids.append(pid)
+        if ids:
+            workgroup["members"] = ids
+        if unknown:
+            workgroup["text"] = [*workgroup.get("text", []), f"ผู้ปฏิบัติงาน: {', '.join(unknown)}"]
+            draft.office.guess(
+                ("group", "workgroups", index, "text"),
+                "ผู้ปฏิบัติงานที่ยังไม่มีไฟล์ใน people/ (ชื่อตามต้นฉบับ): เพิ่มไฟล์บุคลากร แล้วใส่รหัสใน members",
+            )
+
+
+def _people_by_name(draft: Draft) -> dict[str, str]:
+    """The id of each person of the import by their name and surname, with and without the prefix, spaces aside."""
+    known: dict[str, str] = {}
+    for pid, part in draft.people.items():
+        data = part.data
+        known[_plain(f"{data.get('prefix', '')}{data.get('name', '')}{data.get('surname', '')}")] = pid
+        known[_plain(f"{data.get('name', '')}{data.get('surname', '')}")] = pid
+    return known
+
+
 def _link_processes(draft: Draft) -> None:
     """A process's work group, when its recogniser found one by name, as the id of that work group."""
     workgroups = _group(draft).get("workgroups", [])
@@ -202,14 +254,7 @@ def _link_processes(draft: Draft) -> None:
 def _link_responsible(draft: Draft) -> None:
     """People named as responsible for a step → their ids. A name that is no person of the import (a role such as
     ศึกษานิเทศก์, or someone without a manual) cannot be an id: it is kept in a free section after the steps."""
-    known: dict[str, str] = {}
-    for pid, part in draft.people.items():
-        data = part.data
-        for name in (
-            f"{data.get('prefix', '')}{data.get('name', '')} {data.get('surname', '')}",
-            f"{data.get('name', '')} {data.get('surname', '')}",
-        ):
-            known[_plain(name)] = pid
+    known = _people_by_name(draft)
     for part in draft.processes.values():
         unknown: list[str] = []
         for number, step in _all_steps(part.data.get("steps", []), ()):

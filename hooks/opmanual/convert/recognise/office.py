@@ -17,7 +17,8 @@ from ...thai import normalize
 from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Part, Unplaced
 from ..ids import slug, unique
-from ..shape import free_section, items, table, text_block
+from ..shape import free_section, grid, items, table, text_block
+from . import schools
 from .words import key, line_of, matches
 
 OFFICE = re.compile(r"^สำนักงานเขตพื้นที่การศึกษา")
@@ -29,6 +30,16 @@ PHONE = re.compile(r"(?:โทร(?:ศัพท์)?|เบอร์โทร|T
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 SIGNATURE_LINES = 3  # short lines closing a foreword: the signer's name, position, office
+# "ผู้ปฏิบัติงาน: …": the words that open a line saying who works in a work group
+MEMBERS = re.compile(r"^(?:ผู้ปฏิบัติงาน|ผู้รับผิดชอบ|บุคลากร|สมาชิก)(?:ในกลุ่มงาน|ประจำกลุ่มงาน|ของกลุ่มงาน)?\s*[:：]?\s*")
+# A person as a list of members names them: a prefix, a name and a surname (a position may follow).
+PERSON = re.compile(
+    r"(?:^|(?<=[\s,(/])|(?<=และ))(?P<prefix>(?:ว่าที่\s*(?:ร้อยตรี|ร\.\s*ต\.)(?:\s*หญิง)?\s*)?"
+    r"(?:ดร\.|นางสาว|น\.ส\.|นาง|นาย)(?:\s*ดร\.)?)\s*(?P<name>[\u0e01-\u0e4e]+)\s+(?P<surname>[\u0e01-\u0e4e]+)"
+)
+MEMBER_POSITION = re.compile(
+    r"^(?:ตำแหน่ง\s*)?(?:ศึกษานิเทศก์|ผู้อำนวยการ|รองผู้อำนวยการ|นักวิชาการ|ครู|เจ้าหน้าที่|นักจัดการ|พนักงาน|หัวหน้า)|^[(\-–—]"
+)
 
 
 @dataclass(frozen=True)
@@ -97,25 +108,112 @@ def _after_colon(block: Block) -> str:
 
 
 def _workgroups(part: Part, body: Sequence[Block]) -> list[Block]:
-    """ขอบข่ายภารกิจ: the paragraphs before the list, then each top-level item a work group, its sub-items tasks."""
+    """ขอบข่ายภารกิจ: the paragraphs before the list, then each top-level item a work group, its sub-items tasks.
+    Lines under a work group that name people (a name with its position, or ผู้ปฏิบัติงาน: …) are its members, by
+    name for the orchestrator to make ids of, and so are the rows of a table of work groups and names. A work group
+    named again (members listed per work group after the scope) is the same work group."""
     group: dict[str, Any] = part.data.setdefault("group", {})
-    taken = {workgroup["id"] for workgroup in group.get("workgroups", [])}
+    workgroups: list[dict[str, Any]] = group.setdefault("workgroups", [])
+    taken = {workgroup["id"] for workgroup in workgroups}
     leftovers: list[Block] = []
     current: dict[str, Any] | None = None
+    header: str | None = None  # a line saying ผู้ปฏิบัติงาน: the members' heading, kept as text when no names follow
+    member = False  # the block before named a member: a position on the next line is that member's
     for block in body:
-        if isinstance(block, ListItem) and block.level == 0:
+        text = block.text if isinstance(block, Paragraph | ListItem) else ""
+        named = members_of(text) if current is not None and text else None
+        if current is not None and header is not None and not named:
+            current.setdefault("text", []).append(header)
+            header = None
+        if current is not None and named is not None:
+            current.setdefault("members", []).extend(named)
+            header, member = (None if named else text), bool(named)
+            continue
+        if current is not None and member and len(text) <= 80 and MEMBER_POSITION.match(text):
+            current["members"][-1] += f" {text}"
+            continue
+        header, member = None, False
+        again = _named_again(workgroups, block)
+        if again is not None:
+            current = again
+        elif isinstance(block, ListItem) and block.level == 0:
             current = {"id": unique(slug(block.text, 4), taken), "name": block.text}
-            group.setdefault("workgroups", []).append(current)
-            part.guess(("group", "workgroups", len(group["workgroups"]) - 1, "id"), "รหัสสร้างจากชื่อกลุ่มงาน")
+            workgroups.append(current)
+            part.guess(("group", "workgroups", len(workgroups) - 1, "id"), "รหัสสร้างจากชื่อกลุ่มงาน")
         elif isinstance(block, ListItem) and current is not None:
             current.setdefault("tasks", []).append(block.text)
         elif isinstance(block, Paragraph) and current is None:
             group.setdefault("scope_text", []).append(block.text)
         elif isinstance(block, Paragraph) and current is not None:
             current.setdefault("text", []).append(block.text)
+        elif isinstance(block, Table) and _staffing(workgroups, block):
+            continue
         elif not isinstance(block, PageBreak):
             leftovers.append(block)
+    if current is not None and header is not None:
+        current.setdefault("text", []).append(header)
+    if not workgroups:
+        del group["workgroups"]
     return leftovers
+
+
+def members_of(text: str) -> list[str] | None:
+    """The people a line under a work group names as its members: a line that is a name (with the position after
+    it, kept), or names after ผู้ปฏิบัติงาน / ผู้รับผิดชอบ …; [] for such a word alone (the members' heading);
+    None for a line of any other kind."""
+    text = " ".join(normalize(text).split())
+    label = MEMBERS.match(text)
+    said = text[label.end() :] if label else text
+    names = [found.group() for found in PERSON.finditer(said)]
+    if not names:
+        return [] if label and not said else None
+    if not re.sub(r"[\s,;/]|และ", "", PERSON.sub("", said)):
+        return names
+    if len(names) == 1 and said.startswith(names[0]) and MEMBER_POSITION.match(said[len(names[0]) :].strip()):
+        return [said]
+    return None
+
+
+def member_name(text: str) -> tuple[str, str] | None:
+    """(prefix, "name surname") of a member as `members_of` found them, for matching with the people."""
+    found = PERSON.search(normalize(text))
+    return (re.sub(r"\s+", "", found["prefix"]), f"{found['name']} {found['surname']}") if found else None
+
+
+def _named_again(workgroups: list[dict[str, Any]], block: Block) -> dict[str, Any] | None:
+    """The work group a top-level item or a line names when it is one already listed."""
+    if not ((isinstance(block, ListItem) and block.level == 0) or isinstance(block, Paragraph)):
+        return None
+    plain = _plain(block.text)
+    return next((workgroup for workgroup in workgroups if _plain(workgroup["name"]) == plain), None)
+
+
+def _staffing(workgroups: list[dict[str, Any]], block: Table) -> bool:
+    """A table of who works in which work group: a row names a listed work group (or its cell is merged down over
+    the rows of its people) and people by name. Their members; False, adding nothing, for any other table."""
+    by_name = {_plain(workgroup["name"]): workgroup for workgroup in workgroups}
+    found: list[tuple[dict[str, Any], list[str]]] = []
+    current: dict[str, Any] | None = None
+    column: int | None = None
+    for row in grid(block):
+        texts = [normalize(value.text) if value is not None else "" for value in row]
+        at = next((index for index, text in enumerate(texts) if _plain(text) in by_name), None)
+        if at is not None:
+            current, column = by_name[_plain(texts[at])], at
+        elif column is None or texts[column]:
+            current = None
+        people = [person.group() for text in texts for person in PERSON.finditer(text)]
+        if people and current is None:
+            return False
+        if people and current is not None:
+            found.append((current, people))
+    for workgroup, people in found:
+        workgroup.setdefault("members", []).extend(people)
+    return bool(found)
+
+
+def _plain(text: str) -> str:
+    return "".join(normalize(str(text)).split())
 
 
 def _foreword(part: Part, body: Sequence[Block]) -> list[Block]:
@@ -214,7 +312,41 @@ FIELDS: tuple[Field, ...] = (
         "method",
         titled=True,
     ),
-    Field(("กลุ่มโรงเรียน", "กลุ่มเครือข่ายสถานศึกษา"), _paragraphs("group", "clusters_text"), "schools"),
+    Field(("ผู้ปฏิบัติงานในกลุ่มงาน", "บุคลากรในกลุ่มงาน", "ผู้ปฏิบัติงานประจำกลุ่มงาน", "รายชื่อผู้ปฏิบัติงาน"), _workgroups, "scope"),
+    Field(
+        (
+            "โรงเรียนและกลุ่มสาระการเรียนรู้",
+            "กลุ่มสาระการเรียนรู้",
+            "กลุ่มสาระการเรียนรู้ ๘ กลุ่ม",
+            "๘ กลุ่มสาระการเรียนรู้",
+            "งานกลุ่มสาระการเรียนรู้",
+            "งานกลุ่มสาระการเรียนรู้และกิจกรรมพัฒนาผู้เรียน",
+        ),
+        schools.learning_areas,
+        "schools",
+        titled=True,
+    ),
+    Field(
+        ("กลุ่มโรงเรียน", "งานกลุ่มโรงเรียน", "กลุ่มเครือข่ายสถานศึกษา", "งานกลุ่มเครือข่ายสถานศึกษา"),
+        schools.clusters,
+        "schools",
+        titled=True,
+    ),
+    Field(
+        (
+            "เครือข่าย",
+            "เครือข่ายและศูนย์พัฒนาวิชาการ",
+            "ศูนย์พัฒนาวิชาการ",
+            "งานศูนย์พัฒนาวิชาการ",
+            "ศูนย์พัฒนาวิชาการกลุ่มสาระการเรียนรู้",
+            "เครือข่ายสถานศึกษา",
+            "เครือข่ายการนิเทศ",
+            "ภาคีเครือข่าย",
+        ),
+        schools.networks,
+        "schools",
+        titled=True,
+    ),
 )
 
 
