@@ -16,7 +16,7 @@ from typing import Any
 from ..blocks import Block, Source
 from ..draft import Draft, Part
 from ..ids import person_id, process_id, slug, unique
-from . import office, person, process, schools
+from . import bibliography, office, person, process, schools
 
 # A person's reference lists (names as found) → the office's list that defines them.
 PERSON_LINKS = {"learning_areas": "learning_areas", "clusters": "clusters", "networks": "networks"}
@@ -73,6 +73,7 @@ def recognise(sources: Sequence[Source]) -> Draft:
     _link_processes(draft)
     _link_responsible(draft)
     _documents(draft)
+    _bibliography(draft)
     return draft
 
 
@@ -300,6 +301,29 @@ def _documents(draft: Draft) -> None:
             part.data["references"] = linked
     if documents:
         draft.references = Part(data={"documents": documents})
+
+
+def _bibliography(draft: Draft) -> None:
+    """The entries of each person's and process's บรรณานุกรม (as written) → `references.yml`'s sources, one per
+    entry however many cite it, each read into its fields as far as the book prints it back as written (an entry
+    read unsurely is marked for checking); the owners keep the ids, in their order."""
+    sources: list[dict[str, Any]] = []
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for part in [*draft.people.values(), *draft.processes.values()]:
+        linked: list[str] = []
+        for entry in bibliography.sources(part.data.get("bibliography") or []):
+            if entry.key not in ids:
+                ids[entry.key] = unique(slug(entry.name, 5), taken)
+                sources.append({"id": ids[entry.key], **entry.fields})
+                if entry.note:
+                    draft.references.guess(("bibliography", len(sources) - 1), entry.note)
+            if ids[entry.key] not in linked:
+                linked.append(ids[entry.key])
+        if linked:
+            part.data["bibliography"] = linked
+    if sources:
+        draft.references.data["bibliography"] = sources
 
 
 def _plain(text: str) -> str:

@@ -15,11 +15,12 @@ work standard's numbered activities with their evidence under them; an aims tabl
 column is the person's), each marked as a guess.
 
 Cross-references are left as the source names them, for the orchestrator to turn into ids:
-`learning_areas`, `clusters` and `networks` hold Thai names (ids of office.yml's lists once resolved) and
-`processes` holds process names (ids of processes/). The bibliography's entries are kept, one per bullet, in a free
-section titled `BIBLIOGRAPHY` (after: processes), since `bibliography` holds ids of references.yml's sources: an
-orchestrator that makes a source of each entry can move them there. `people_named` lists the people an
-organisation chart or a signature names with a supervisor's position, for people with no chapter of their own.
+`learning_areas`, `clusters` and `networks` hold Thai names (ids of office.yml's lists once resolved), `processes`
+holds process names (ids of processes/) and `bibliography` the entries of the บรรณานุกรม as written (sources of
+references.yml once the orchestrator has read them; a personal manual's bibliography at the back of the book, after
+the group's part and the processes, is a span of its own, which the orchestrator joins to her as a nameless part).
+`people_named` lists the people an organisation chart or a signature names with a supervisor's position, for people
+with no chapter of their own.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ...thai import ARABIC_DIGITS, MONTHS, join_lines, normalize
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Guess, Part, Unplaced
 from ..shape import cell, columns, free_section, grid, header_count, items, table, text_block
+from . import bibliography
 from .words import heading_of, key, line_of, matches
 
 PREFIX = re.compile(r"^((?:(?:ว่าที่\s*(?:ร้อยตรี|ร\.\s*ต\.)(?:\s*หญิง)?|ดร\.|ผศ\.|รศ\.|ศ\.|นางสาว|น\.ส\.|นาง|นาย)\s*)+)")
@@ -74,7 +76,6 @@ AIMS = {
     "mission": ("พันธกิจ", "พันธกิจ (Mission)"),
     "goals": ("เป้าหมาย", "เป้าประสงค์", "เป้าหมายการปฏิบัติงาน", "เป้าประสงค์ เป้าหมาย เป้าหมายการปฏิบัติงาน"),
 }
-BIBLIOGRAPHY = "บรรณานุกรม"  # the free section holding the bibliography's entries
 LEVEL_WORDS = ("ตนเอง", "ศึกษานิเทศก์", "ระดับบุคคล")  # the person's column of an aims table of three levels
 ROLES = ("บทบาทและหน้าที่", "บทบาทหน้าที่", "หน้าที่และความรับผิดชอบ")
 FORMS = ("แบบฟอร์มที่ใช้", "แบบฟอร์ม", "เครื่องมือที่ใช้")
@@ -223,8 +224,10 @@ def _named(blocks: Sequence[Block]) -> str:
 def spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     """[start, end) ranges of the people in `blocks`: a personal manual from its cover's name line, a chapter of a
     group manual from its การปฏิบัติงานตามที่ได้รับมอบหมาย, our export's book from its name heading; each to before
-    the next person, a heading above its own, or the office's part (แนวคิด, วัตถุประสงค์ …)."""
+    the next person, a heading above its own, or the office's part (แนวคิด, วัตถุประสงค์ …). A personal manual's
+    บรรณานุกรม at the back of the book is one more span (`_back_bibliography`)."""
     starts: list[int] = []
+    names: list[str] = []  # whom each start names: one name throughout is a personal manual
     current = ""
     contents: int | None = None  # inside a printed สารบัญ (under a heading of this level): its lines name no one
     for index, block in enumerate(blocks):
@@ -241,16 +244,36 @@ def spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
             current = "".join(named[1:]) if named else ""
             # the book's title just above the name is the person's cover title
             starts.append(index - 1 if index and _cover_title(blocks[index - 1]) else index)
+            names.append(current)
         elif part_of(block) == "assignment" or _glued(blocks, index):
             named_here = _named(blocks[index if _glued(blocks, index) else index + 1 :])
             if not starts or (named_here and named_here != current):
                 current = named_here
                 starts.append(index)
+                names.append(current)
     out: list[tuple[int, int]] = []
     for number, start in enumerate(starts):
         limit = starts[number + 1] if number + 1 < len(starts) else len(blocks)
         out.append((start, _end(blocks, start, limit)))
-    return out
+    back = _back_bibliography(blocks, out[-1][1]) if len(set(names)) == 1 else None
+    return [*out, back] if back else out
+
+
+def _back_bibliography(blocks: Sequence[Block], after: int) -> tuple[int, int] | None:
+    """The span of the last บรรณานุกรม after `after` (a personal manual's, at the back of the book after the group's
+    part and the processes: hers), to the next heading of a part or the end; None when there is none."""
+    found = [index for index in range(after, len(blocks)) if part_of(blocks[index]) == "bibliography"]
+    if not found:
+        return None
+    start = found[-1]  # a contents page may name it before
+    heading = blocks[start]
+    level = heading.level if isinstance(heading, Heading) else None
+    for index in range(start + 1, len(blocks)):
+        block = blocks[index]
+        higher = isinstance(block, Heading) and level is not None and block.level is not None and block.level <= level
+        if higher or part_of(block) is not None or matches(block, OFFICE_WORDS):
+            return start, index
+    return start, len(blocks)
 
 
 def _end(blocks: Sequence[Block], start: int, limit: int) -> int:
@@ -937,35 +960,19 @@ def _listing(field: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
 
 
 def _bibliography(part: Part, body: Sequence[Block]) -> list[Block]:
-    """บรรณานุกรม: one entry per paragraph or item, as the reader joined them; a web address or a short tail (a
-    line a PDF wrapped after an entry that does not end with a period) is joined to the entry before it."""
-    entries: list[str] = []
+    """บรรณานุกรม: its entries as the source wrote them (`bibliography.entries` mends the reader's wrapping), for the
+    orchestrator to make a source of references.yml of each; a table or a drawing's title found there is returned."""
+    lines: list[str] = []
     rest: list[Block] = []
     for block in body:
         if isinstance(block, Table) or matches(block, FLOW):
             rest.append(block)
-            continue
-        if not isinstance(block, Paragraph | ListItem):
-            continue
-        text = normalize(block.text).replace("\n", " ")
-        address = re.match(r"^(?:https?://|www\.|default/|[a-z])", text)
-        if entries and (address or (len(text) <= 40 and not entries[-1].endswith("."))):  # a wrapped tail
-            entries[-1] = f"{entries[-1]} {text}"
-        else:
-            entries.append(text)
-    if not entries:
-        return rest
-    # `bibliography` holds ids of references.yml: until the orchestrator makes a source of each entry, the entries
-    # are kept as a list in a free section of that title (BIBLIOGRAPHY), with anything else found there
-    sections = part.data.setdefault("sections", [])
-    sections.append({"title": BIBLIOGRAPHY, "after": "processes", "text": [{"bullets": entries}, *text_block(rest)]})
-    part.guess(("sections", len(sections) - 1), "รายการบรรณานุกรม ย้ายไป references.yml แล้วอ้างถึงด้วยรหัส")
-    part.unplaced += [
-        Unplaced(block.where, (getattr(block, "text", "") or "ตาราง")[:60], BIBLIOGRAPHY)
-        for block in body
-        if not isinstance(block, PageBreak)
-    ]
-    return []
+        elif isinstance(block, Paragraph | ListItem):
+            lines.append(normalize(block.text).replace("\n", " "))
+    found = bibliography.entries(lines)
+    if found:
+        part.data["bibliography"] = [*part.data.get("bibliography", []), *found]
+    return rest
 
 
 # --- work standards ------------------------------------------------------------------------------------------------
