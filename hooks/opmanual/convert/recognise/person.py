@@ -26,7 +26,7 @@ with no chapter of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ...thai import ARABIC_DIGITS, MONTHS, join_lines, normalize
@@ -229,14 +229,8 @@ def spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     starts: list[int] = []
     names: list[str] = []  # whom each start names: one name throughout is a personal manual
     current = ""
-    contents: int | None = None  # inside a printed สารบัญ (under a heading of this level): its lines name no one
-    for index, block in enumerate(blocks):
-        if contents is not None and _toc_entry(block):
-            continue
-        contents = None
-        if part_of(block) == "contents" and isinstance(block, Heading) and block.level is not None:
-            contents = block.level
-            continue
+    for index in _past_contents(blocks, range(len(blocks))):
+        block = blocks[index]
         named = split_name(line_of(block) or "")
         if named and "".join(named[1:]) == current and not isinstance(block, Heading):
             continue  # the person's name again (a signature), not a new person
@@ -283,16 +277,9 @@ def _end(blocks: Sequence[Block], start: int, limit: int) -> int:
     first = blocks[start]
     chapter = isinstance(first, Heading) and first.level is not None and not _cover_title(first)
     level = first.level if chapter and isinstance(first, Heading) else None
-    contents: int | None = None  # the level of the สารบัญ heading being passed over
-    for index in range(start + 1, limit):
+    for index in _past_contents(blocks, range(start + 1, limit)):
         block = blocks[index]
         leveled = isinstance(block, Heading) and block.level is not None
-        if contents is not None and _toc_entry(block):
-            continue
-        contents = None
-        if part_of(block) == "contents" and isinstance(block, Heading) and block.level is not None:
-            contents = block.level
-            continue
         if leveled and level is not None and getattr(block, "level", 0) <= level:
             return index
         if matches(block, OFFICE_WORDS) and level is None and not _contents_line(blocks, index):
@@ -300,6 +287,19 @@ def _end(blocks: Sequence[Block], start: int, limit: int) -> int:
                 index -= 1  # the group part's title lines above its first heading
             return index
     return limit
+
+
+def _past_contents(blocks: Sequence[Block], indexes: range) -> Iterator[int]:
+    """The `indexes` of `blocks` outside a printed สารบัญ: its heading and its lines name the people and the parts
+    too, and start or end no one."""
+    within = False
+    for index in indexes:
+        block = blocks[index]
+        if within and _toc_entry(block):
+            continue
+        within = part_of(block) == "contents" and isinstance(block, Heading) and block.level is not None
+        if not within:
+            yield index
 
 
 def _toc_entry(block: Block) -> bool:
