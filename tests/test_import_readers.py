@@ -283,6 +283,26 @@ def test_docx_styles_numbering_tables_and_breaks(tmp_path: Path) -> None:
     assert blocks[-1].where.paragraph is not None and blocks[-1].where.paragraph > 10
 
 
+def test_a_word_table_of_contents_is_not_read_as_text(tmp_path: Path) -> None:
+    """Word's contents lines ("toc N" styles, here without page numbers as Word leaves them until it updates the
+    field) repeat the headings: read as paragraphs they would start parts a second time."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_heading("สารบัญ", 1)
+    for level in (1, 2):
+        document.styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("แนวคิด", style="toc 1")
+    document.add_paragraph("วัตถุประสงค์", style="toc 2")
+    document.add_heading("แนวคิด", 1)
+    document.add_paragraph("กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา")
+    document.save(str(tmp_path / "contents.docx"))
+    source = read(tmp_path / "contents.docx")
+    assert texts(source) == ["สารบัญ", "แนวคิด", "กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"]
+    assert "2 lines of its table of contents skipped" in source.notes[0]
+
+
 # --- pdf ---------------------------------------------------------------------------------------------------------
 
 PARAGRAPH = (

@@ -15,7 +15,8 @@ python-docx does not expose merged cells' spans, list levels, text boxes or page
   a table inside a cell is read into that cell as paragraphs.
 - Page breaks (`w:br w:type="page"`, `pageBreakBefore`, a section break) become `PageBreak`s; text boxes' text is
   kept as paragraphs after the paragraph that anchors them; images are skipped and counted in `Source.notes`;
-  headers and footers are not part of the body and are not read.
+  headers and footers are not part of the body and are not read, nor are the lines of a table of contents (styles
+  "toc N"): Word's copy of the headings, counted in the notes.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _HEADING_NAME = re.compile(r"(?:heading|หัวเรื่อง|überschrift|titre|título|titolo|заголовок)\s*(\d)", re.I)
 _IMAGES = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
 _TITLE_NAME = re.compile(r"^(?:title|ชื่อเรื่อง|titel|titre|título|titolo)$", re.I)
+# Word's styles of a table of contents' lines ("toc 1" … "toc 9", localised): a copy of the headings that Word
+# makes again, which the books print themselves with their own page numbers
+_CONTENTS_NAME = re.compile(r"^(?:toc|contents|สารบัญ|verzeichnis|tdm|tabla de contenido)\s*\d$", re.I)
 
 
 def _w(tag: str) -> str:
@@ -74,6 +78,7 @@ class _Reader:
         self.numbering = self._numbering(document)
         self.count = 0  # paragraphs seen, in document order: the ¶ of `Where`
         self.images = 0
+        self.contents = 0  # lines of a table of contents passed over
         self.levels = TypedLevels()
 
     # --- the parts python-docx loads ------------------------------------------------------------------------
@@ -157,6 +162,9 @@ class _Reader:
         lines, page_breaks, boxes = self._runs(p)
         blocks: list[Block] = []
         before = (ppr is not None and _on(ppr.find(_w("pageBreakBefore")))) or any(s.page_break_before for s in chain)
+        if not in_cell and any(_CONTENTS_NAME.match(style.name.strip()) for style in chain):
+            self.contents += 1
+            return [PageBreak(where)] if before or page_breaks else []
         if before and not in_cell:
             blocks.append(PageBreak(where))
         texts = [text for text in (thai.repair(line).strip() for line in lines) if text]
@@ -354,6 +362,8 @@ def read(path: Path, name: str | None = None) -> Source:
     source = reader.source
     if reader.images:
         source.notes.append(f"{reader.images} images skipped (pictures are not imported; add them again by hand)")
+    if reader.contents:
+        source.notes.append(f"{reader.contents} lines of its table of contents skipped (the books print their own)")
     if not any(isinstance(block, Heading | Paragraph | ListItem | Table) for block in source.blocks):
         raise SourceError(f"{name} has no text in it.")
     return source
