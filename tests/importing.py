@@ -116,6 +116,27 @@ def owners(manual: Manual) -> dict[str, m.Person | m.Process]:
     return found
 
 
+def shared(manual: Manual) -> dict[str, set[str]]:
+    """What the whole manual's back pages print of the data (squeezed): each work group's members by name, the
+    documents' titles, and the bibliography's entries as the books print them."""
+    from test_seeds import squeeze
+
+    from opmanual.convert.recognise.bibliography import printed
+
+    names = {pid: squeeze(f"{p.prefix}{p.name}{p.surname}") for pid, p in manual.people.items()}
+    return {
+        **{
+            f"members of {squeeze(workgroup.name)}": {names[member] for member in workgroup.members}
+            for workgroup in manual.group.workgroups
+        },
+        "documents": {squeeze(document.title) for document in manual.documents.values()},
+        "bibliography": {
+            squeeze(printed({k: v for k, v in source.model_dump().items() if v and k != "id"}))
+            for source in manual.sources.values()
+        },
+    }
+
+
 def lost(source: Manual, imported: Manual, skip: set[str]) -> dict[str, list[str]]:
     """What of each person and process of `source` the `imported` data does not hold: a missing owner, a text,
     a different number of steps or work-standard rows."""

@@ -21,6 +21,7 @@ from importing import (
     owners,
     run,
     seed_file,
+    shared,
     texts,
 )
 from libreoffice import to_pdf
@@ -158,6 +159,7 @@ def test_the_whole_manual_in_word_imports_back_to_its_data(
     source, imported = load_folder(DATASETS[name]), load_folder(tmp_path / "data")
     assert sorted(owners(imported)) == sorted(owners(source))
     assert lost(source, imported, NOT_IN_WORDS | BOOK_ONLY) == {}
+    assert shared(imported) == shared(source)
 
 
 @pytest.mark.pdf

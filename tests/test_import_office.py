@@ -269,3 +269,91 @@ def test_a_table_of_members_with_the_work_group_merged_down_its_rows() -> None:
     part = office.recognise([p("ขอบข่ายภารกิจ"), li("กลุ่มงานวัดและประเมินผลการศึกษา"), other])
     assert "members" not in part.data["group"]["workgroups"][0]
     assert part.data["group"]["sections"][0]["text"][0]["table"]["rows"] == [["กลุ่มงานอื่น", "นายสมชาย ใจดี"]]
+
+
+def test_a_whole_manuals_back_pages_go_back_to_their_data() -> None:
+    """The pages a book prints from the data at the back (as our Word copy has them, headings styled): the chart
+    of members, the documents' table with a web address on a line of its own, the bibliography, the contacts."""
+
+    def cell(*lines: str) -> Cell:
+        return Cell(tuple(p(line) for line in lines))
+
+    def table(*rows: tuple[str | tuple[str, ...], ...]) -> Table:
+        cells = tuple(tuple(cell(*([v] if isinstance(v, str) else v)) for v in row) for row in rows)
+        return Table(cells, HERE, header_rows=1)
+
+    part = office.recognise(
+        [
+            Heading("ขอบข่ายภารกิจ", 2, HERE),
+            li("กลุ่มงานวัดและประเมินผลการศึกษา"),
+            li("กลุ่มงานนิเทศการศึกษา"),
+            Heading("ติดต่อ", 2, HERE),
+            li("โทรศัพท์: 053-481069 ต่อ 123"),
+            li("ที่อยู่: ถนนทดสอบ อำเภอเมือง"),
+            Heading("ตารางความรับผิดชอบ", 1, HERE),
+            p("ใครรับผิดชอบกระบวนงานใด"),
+            Heading("สมาชิกของกลุ่มงาน", 2, HERE),
+            table(
+                ("กลุ่มงาน", "นายสมชาย ใจดี", "ดร.วิไล สอนดี"),
+                ("กลุ่มงานวัดและประเมินผลการศึกษา", "สมาชิก", ""),
+                ("กลุ่มงานนิเทศการศึกษา", "สมาชิก", "สมาชิก"),
+            ),
+            Heading("เอกสารอ้างอิงและบรรณานุกรม", 1, HERE),
+            Heading("กฎหมายและเอกสารอ้างอิง", 2, HERE),
+            table(
+                ("ที่", "เอกสาร", "อ้างถึงใน"),
+                ("๑", ("พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. ๒๕๔๒", "https://example.go.th/act.pdf"), "งานนิเทศ"),
+            ),
+            Heading("บรรณานุกรม", 2, HERE),
+            p("สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน. (๒๕๖๓). แนวทางการนิเทศ. กรุงเทพมหานคร : โรงพิมพ์ทดสอบ."),
+        ]
+    )
+    group = part.data["group"]
+    assert [workgroup["members"] for workgroup in group["workgroups"]] == [
+        ["นายสมชาย ใจดี"],
+        ["นายสมชาย ใจดี", "ดร.วิไล สอนดี"],
+    ]
+    assert group["contacts"] == {"phone": "053-481069 ต่อ 123", "address": "ถนนทดสอบ อำเภอเมือง"}
+    # for the orchestrator to make references.yml of
+    assert part.data["documents"] == [
+        {"title": "พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. ๒๕๔๒", "url": "https://example.go.th/act.pdf"}
+    ]
+    assert part.data["bibliography"][0].startswith("สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน. (๒๕๖๓)")
+    # a heading no field knows, above the part before it: a free section of its own title, not the contacts' text
+    (section,) = group["sections"]
+    assert section["title"] == "ตารางความรับผิดชอบ" and section["text"] == ["ใครรับผิดชอบกระบวนงานใด"]
+
+
+def test_the_whole_manuals_documents_and_bibliography_join_those_the_processes_cite() -> None:
+    source = """ชื่องาน (กระบวนงาน) งานนิเทศการศึกษา
+
+๑. วัตถุประสงค์
+เพื่อพัฒนาคุณภาพ
+
+๕. ขั้นตอนการปฏิบัติงาน
+๑) วางแผน
+๒) ปฏิบัติ
+
+๘. เอกสารอ้างอิง
+๑) พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. ๒๕๔๒
+
+กฎหมายและเอกสารอ้างอิง
+
+พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. ๒๕๔๒
+
+ระเบียบกระทรวงศึกษาธิการ ว่าด้วยการนิเทศ
+
+บรรณานุกรม
+สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน. (๒๕๖๓). แนวทางการนิเทศ. กรุงเทพมหานคร : โรงพิมพ์ทดสอบ.
+"""
+    draft = imported(source)
+    documents = draft.references.data["documents"]
+    assert [document["title"] for document in documents] == [
+        "พระราชบัญญัติการศึกษาแห่งชาติ พ.ศ. ๒๕๔๒",
+        "ระเบียบกระทรวงศึกษาธิการ ว่าด้วยการนิเทศ",
+    ]
+    (process,) = draft.processes.values()
+    assert process.data["references"] == [documents[0]["id"]]
+    (source_entry,) = draft.references.data["bibliography"]
+    assert source_entry["title"] == "แนวทางการนิเทศ" and source_entry["publisher"] == "โรงพิมพ์ทดสอบ"
+    assert "documents" not in draft.office.data and "bibliography" not in draft.office.data

@@ -283,36 +283,38 @@ def _all_steps(steps: list[Any], number: tuple[int, ...]) -> list[tuple[tuple[in
 
 
 def _documents(draft: Draft) -> None:
-    """The documents under each process's เอกสารอ้างอิง (titles) → `references.yml`, one entry per title."""
-    documents: list[dict[str, Any]] = []
-    ids: dict[str, str] = {}
+    """The documents under each process's เอกสารอ้างอิง (titles) → `references.yml`, one entry per title; then
+    those of the whole manual's list (title and web address) that no process cites, and the web addresses the list
+    gives of those they do."""
+    documents: dict[str, dict[str, Any]] = {}  # by the title without spaces
     taken: set[str] = set()
     for part in draft.processes.values():
-        titles = part.data.get("references") or []
-        linked = []
-        for title in titles:
-            plain = _plain(title)
-            if plain not in ids:
-                ids[plain] = unique(slug(title, 5), taken)
-                documents.append({"id": ids[plain], "title": title})
-            if ids[plain] not in linked:
-                linked.append(ids[plain])
+        linked: list[str] = []
+        for title in part.data.get("references") or []:
+            document = documents.setdefault(_plain(title), {"id": unique(slug(title, 5), taken), "title": title})
+            if document["id"] not in linked:
+                linked.append(document["id"])
         if linked:
             part.data["references"] = linked
+    for listed in draft.office.data.pop("documents", []):
+        document = documents.setdefault(_plain(listed["title"]), {"id": unique(slug(listed["title"], 5), taken)})
+        document.update({name: value for name, value in listed.items() if name not in document})
     if documents:
-        draft.references = Part(data={"documents": documents})
+        draft.references = Part(data={"documents": list(documents.values())})
 
 
 def _bibliography(draft: Draft) -> None:
     """The entries of each person's and process's บรรณานุกรม (as written) → `references.yml`'s sources, one per
     entry however many cite it, each read into its fields as far as the book prints it back as written (an entry
-    read unsurely is marked for checking); the owners keep the ids, in their order."""
+    read unsurely is marked for checking); the owners keep the ids, in their order. Then the entries of the whole
+    manual's บรรณานุกรม that no one cites."""
     sources: list[dict[str, Any]] = []
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    for part in [*draft.people.values(), *draft.processes.values()]:
+    for part in [*draft.people.values(), *draft.processes.values(), draft.office]:
         linked: list[str] = []
-        for entry in bibliography.sources(part.data.get("bibliography") or []):
+        written = part.data.pop("bibliography", []) if part is draft.office else part.data.get("bibliography") or []
+        for entry in bibliography.sources(written):
             if entry.key not in ids:
                 ids[entry.key] = unique(slug(entry.name, 5), taken)
                 sources.append({"id": ids[entry.key], **entry.fields})
@@ -320,7 +322,7 @@ def _bibliography(draft: Draft) -> None:
                     draft.references.guess(("bibliography", len(sources) - 1), entry.note)
             if ids[entry.key] not in linked:
                 linked.append(ids[entry.key])
-        if linked:
+        if linked and part is not draft.office:
             part.data["bibliography"] = linked
     if sources:
         draft.references.data["bibliography"] = sources

@@ -18,7 +18,7 @@ from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Part, Unplaced
 from ..ids import slug, unique
 from ..shape import free_section, grid, items, table, text_block
-from . import schools
+from . import bibliography, schools
 from .words import key, line_of, matches
 
 OFFICE = re.compile(r"^สำนักงานเขตพื้นที่การศึกษา")
@@ -190,8 +190,11 @@ def _named_again(workgroups: list[dict[str, Any]], block: Block) -> dict[str, An
 
 def _staffing(workgroups: list[dict[str, Any]], block: Table) -> bool:
     """A table of who works in which work group: a row names a listed work group (or its cell is merged down over
-    the rows of its people) and people by name. Their members; False, adding nothing, for any other table."""
+    the rows of its people) and people by name, or a chart of work groups by people (`_membership`). Their
+    members; False, adding nothing, for any other table."""
     by_name = {_plain(workgroup["name"]): workgroup for workgroup in workgroups}
+    if _membership(by_name, block):
+        return True
     found: list[tuple[dict[str, Any], list[str]]] = []
     current: dict[str, Any] | None = None
     column: int | None = None
@@ -210,6 +213,107 @@ def _staffing(workgroups: list[dict[str, Any]], block: Table) -> bool:
     for workgroup, people in found:
         workgroup.setdefault("members", []).extend(people)
     return bool(found)
+
+
+def _membership(by_name: dict[str, dict[str, Any]], block: Table) -> bool:
+    """A chart of work groups (rows) by people (columns, a name heading each), a mark where one is a member — the
+    books' สมาชิกของกลุ่มงาน: each marked person a member of the row's work group. False, adding nothing, unless
+    every column after the first names a person and every row a listed work group."""
+    rows = [[normalize(value.text) if value is not None else "" for value in row] for row in grid(block)]
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    people = [" ".join(text.split()) for text in rows[0][1:]]
+    if not all(PERSON.fullmatch(name) for name in people):
+        return False
+    if not all(row[0] and _plain(row[0]) in by_name for row in rows[1:]):
+        return False
+    for row in rows[1:]:
+        workgroup = by_name[_plain(row[0])]
+        marked = [name for name, mark in zip(people, row[1:], strict=False) if mark.strip()]
+        workgroup.setdefault("members", []).extend(marked)
+    return True
+
+
+# "โทรศัพท์: …" under ติดต่อ: the contact each label names
+CONTACT_LABELS = {
+    "โทรศัพท์": "phone", "โทร": "phone", "อีเมล": "email", "อีเมล์": "email", "e-mail": "email", "email": "email",
+    "facebook": "facebook", "เฟซบุ๊ก": "facebook", "เว็บไซต์": "website", "website": "website", "ที่อยู่": "address",
+}  # fmt: skip
+
+
+def _contact_list(part: Part, body: Sequence[Block]) -> list[Block]:
+    """ติดต่อ: lines of a label and its value (โทรศัพท์: …, อีเมล: …, ที่อยู่: …), or a phone number, an e-mail or a
+    web address alone; a line of another kind is returned."""
+    contacts: dict[str, str] = part.data.setdefault("group", {}).setdefault("contacts", {})
+    rest: list[Block] = []
+    for block in body:
+        text = " ".join(normalize(block.text).split()) if isinstance(block, Paragraph | ListItem) else ""
+        label, _, value = text.partition(":")
+        name = CONTACT_LABELS.get(label.strip().lower())
+        if name and value.strip() and name not in contacts:
+            contacts[name] = value.strip()
+        elif not (text and _contacts(part, text)) and not isinstance(block, PageBreak):
+            rest.append(block)
+    return rest
+
+
+def _members_chart(part: Part, body: Sequence[Block]) -> list[Block]:
+    """สมาชิกของกลุ่มงาน: a table of who works in which of the work groups listed before; the rest is returned."""
+    workgroups = part.data.get("group", {}).get("workgroups", [])
+    return [block for block in body if not (isinstance(block, Table) and _staffing(workgroups, block))]
+
+
+def _references(part: Part, body: Sequence[Block]) -> list[Block]:
+    """กฎหมายและเอกสารอ้างอิง of the whole manual: the documents (title, web address), from a list or the document
+    column of a table (its number and cited-by columns are what the books print from the data), for the
+    orchestrator to join with the documents the processes cite; a table with other columns is returned."""
+    documents = [_document([block.text]) for block in body if isinstance(block, Paragraph | ListItem)]
+    rest: list[Block] = []
+    for block in body:
+        if isinstance(block, Table):
+            found = _documents_table(block)
+            if found is None:
+                rest.append(block)
+            documents += found or []
+        elif not isinstance(block, Paragraph | ListItem | PageBreak):
+            rest.append(block)
+    if documents:
+        part.data["documents"] = [*part.data.get("documents", []), *documents]
+    return rest
+
+
+def _documents_table(block: Table) -> list[dict[str, str]] | None:
+    """The documents in a table of them: the column headed เอกสาร (or ชื่อ…), beside a number column and one of
+    the processes that cite them at most; None for a table of another shape."""
+    rows = grid(block)
+    if not rows:
+        return None
+    header = [_plain(value.text) if value is not None else "" for value in rows[0]]
+    column = next((i for i, text in enumerate(header) if "เอกสาร" in text or text.startswith("ชื่อ")), None)
+    others = [text for i, text in enumerate(header) if i != column]
+    if column is None or not all(text in ("ที่", "ลำดับ", "ลำดับที่", "อ้างถึงใน", "กระบวนงาน") for text in others):
+        return None
+    cells = [row[column] for row in rows[block.header_rows or 1 :] if column < len(row)]
+    return [_document([line.text for line in cell.blocks]) for cell in cells if cell and cell.text]
+
+
+def _document(lines: Sequence[str]) -> dict[str, str]:
+    """A document's title, and its web address when a line of its own (or the title's end) gives one."""
+    text = " ".join(normalize(line) for line in lines)
+    found = WEB.search(text)
+    if found and found.end() == len(text.rstrip()) and text[: found.start()].strip():
+        return {"title": text[: found.start()].strip(), "url": found.group()}
+    return {"title": " ".join(text.split())}
+
+
+def _bibliography(part: Part, body: Sequence[Block]) -> list[Block]:
+    """บรรณานุกรม of the whole manual: its entries as written, for the orchestrator to make references.yml's
+    sources of (with those its people and processes cite); anything else found there is returned."""
+    lines = [normalize(block.text) for block in body if isinstance(block, Paragraph | ListItem)]
+    found = bibliography.entries(lines)
+    if found:
+        part.data["bibliography"] = [*part.data.get("bibliography", []), *found]
+    return [block for block in body if not isinstance(block, Paragraph | ListItem | PageBreak)]
 
 
 def _plain(text: str) -> str:
@@ -347,19 +451,43 @@ FIELDS: tuple[Field, ...] = (
         "schools",
         titled=True,
     ),
+    Field(("ติดต่อ", "การติดต่อ", "ช่องทางการติดต่อ", "ติดต่อกลุ่มนิเทศ"), _contact_list, "scope"),
+    Field(("สมาชิกของกลุ่มงาน",), _members_chart, "scope"),
+    Field(("เอกสารอ้างอิงและบรรณานุกรม",), lambda part, body: list(body), "schools"),
+    Field(("กฎหมายและเอกสารอ้างอิง", "เอกสารอ้างอิง", "กฎหมายที่เกี่ยวข้อง"), _references, "schools"),
+    Field(("บรรณานุกรม",), _bibliography, "schools"),
 )
 
 
 def _cut(blocks: Sequence[Block], known: dict[str, tuple[str, ...]]) -> list[tuple[Block | None, list[Block]]]:
     """`blocks` cut at every heading saying one of the `known` words: (heading, body) pairs, the first heading
-    `None` for what comes before any."""
+    `None` for what comes before any. A heading the source styled above the part's own heading (or as high as an
+    unknown one's), saying none of them, starts a piece too: a part of its own, not more of the part before it
+    (unless nothing stands under it)."""
     words = [word for group in known.values() for word in group]
     pieces: list[tuple[Block | None, list[Block]]] = [(None, [])]
+    level: int | None = None  # the level of the heading of the piece being filled, when the source styled one
+    recognised = True  # whether that heading says one of the known words
+
+    def settle() -> None:
+        """An unknown heading with nothing under it stays with the part before it."""
+        heading, body = pieces[-1]
+        if heading is not None and not body and not matches(heading, words, prefix=True):
+            pieces.pop()
+            pieces[-1][1].append(heading)
+
     for block in blocks:
-        if matches(block, words, prefix=isinstance(block, Paragraph) and ":" in block.text):
+        styled = block.level if isinstance(block, Heading) else None
+        known_heading = matches(block, words, prefix=isinstance(block, Paragraph) and ":" in block.text)
+        # a part's own headings may go on at its level (วิสัยทัศน์, พันธกิจ … under the aims); an unknown one's not
+        above = level is not None and styled is not None and (styled < level or (styled == level and not recognised))
+        if known_heading or above:
+            settle()
             pieces.append((block, []))
+            level, recognised = styled, known_heading
         else:
             pieces[-1][1].append(block)
+    settle()
     return pieces
 
 
@@ -430,10 +558,15 @@ def recognise(blocks: Sequence[Block]) -> Part:
     front = _cover(part, pieces[0][1])
     if front:
         _leftover(part, "หน้าปกและส่วนนำ", front, None)
+    after: str | None = None  # the part of the last known heading: where a free section of the pieces after it goes
     for heading, body in pieces[1:]:
         if heading is None:  # only the first piece has no heading
             continue
-        field = next(field for field in FIELDS if matches(heading, field.words, prefix=True))
+        field = next((field for field in FIELDS if matches(heading, field.words, prefix=True)), None)
+        if field is None:  # a heading of no known part: a free section of its own title
+            _leftover(part, line_of(heading) or "เพิ่มเติม", body, after)
+            continue
+        after = field.part
         inline = _after_colon(heading)
         if inline:
             body = [Paragraph(inline, heading.where), *body]
