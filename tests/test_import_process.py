@@ -291,6 +291,30 @@ def test_a_process_without_a_name_heading_and_text_no_part_holds() -> None:
     valid(part)
 
 
+def test_a_title_that_names_the_process_in_other_words_stays_where_the_reader_sees_it() -> None:
+    """Like seed 004: the title above ๑. ชื่องาน says the name with a word less; it is no second process, and no
+    comment alone can hold it (a reader never sees comments): a free section before the parts, marked to check."""
+    blocks: list[Block] = [
+        p("ปฏิบัติงานร่วมกับหน่วยงานอื่นที่เกี่ยวข้องหรือได้รับมอบหมาย"),
+        li("๑.", "ชื่องาน (กระบวนงาน)"),
+        p("ปฏิบัติงานร่วมกับหน่วยงานอื่นที่เกี่ยวข้องหรือที่ได้รับมอบหมาย"),
+        li("๒.", "วัตถุประสงค์"),
+        p("เพื่อเป็นแนวทางในการปฏิบัติงาน"),
+        li("๕.", "ขั้นตอนการปฏิบัติงาน"),
+        li("๑)", "ประชุมวางแผน"),
+    ]
+    _, part = process.recognise(blocks)
+    assert part.data["name"] == "ปฏิบัติงานร่วมกับหน่วยงานอื่นที่เกี่ยวข้องหรือที่ได้รับมอบหมาย"
+    (section,) = part.data["sections"]
+    assert section["after"] == "name"
+    assert section["text"] == ["ปฏิบัติงานร่วมกับหน่วยงานอื่นที่เกี่ยวข้องหรือได้รับมอบหมาย"]
+    assert ("name",) in [guess.path for guess in part.guesses]
+    # the same title written with other spaces is the name itself
+    _, part = process.recognise([p("ปฏิบัติงานร่วมกับหน่วยงานอื่น ที่เกี่ยวข้องหรือที่ได้รับมอบหมาย"), *blocks[1:]])
+    assert "sections" not in part.data
+    valid(part)
+
+
 def test_parts_as_headings_of_a_word_file_without_a_title() -> None:
     """A manual's own Word file: the parts are its Heading 2s; a Heading 2 no part knows is a free section, and the
     next Heading 1 ends the process."""

@@ -761,8 +761,8 @@ def _workgroup(part: Part, block: Table) -> bool:
 
 
 def _name(part: Part, intro: list[Block], pieces: list[tuple[str | None, Block | None, list[Block]]]) -> None:
-    """The process's name: from ชื่องาน, else the line introducing it (a guess). The introducing line is kept only
-    when it says more than the name."""
+    """The process's name: from ชื่องาน, else the line introducing it (a guess). The introducing line is kept (in a
+    free section before the parts) when it says more than the name, or says it in other words."""
     data = part.data
     lines = [block for block in intro if isinstance(block, Heading | Paragraph | ListItem)]
     other = [block for block in intro if not isinstance(block, Heading | Paragraph | ListItem | PageBreak)]
@@ -772,10 +772,10 @@ def _name(part: Part, intro: list[Block], pieces: list[tuple[str | None, Block |
         data["name"] = title or "กระบวนงาน"
         part.guess(("name",), "ไม่พบหัวข้อชื่องาน ใช้ข้อความหัวเรื่องเป็นชื่อ ตรวจชื่อกระบวนงาน")
         lines = lines[1:]
-    elif lines and (key(data["name"]) == key(title) or _similar(title, data["name"]) >= 0.85):
-        if key(data["name"]) != key(title):
-            part.guess(("name",), f"หัวเรื่องในต้นฉบับเขียนว่า {title}")  # kept in the comment, not dropped
+    elif lines and key(data["name"]) == key(title):
         lines = lines[1:]
+    elif lines and _similar(title, data["name"]) >= 0.85:  # the same name in other words: the reader sees both
+        part.guess(("name",), f"หัวเรื่องในต้นฉบับเขียนว่า {title} (อยู่ในหัวข้อเพิ่มเติม) ลบเมื่อซ้ำกับชื่องาน")
     if lines or other:
         _leftover(part, "name", [*lines, *other], "ข้อความก่อนชื่องาน")
 
