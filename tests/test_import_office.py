@@ -3,7 +3,7 @@ rest (never dropped)."""
 
 from __future__ import annotations
 
-from opmanual.convert.blocks import Cell, Heading, ListItem, Paragraph, Source, Table, Where
+from opmanual.convert.blocks import Block, Cell, Heading, ListItem, Paragraph, Source, Table, Where
 from opmanual.convert.draft import Draft
 from opmanual.convert.readers.text import parse
 from opmanual.convert.recognise import office, recognise
@@ -357,3 +357,44 @@ def test_the_whole_manuals_documents_and_bibliography_join_those_the_processes_c
     (source_entry,) = draft.references.data["bibliography"]
     assert source_entry["title"] == "แนวทางการนิเทศ" and source_entry["publisher"] == "โรงพิมพ์ทดสอบ"
     assert "documents" not in draft.office.data and "bibliography" not in draft.office.data
+
+
+def test_a_responsibility_chart_is_left_out_only_when_the_import_holds_every_mark() -> None:
+    """ตารางความรับผิดชอบ as the books print it is made from the people's processes and the steps' responsible
+    people: left out (and said in the report) when each mark is there, kept whole to check when one is not."""
+    from opmanual.convert.draft import Part
+    from opmanual.convert.recognise import _charts
+
+    def cell(text: str, colspan: int = 1) -> Cell:
+        return Cell((p(text),) if text else (), colspan=colspan)
+
+    def chart(*marks: str) -> list[Block]:
+        rows = (
+            (cell("กระบวนงาน"), cell("นายสมชาย ใจดี"), cell("ดร.วิไล สอนดี"), cell("ผู้อนุมัติ")),
+            (cell("กลุ่มงานนิเทศการศึกษา", colspan=4),),
+            (cell("งานนิเทศภายใน"), *(cell(mark) for mark in marks), cell("ยังไม่อนุมัติ")),
+        )
+        intro = p("ใครรับผิดชอบกระบวนงานใด ขั้นตอนใด และใครเป็นผู้อนุมัติ สร้างจากข้อมูลของบุคลากรและกระบวนงาน")
+        return [Heading("ตารางความรับผิดชอบ", 1, HERE), intro, Table(rows, HERE, header_rows=1)]
+
+    def draft(*marks: str) -> Draft:
+        made = Draft(office=office.recognise(chart(*marks)))
+        made.people = {
+            "somchai": Part({"prefix": "นาย", "name": "สมชาย", "surname": "ใจดี", "processes": ["internal"]}),
+            "wilai": Part({"prefix": "ดร.", "name": "วิไล", "surname": "สอนดี"}),
+        }
+        made.processes = {
+            "internal": Part({"name": "งานนิเทศภายใน", "steps": [{"text": "นิเทศ", "responsible": ["wilai"]}]})
+        }
+        _charts(made)
+        return made
+
+    held = draft("รับผิดชอบ", "ขั้นตอน ๑")
+    assert "sections" not in held.office.data["group"] and "_charts" not in held.office.data
+    assert any("ตารางความรับผิดชอบ not imported" in note for note in held.notes)
+    # สอนดี runs it, says the chart, but her file does not: the chart is kept, whole, to check
+    kept = draft("รับผิดชอบ", "รับผิดชอบ")
+    (section,) = kept.office.data["group"]["sections"]
+    assert section["title"] == "ตารางความรับผิดชอบ"
+    assert section["text"][0]["table"]["rows"][-1][:3] == ["งานนิเทศภายใน", "รับผิดชอบ", "รับผิดชอบ"]
+    assert not kept.notes

@@ -72,6 +72,7 @@ def recognise(sources: Sequence[Source]) -> Draft:
     _link_members(draft)
     _link_processes(draft)
     _link_responsible(draft)
+    _charts(draft)
     _documents(draft)
     _bibliography(draft)
     return draft
@@ -280,6 +281,35 @@ def _all_steps(steps: list[Any], number: tuple[int, ...]) -> list[tuple[tuple[in
             found.append(((*number, index), step))
             found += _all_steps(step.get("steps", []), (*number, index))
     return found
+
+
+def _charts(draft: Draft) -> None:
+    """A responsibility chart the books print (ตารางความรับผิดชอบ) is made again from the people's processes and
+    the steps' responsible people: when each of its marks is one the import holds there, the chart is left out
+    (said in the report); otherwise it is kept whole as a free section to check."""
+    people = _people_by_name(draft)
+    processes = {_plain(part.data.get("name", "")): pid for pid, part in draft.processes.items()}
+
+    def held(process: str, person: str, runs: bool) -> bool:
+        """Whether the person runs the process (or, not `runs`, is responsible for a step of it) in the import."""
+        pid, process_id = people.get(_plain(person)), processes.get(_plain(process))
+        if pid is None or process_id is None:
+            return False
+        if runs:
+            return process_id in draft.people[pid].data.get("processes", [])
+        steps = _all_steps(draft.processes[process_id].data.get("steps", []), ())
+        return any(pid in step.get("responsible", []) for _, step in steps)
+
+    for chart in draft.office.data.pop("_charts", []):
+        marks = [held(process, person, True) for process, person in chart.runs]
+        marks += [held(process, person, False) for process, person in chart.steps]
+        if all(marks) and not chart.approved:
+            draft.notes.append(
+                "ตารางความรับผิดชอบ not imported: each of its marks is in the people's processes or the steps' "
+                "responsible people, from which the books make it again"
+            )
+        else:
+            office.keep_chart(draft.office, chart)
 
 
 def _documents(draft: Draft) -> None:

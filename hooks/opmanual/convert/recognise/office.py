@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...data.labels import Labels
 from ...thai import normalize
 from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Part, Unplaced
@@ -29,6 +30,7 @@ DEFAULT_GROUP = "กลุ่มนิเทศ ติดตาม และป�
 PHONE = re.compile(r"(?:โทร(?:ศัพท์)?|เบอร์โทร|Tel\.?)\s*:?\s*([0-9๐-๙][0-9๐-๙ \-,ต่อ]+)", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+LABELS = Labels()  # the words our own books print, for the pages they make from the data
 SIGNATURE_LINES = 3  # short lines closing a foreword: the signer's name, position, office
 # "ผู้ปฏิบัติงาน: …": the words that open a line saying who works in a work group
 MEMBERS = re.compile(r"^(?:ผู้ปฏิบัติงาน|ผู้รับผิดชอบ|บุคลากร|สมาชิก)(?:ในกลุ่มงาน|ประจำกลุ่มงาน|ของกลุ่มงาน)?\s*[:：]?\s*")
@@ -257,6 +259,61 @@ def _contact_list(part: Part, body: Sequence[Block]) -> list[Block]:
     return rest
 
 
+@dataclass(frozen=True)
+class Chart:
+    """A responsibility chart as the books print it (ตารางความรับผิดชอบ: processes × people): what its marks say,
+    for the orchestrator to compare with the people's and processes' own parts, and the table itself."""
+
+    runs: list[tuple[str, str]]  # (process, person) of each mark รับผิดชอบ
+    steps: list[tuple[str, str]]  # (process, person) of each mark ขั้นตอน …
+    approved: bool  # some process has an approver written in (the parts do not import approvals)
+    table: Table
+
+
+def _responsibility_chart(part: Part, body: Sequence[Block]) -> list[Block]:
+    """ตารางความรับผิดชอบ: a chart of the books' shape is left to the orchestrator (`Chart`), and so is the books'
+    own line above it; anything else is returned."""
+    rest: list[Block] = []
+    for block in body:
+        chart = _chart(block) if isinstance(block, Table) else None
+        if chart is not None:
+            part.data.setdefault("_charts", []).append(chart)
+        elif not (isinstance(block, Paragraph) and _plain(block.text) == _plain(LABELS.matrix_intro)):
+            rest.append(block)
+    return rest
+
+
+def _chart(block: Table) -> Chart | None:
+    """The marks of a chart headed กระบวนงาน, a person's name a column, ผู้อนุมัติ; None for any other table."""
+    rows = grid(block)
+    texts = [[" ".join(normalize(value.text).split()) if value is not None else None for value in row] for row in rows]
+    if len(texts) < 2 or len(texts[0]) < 3:
+        return None
+    first, *people, last = texts[0]
+    if first != LABELS.processes or last != LABELS.revision_approver:
+        return None
+    if not all(name and PERSON.fullmatch(name) for name in people):
+        return None
+    chart = Chart([], [], False, block)
+    for row in texts[1:]:
+        if all(value is None for value in row[1:]):
+            continue  # a work group's row across the chart
+        process_name, *marks, approver = [value or "" for value in row]
+        for person, mark in zip(people, marks, strict=False):
+            if LABELS.matrix_runs in mark:
+                chart.runs.append((process_name, str(person)))
+            if LABELS.matrix_steps in mark:
+                chart.steps.append((process_name, str(person)))
+        if approver and approver != LABELS.not_approved:
+            chart = Chart(chart.runs, chart.steps, True, block)
+    return chart
+
+
+def keep_chart(part: Part, chart: Chart) -> None:
+    """A chart that says more than the parts: kept whole, as a free section of its title, to check."""
+    _leftover(part, LABELS.matrix_page, [chart.table], "scope")
+
+
 def _members_chart(part: Part, body: Sequence[Block]) -> list[Block]:
     """สมาชิกของกลุ่มงาน: a table of who works in which of the work groups listed before; the rest is returned."""
     workgroups = part.data.get("group", {}).get("workgroups", [])
@@ -452,6 +509,7 @@ FIELDS: tuple[Field, ...] = (
         titled=True,
     ),
     Field(("ติดต่อ", "การติดต่อ", "ช่องทางการติดต่อ", "ติดต่อกลุ่มนิเทศ"), _contact_list, "scope"),
+    Field(("ตารางความรับผิดชอบ",), _responsibility_chart, "scope"),
     Field(("สมาชิกของกลุ่มงาน",), _members_chart, "scope"),
     Field(("เอกสารอ้างอิงและบรรณานุกรม",), lambda part, body: list(body), "schools"),
     Field(("กฎหมายและเอกสารอ้างอิง", "เอกสารอ้างอิง", "กฎหมายที่เกี่ยวข้อง"), _references, "schools"),
