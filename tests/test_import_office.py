@@ -398,3 +398,5 @@ def test_a_responsibility_chart_is_left_out_only_when_the_import_holds_every_mar
     assert section["title"] == "ตารางความรับผิดชอบ"
     assert section["text"][0]["table"]["rows"][-1][:3] == ["งานนิเทศภายใน", "รับผิดชอบ", "รับผิดชอบ"]
     assert not kept.notes
+    # a mark in other words than the books' says what no part holds
+    assert draft("รับผิดชอบ", "✓").office.data["group"]["sections"][0]["title"] == "ตารางความรับผิดชอบ"

@@ -303,7 +303,7 @@ def _charts(draft: Draft) -> None:
     for chart in draft.office.data.pop("_charts", []):
         marks = [held(process, person, True) for process, person in chart.runs]
         marks += [held(process, person, False) for process, person in chart.steps]
-        if all(marks) and not chart.approved:
+        if all(marks) and not chart.more:
             draft.notes.append(
                 "ตารางความรับผิดชอบ not imported: each of its marks is in the people's processes or the steps' "
                 "responsible people, from which the books make it again"

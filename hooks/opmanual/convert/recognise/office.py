@@ -259,15 +259,15 @@ def _contact_list(part: Part, body: Sequence[Block]) -> list[Block]:
     return rest
 
 
-@dataclass(frozen=True)
+@dataclass
 class Chart:
     """A responsibility chart as the books print it (ตารางความรับผิดชอบ: processes × people): what its marks say,
     for the orchestrator to compare with the people's and processes' own parts, and the table itself."""
 
+    table: Table
     runs: list[tuple[str, str]]  # (process, person) of each mark รับผิดชอบ
     steps: list[tuple[str, str]]  # (process, person) of each mark ขั้นตอน …
-    approved: bool  # some process has an approver written in (the parts do not import approvals)
-    table: Table
+    more: bool  # it says what no part imports: an approver's name, a mark in other words
 
 
 def _responsibility_chart(part: Part, body: Sequence[Block]) -> list[Block]:
@@ -294,7 +294,8 @@ def _chart(block: Table) -> Chart | None:
         return None
     if not all(name and PERSON.fullmatch(name) for name in people):
         return None
-    chart = Chart([], [], False, block)
+    chart = Chart(block, [], [], more=False)
+    ours = re.compile(rf"(?:{LABELS.matrix_runs})?\s*(?:{LABELS.matrix_steps}\s*[0-9๐-๙., ]+)?")
     for row in texts[1:]:
         if all(value is None for value in row[1:]):
             continue  # a work group's row across the chart
@@ -304,8 +305,8 @@ def _chart(block: Table) -> Chart | None:
                 chart.runs.append((process_name, str(person)))
             if LABELS.matrix_steps in mark:
                 chart.steps.append((process_name, str(person)))
-        if approver and approver != LABELS.not_approved:
-            chart = Chart(chart.runs, chart.steps, True, block)
+            chart.more |= not ours.fullmatch(mark)
+        chart.more |= bool(approver) and approver != LABELS.not_approved
     return chart
 
 
