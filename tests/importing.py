@@ -117,14 +117,25 @@ def owners(manual: Manual) -> dict[str, m.Person | m.Process]:
 
 
 def shared(manual: Manual) -> dict[str, set[str]]:
-    """What the whole manual's back pages print of the data (squeezed): each work group's members by name, the
-    documents' titles, and the bibliography's entries as the books print them."""
+    """What the whole manual prints of the references between its files (squeezed names): each person's clusters,
+    networks and learning areas, each work group's members, the documents' titles, and the bibliography's entries
+    as the books print them."""
     from test_seeds import squeeze
 
     from opmanual.convert.recognise.bibliography import printed
 
     names = {pid: squeeze(f"{p.prefix}{p.name}{p.surname}") for pid, p in manual.people.items()}
+    group = manual.group
+    entries = {
+        kind: {entry.id: squeeze(entry.name) for entry in getattr(group, kind)}
+        for kind in ("clusters", "networks", "learning_areas")
+    }
     return {
+        **{
+            f"{kind} of {names[pid]}": {entries[kind][entry] for entry in getattr(person, kind)}
+            for pid, person in manual.people.items()
+            for kind in entries
+        },
         **{
             f"members of {squeeze(workgroup.name)}": {names[member] for member in workgroup.members}
             for workgroup in manual.group.workgroups

@@ -400,3 +400,34 @@ def test_a_responsibility_chart_is_left_out_only_when_the_import_holds_every_mar
     assert not kept.notes
     # a mark in other words than the books' says what no part holds
     assert draft("รับผิดชอบ", "✓").office.data["group"]["sections"][0]["title"] == "ตารางความรับผิดชอบ"
+
+
+def test_the_supervisors_a_list_of_clusters_names_become_the_peoples_references() -> None:
+    """The column ศึกษานิเทศก์ผู้รับผิดชอบ (and our books' "— ผู้รับผิดชอบ: …" after a network) is printed from each
+    person's clusters and networks: a name of the import adds the entry there; another name stays as text."""
+    draft = imported(
+        """กลุ่มโรงเรียน
+
+กลุ่มโรงเรียน\tจำนวนโรงเรียน\tศึกษานิเทศก์ผู้รับผิดชอบ
+กลุ่มโรงเรียนที่ ๑\t๑๐\tนายประยุทธ ขยันดี
+กลุ่มโรงเรียนที่ ๒\t๑๔\tนายสมชาย ใจดี
+
+เครือข่ายและศูนย์พัฒนาวิชาการ
+
+- ศูนย์พัฒนาวิชาการคณิตศาสตร์ — ผู้รับผิดชอบ: นายสมชาย ใจดี
+
+การปฏิบัติงานตามที่ได้รับมอบหมาย
+
+สำนักงานเขตพื้นที่การศึกษาทดสอบ ได้มอบหมายให้ นายสมชาย ใจดี ตำแหน่ง ศึกษานิเทศก์ชำนาญการ
+"""
+    )
+    group = draft.office.data["group"]
+    first, second = group["clusters"]
+    (network,) = group["networks"]
+    assert network["name"] == "ศูนย์พัฒนาวิชาการคณิตศาสตร์"
+    (person,) = draft.people.values()
+    assert person.data["clusters"] == [second["id"]] and person.data["networks"] == [network["id"]]
+    assert "text" not in second and "text" not in network
+    assert first["text"] == ["ศึกษานิเทศก์ผู้รับผิดชอบ: นายประยุทธ ขยันดี"]
+    assert ("group", "clusters", 0, "text") in [guess.path for guess in draft.office.guesses]
+    OfficeFile.model_validate(draft.office.data)

@@ -70,6 +70,7 @@ def recognise(sources: Sequence[Source]) -> Draft:
     _learning_areas(draft)
     _link_people(draft)
     _link_members(draft)
+    _supervisors(draft)
     _link_processes(draft)
     _link_responsible(draft)
     _charts(draft)
@@ -227,6 +228,28 @@ def _link_members(draft: Draft) -> None:
                 ("group", "workgroups", index, "text"),
                 "ผู้ปฏิบัติงานที่ยังไม่มีไฟล์ใน people/ (ชื่อตามต้นฉบับ): เพิ่มไฟล์บุคลากร แล้วใส่รหัสใน members",
             )
+
+
+def _supervisors(draft: Draft) -> None:
+    """The supervisors a table of clusters or networks names as responsible for an entry → the entry's id in each
+    one's `clusters` or `networks` (the books print that column from there). A name that is no one's file here
+    stays in the entry's text as the source wrote it, marked for checking."""
+    known = _people_by_name(draft)
+    for kind in ("clusters", "networks"):
+        for index, entry in enumerate(_group(draft).get(kind, [])):
+            for header, names in entry.pop(schools.SUPERVISORS, []):
+                unknown: list[str] = []
+                for name in filter(None, re.split(r"\s*(?:[,\n]|\sและ)\s*", names)):
+                    pid = known.get(_plain(name))
+                    if pid is None:
+                        unknown.append(name)
+                        continue
+                    ids: list[str] = draft.people[pid].data.setdefault(kind, [])
+                    if entry["id"] not in ids:
+                        ids.append(entry["id"])
+                if unknown:
+                    entry["text"] = [*entry.get("text", []), f"{header}: {', '.join(unknown)}"]
+                    draft.office.guess(("group", kind, index, "text"), "ผู้รับผิดชอบที่ยังไม่มีไฟล์ใน people/ (ชื่อตามต้นฉบับ)")
 
 
 def _people_by_name(draft: Draft) -> dict[str, str]:

@@ -52,6 +52,10 @@ COUNTED = re.compile(
 ENTRY_WORDS = ("กลุ่ม", "เครือข่าย", "ศูนย์", "สหวิทยาเขต", "ภาคี")
 SCHOOL = re.compile(r"^(?:โรงเรียน|ร\.ร\.|รร\.)")
 TOTAL = re.compile(r"^รวม")
+# An entry's (column header, names) of the supervisors a table says are responsible for it, for the orchestrator to
+# turn into the people's references to the entry (the books print that column from them)
+SUPERVISORS = "_supervisors"
+RESPONSIBLE_AFTER = re.compile(r"^(?P<entry>.+?)\s+[—–-]\s*(?P<header>\S*ผู้รับผิดชอบ)\s*:\s*(?P<names>.+)$")
 CLUSTERS_TITLE = "กลุ่มโรงเรียน"  # the clusters' heading on the schools page
 ENTRY_LONGEST = 120  # characters: a longer line is a paragraph about the entries, not one of them
 
@@ -241,7 +245,13 @@ def _school(block: ListItem, text: str, depth: int | None) -> bool:
 
 
 def _entry(part: Part, kind: str, text: str) -> dict[str, Any]:
-    """The entry a line names, with its number of schools and what follows the number as its text."""
+    """The entry a line names, with its number of schools and what follows the number as its text, and the
+    supervisors a trailing "— ผู้รับผิดชอบ: …" names (as our books print a network)."""
+    said = RESPONSIBLE_AFTER.match(text)
+    if said:
+        entry = _entry(part, kind, said["entry"])
+        entry.setdefault(SUPERVISORS, []).append((said["header"], said["names"]))
+        return entry
     counted = COUNTED.match(text)
     name = counted["name"].strip(" (:–—-") if counted else text
     entry = add_entry(part, kind, name)
@@ -264,8 +274,9 @@ def _add_school(part: Part, kind: str, entry: dict[str, Any], name: str) -> None
 
 
 def _table(part: Part, kind: str, block: Table, rest: list[Block]) -> bool:
-    """A table of entries: a column of names, a column of numbers of schools (headed จำนวน…), any other column kept
-    in each entry's text as "header: value"; a total row is kept as a paragraph. False for a table that is not
+    """A table of entries: a column of names, a column of numbers of schools (headed จำนวน…), a column of the
+    supervisors responsible (`SUPERVISORS`), any other column kept in each entry's text as "header: value"; a total
+    row is kept as a paragraph. False for a table that is not
     one of entries (no column of names, or neither a count nor a header naming them)."""
     cells = [[value.text.replace("\n", " ").strip() if value else "" for value in row] for row in grid(block)]
     width = max((len(row) for row in cells), default=0)
@@ -280,6 +291,7 @@ def _table(part: Part, kind: str, block: Table, rest: list[Block]) -> bool:
     if count is None and not re.search("กลุ่ม|เครือข่าย|ศูนย์|ชื่อ", header[names]):
         return False
     others = [c for c in range(width) if c not in (names, count) and not (numeric[c] and c < names)]
+    named = [c for c in others if "ผู้รับผิดชอบ" in header[c]]  # the supervisors responsible: people's references
     for row in rows:
         if not row[names]:
             continue
@@ -289,9 +301,12 @@ def _table(part: Part, kind: str, block: Table, rest: list[Block]) -> bool:
         entry = add_entry(part, kind, row[names])
         if count is not None and row[count]:
             entry["schools"] = number_of(row[count])
-        extra = [f"{header[c]}: {row[c]}" if header[c] else row[c] for c in others if row[c]]
+        extra = [f"{header[c]}: {row[c]}" if header[c] else row[c] for c in others if row[c] and c not in named]
         if extra:
             entry["text"] = [*entry.get("text", []), *extra]
+        for c in named:
+            if row[c]:
+                entry.setdefault(SUPERVISORS, []).append((header[c], row[c]))
     return True
 
 
