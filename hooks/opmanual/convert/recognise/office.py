@@ -321,6 +321,12 @@ def _members_chart(part: Part, body: Sequence[Block]) -> list[Block]:
     return [block for block in body if not (isinstance(block, Table) and _staffing(workgroups, block))]
 
 
+def _page_title(part: Part, body: Sequence[Block]) -> list[Block]:
+    """A page's title over parts that have headings of their own (เอกสารอ้างอิงและบรรณานุกรม): no field of its own,
+    and what stands under it before them is returned, to be kept under its title."""
+    return list(body)
+
+
 def _references(part: Part, body: Sequence[Block]) -> list[Block]:
     """กฎหมายและเอกสารอ้างอิง of the whole manual: the documents (title, web address), from a list or the document
     column of a table (its number and cited-by columns are what the books print from the data), for the
@@ -512,7 +518,7 @@ FIELDS: tuple[Field, ...] = (
     Field(("ติดต่อ", "การติดต่อ", "ช่องทางการติดต่อ", "ติดต่อกลุ่มนิเทศ"), _contact_list, "scope"),
     Field(("ตารางความรับผิดชอบ",), _responsibility_chart, "scope"),
     Field(("สมาชิกของกลุ่มงาน",), _members_chart, "scope"),
-    Field(("เอกสารอ้างอิงและบรรณานุกรม",), lambda part, body: list(body), "schools"),
+    Field(("เอกสารอ้างอิงและบรรณานุกรม",), _page_title, "schools"),
     Field(("กฎหมายและเอกสารอ้างอิง", "เอกสารอ้างอิง", "กฎหมายที่เกี่ยวข้อง"), _references, "schools"),
     Field(("บรรณานุกรม",), _bibliography, "schools"),
 )
