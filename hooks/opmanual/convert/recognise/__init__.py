@@ -17,6 +17,7 @@ from ..blocks import Block, Source
 from ..draft import Draft, Part
 from ..ids import person_id, process_id, slug, unique
 from . import bibliography, office, person, process, schools
+from .words import plain
 
 # A person's reference lists (names as found) → the office's list that defines them.
 PERSON_LINKS = {"learning_areas": "learning_areas", "clusters": "clusters", "networks": "networks"}
@@ -108,9 +109,9 @@ def _named_people(draft: Draft, blocks: Sequence[Block], taken: set[str]) -> Non
 
 def _cover_titles(draft: Draft) -> None:
     """A person's cover title that is the manual's own title says nothing: the books print that by default."""
-    title = _plain(draft.office.data.get("manual", {}).get("title", ""))
+    title = plain(draft.office.data.get("manual", {}).get("title", ""))
     for part in draft.people.values():
-        if title and _plain(part.data.get("cover_title", "")) == title:
+        if title and plain(part.data.get("cover_title", "")) == title:
             del part.data["cover_title"]
             part.guesses = [guess for guess in part.guesses if guess.path[:1] != ("cover_title",)]
 
@@ -178,7 +179,7 @@ def _defined(draft: Draft, kind: str, name: str) -> str:
     entries: list[dict[str, Any]] = _group(draft).setdefault(kind, [])
     wanted = schools.entry_id(kind, name)
     for entry in entries:
-        if _plain(entry.get("name", "")) == _plain(name) or entry.get("id") == wanted:
+        if plain(entry.get("name", "")) == plain(name) or entry.get("id") == wanted:
             return str(entry["id"])
     entry_id = unique(wanted, {entry["id"] for entry in entries})
     entries.append({"id": entry_id, "name": name})
@@ -188,7 +189,7 @@ def _defined(draft: Draft, kind: str, name: str) -> str:
 
 def _link_people(draft: Draft) -> None:
     """Names a person's recogniser found → ids of the office's entries and of the processes."""
-    by_name = {_plain(part.data.get("name", "")): pid for pid, part in draft.processes.items()}
+    by_name = {plain(part.data.get("name", "")): pid for pid, part in draft.processes.items()}
     for part in draft.people.values():
         for field, kind in PERSON_LINKS.items():
             names = part.data.get(field)
@@ -197,9 +198,9 @@ def _link_people(draft: Draft) -> None:
         runs = part.data.get("processes")
         if runs:
             part.data["processes"] = [
-                value if value in draft.processes else by_name[_plain(value)]
+                value if value in draft.processes else by_name[plain(value)]
                 for value in runs
-                if value in draft.processes or _plain(value) in by_name
+                if value in draft.processes or plain(value) in by_name
             ]
             if not part.data["processes"]:
                 del part.data["processes"]
@@ -215,7 +216,7 @@ def _link_members(draft: Draft) -> None:
         unknown: list[str] = []
         for member in workgroup.pop("members", []):
             named = office.member_name(member)
-            pid = known.get(_plain(named[1])) if named else None
+            pid = known.get(plain(named[1])) if named else None
             if pid is None:
                 unknown.append(member)
             elif pid not in ids:
@@ -240,7 +241,7 @@ def _supervisors(draft: Draft) -> None:
             for header, names in entry.pop(schools.SUPERVISORS, []):
                 unknown: list[str] = []
                 for name in filter(None, re.split(r"\s*(?:[,\n]|\sและ)\s*", names)):
-                    pid = known.get(_plain(name))
+                    pid = known.get(plain(name))
                     if pid is None:
                         unknown.append(name)
                         continue
@@ -257,8 +258,8 @@ def _people_by_name(draft: Draft) -> dict[str, str]:
     known: dict[str, str] = {}
     for pid, part in draft.people.items():
         data = part.data
-        known[_plain(f"{data.get('prefix', '')}{data.get('name', '')}{data.get('surname', '')}")] = pid
-        known[_plain(f"{data.get('name', '')}{data.get('surname', '')}")] = pid
+        known[plain(f"{data.get('prefix', '')}{data.get('name', '')}{data.get('surname', '')}")] = pid
+        known[plain(f"{data.get('name', '')}{data.get('surname', '')}")] = pid
     return known
 
 
@@ -269,7 +270,7 @@ def _link_processes(draft: Draft) -> None:
         name = part.data.get("workgroup")
         if not name:
             continue
-        found = next((w["id"] for w in workgroups if w["name"] == name or _plain(w["name"]) == _plain(name)), None)
+        found = next((w["id"] for w in workgroups if w["name"] == name or plain(w["name"]) == plain(name)), None)
         if found is None:
             del part.data["workgroup"]
         else:
@@ -284,10 +285,10 @@ def _link_responsible(draft: Draft) -> None:
         unknown: list[str] = []
         for number, step in _all_steps(part.data.get("steps", []), ()):
             names = step.pop("responsible", None) or []
-            ids = [known[_plain(name)] for name in names if _plain(name) in known]
+            ids = [known[plain(name)] for name in names if plain(name) in known]
             if ids:
                 step["responsible"] = list(dict.fromkeys(ids))
-            others = [name for name in names if _plain(name) not in known]
+            others = [name for name in names if plain(name) not in known]
             if others:
                 unknown.append(f"ขั้นตอน {'.'.join(map(str, number))}: {', '.join(others)}")
         if unknown:
@@ -311,11 +312,11 @@ def _charts(draft: Draft) -> None:
     the steps' responsible people: when each of its marks is one the import holds there, the chart is left out
     (said in the report); otherwise it is kept whole as a free section to check."""
     people = _people_by_name(draft)
-    processes = {_plain(part.data.get("name", "")): pid for pid, part in draft.processes.items()}
+    processes = {plain(part.data.get("name", "")): pid for pid, part in draft.processes.items()}
 
     def held(process: str, person: str, runs: bool) -> bool:
         """Whether the person runs the process (or, not `runs`, is responsible for a step of it) in the import."""
-        pid, process_id = people.get(_plain(person)), processes.get(_plain(process))
+        pid, process_id = people.get(plain(person)), processes.get(plain(process))
         if pid is None or process_id is None:
             return False
         if runs:
@@ -344,13 +345,13 @@ def _documents(draft: Draft) -> None:
     for part in draft.processes.values():
         linked: list[str] = []
         for title in part.data.get("references") or []:
-            document = documents.setdefault(_plain(title), {"id": unique(slug(title, 5), taken), "title": title})
+            document = documents.setdefault(plain(title), {"id": unique(slug(title, 5), taken), "title": title})
             if document["id"] not in linked:
                 linked.append(document["id"])
         if linked:
             part.data["references"] = linked
     for listed in draft.office.data.pop("documents", []):
-        document = documents.setdefault(_plain(listed["title"]), {"id": unique(slug(listed["title"], 5), taken)})
+        document = documents.setdefault(plain(listed["title"]), {"id": unique(slug(listed["title"], 5), taken)})
         document.update({name: value for name, value in listed.items() if name not in document})
     if documents:
         draft.references = Part(data={"documents": list(documents.values())})
@@ -379,10 +380,6 @@ def _bibliography(draft: Draft) -> None:
             part.data["bibliography"] = linked
     if sources:
         draft.references.data["bibliography"] = sources
-
-
-def _plain(text: str) -> str:
-    return "".join(str(text).split())
 
 
 __all__ = ["Draft", "Part", "recognise"]

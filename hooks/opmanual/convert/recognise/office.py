@@ -20,7 +20,7 @@ from ..draft import Part, Unplaced
 from ..ids import slug, unique
 from ..shape import free_section, grid, items, table, text_block
 from . import bibliography, schools
-from .words import key, line_of, matches
+from .words import key, line_of, matches, plain
 
 OFFICE = re.compile(r"^สำนักงานเขตพื้นที่การศึกษา")
 GROUP = re.compile(r"^กลุ่มนิเทศ")
@@ -186,15 +186,15 @@ def _named_again(workgroups: list[dict[str, Any]], block: Block) -> dict[str, An
     """The work group a top-level item or a line names when it is one already listed."""
     if not ((isinstance(block, ListItem) and block.level == 0) or isinstance(block, Paragraph)):
         return None
-    plain = _plain(block.text)
-    return next((workgroup for workgroup in workgroups if _plain(workgroup["name"]) == plain), None)
+    said = plain(block.text)
+    return next((workgroup for workgroup in workgroups if plain(workgroup["name"]) == said), None)
 
 
 def _staffing(workgroups: list[dict[str, Any]], block: Table) -> bool:
     """A table of who works in which work group: a row names a listed work group (or its cell is merged down over
     the rows of its people) and people by name, or a chart of work groups by people (`_membership`). Their
     members; False, adding nothing, for any other table."""
-    by_name = {_plain(workgroup["name"]): workgroup for workgroup in workgroups}
+    by_name = {plain(workgroup["name"]): workgroup for workgroup in workgroups}
     if _membership(by_name, block):
         return True
     found: list[tuple[dict[str, Any], list[str]]] = []
@@ -202,9 +202,9 @@ def _staffing(workgroups: list[dict[str, Any]], block: Table) -> bool:
     column: int | None = None
     for row in grid(block):
         texts = [normalize(value.text) if value is not None else "" for value in row]
-        at = next((index for index, text in enumerate(texts) if _plain(text) in by_name), None)
+        at = next((index for index, text in enumerate(texts) if plain(text) in by_name), None)
         if at is not None:
-            current, column = by_name[_plain(texts[at])], at
+            current, column = by_name[plain(texts[at])], at
         elif column is None or texts[column]:
             current = None
         people = [person.group() for text in texts for person in PERSON.finditer(text)]
@@ -227,10 +227,10 @@ def _membership(by_name: dict[str, dict[str, Any]], block: Table) -> bool:
     people = [" ".join(text.split()) for text in rows[0][1:]]
     if not all(PERSON.fullmatch(name) for name in people):
         return False
-    if not all(row[0] and _plain(row[0]) in by_name for row in rows[1:]):
+    if not all(row[0] and plain(row[0]) in by_name for row in rows[1:]):
         return False
     for row in rows[1:]:
-        workgroup = by_name[_plain(row[0])]
+        workgroup = by_name[plain(row[0])]
         marked = [name for name, mark in zip(people, row[1:], strict=False) if mark.strip()]
         workgroup.setdefault("members", []).extend(marked)
     return True
@@ -278,7 +278,7 @@ def _responsibility_chart(part: Part, body: Sequence[Block]) -> list[Block]:
         chart = _chart(block) if isinstance(block, Table) else None
         if chart is not None:
             part.data.setdefault("_charts", []).append(chart)
-        elif not (isinstance(block, Paragraph) and _plain(block.text) == _plain(LABELS.matrix_intro)):
+        elif not (isinstance(block, Paragraph) and plain(block.text) == plain(LABELS.matrix_intro)):
             rest.append(block)
     return rest
 
@@ -352,7 +352,7 @@ def _documents_table(block: Table) -> list[dict[str, str]] | None:
     rows = grid(block)
     if not rows:
         return None
-    header = [_plain(value.text) if value is not None else "" for value in rows[0]]
+    header = [plain(value.text) if value is not None else "" for value in rows[0]]
     column = next((i for i, text in enumerate(header) if "เอกสาร" in text or text.startswith("ชื่อ")), None)
     others = [text for i, text in enumerate(header) if i != column]
     if column is None or not all(text in ("ที่", "ลำดับ", "ลำดับที่", "อ้างถึงใน", "กระบวนงาน") for text in others):
@@ -378,10 +378,6 @@ def _bibliography(part: Part, body: Sequence[Block]) -> list[Block]:
     if found:
         part.data["bibliography"] = [*part.data.get("bibliography", []), *found]
     return [block for block in body if not isinstance(block, Paragraph | ListItem | PageBreak)]
-
-
-def _plain(text: str) -> str:
-    return "".join(normalize(str(text)).split())
 
 
 def _foreword(part: Part, body: Sequence[Block]) -> list[Block]:

@@ -19,7 +19,7 @@ from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Part
 from ..ids import slug, unique
 from ..shape import grid
-from .words import key, line_of
+from .words import key, line_of, plain
 
 # The curriculum's learning areas by the ids the hand-made data gives them, each with the wordings manuals use.
 LEARNING_AREAS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -69,8 +69,8 @@ def standard_area(text: str) -> tuple[str, str] | None:
     found = _area(text)
     if found is None:
         return None
-    plain = _plain(found[1].group())
-    return found[0], next((name for name in AREA_NAMES if _plain(name) == plain), found[1].group())
+    said = plain(found[1].group())
+    return found[0], next((name for name in AREA_NAMES if plain(name) == said), found[1].group())
 
 
 def _area(text: str) -> tuple[str, re.Match[str]] | None:
@@ -130,7 +130,7 @@ def add_entry(part: Part, kind: str, name: str) -> dict[str, Any]:
     name = " ".join(normalize(name).split())
     wanted = entry_id(kind, name)
     for entry in entries:
-        if _plain(entry["name"]) == _plain(name) or entry["id"] == wanted:
+        if plain(entry["name"]) == plain(name) or entry["id"] == wanted:
             return entry
     entry = {"id": unique(wanted, {entry["id"] for entry in entries}), "name": name}
     entries.append(entry)
@@ -155,7 +155,7 @@ def learning_areas(part: Part, titled: Sequence[Block]) -> list[Block]:
             add_entry(part, "learning_areas", name)
             continue
         area = standard_area(text) if line_of(block) else None
-        if area and _plain(name) == _plain(area[1]):
+        if area and plain(name) == plain(area[1]):
             add_entry(part, "learning_areas", area[1])
             continue
         for _, name in areas_listed(normalize(text)):
@@ -312,7 +312,3 @@ def _table(part: Part, kind: str, block: Table, rest: list[Block]) -> bool:
 
 def _digits(text: str) -> bool:
     return bool(re.fullmatch(r"[0-9๐-๙]+", text.strip()))
-
-
-def _plain(text: str) -> str:
-    return "".join(str(text).split())

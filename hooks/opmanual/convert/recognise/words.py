@@ -23,6 +23,11 @@ def key(text: str) -> str:
     return _NOISE.sub("", text.translate(ARABIC_DIGITS)).lower()
 
 
+def plain(text: str) -> str:
+    """`text` without its spaces: how a name said in one part is matched with the same name said in another."""
+    return "".join(normalize(str(text)).split())
+
+
 def line_of(block: Block) -> str | None:
     """The text of a block that could be a heading: a heading, or a short paragraph or list item."""
     if isinstance(block, Heading):
