@@ -200,8 +200,8 @@ def _staffing(workgroups: list[dict[str, Any]], block: Table) -> bool:
     found: list[tuple[dict[str, Any], list[str]]] = []
     current: dict[str, Any] | None = None
     column: int | None = None
-    for row in grid(block):
-        texts = [normalize(value.text) if value is not None else "" for value in row]
+    for row in _cells(block):
+        texts = [value or "" for value in row]
         at = next((index for index, text in enumerate(texts) if plain(text) in by_name), None)
         if at is not None:
             current, column = by_name[plain(texts[at])], at
@@ -217,14 +217,21 @@ def _staffing(workgroups: list[dict[str, Any]], block: Table) -> bool:
     return bool(found)
 
 
+def _cells(block: Table) -> list[list[str | None]]:
+    """A table's rows as the texts of their cells, each on one line; None where a merged cell covers the grid."""
+    return [
+        [" ".join(normalize(value.text).split()) if value is not None else None for value in row] for row in grid(block)
+    ]
+
+
 def _membership(by_name: dict[str, dict[str, Any]], block: Table) -> bool:
     """A chart of work groups (rows) by people (columns, a name heading each), a mark where one is a member — the
     books' สมาชิกของกลุ่มงาน: each marked person a member of the row's work group. False, adding nothing, unless
     every column after the first names a person and every row a listed work group."""
-    rows = [[normalize(value.text) if value is not None else "" for value in row] for row in grid(block)]
+    rows = [[value or "" for value in row] for row in _cells(block)]
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
-    people = [" ".join(text.split()) for text in rows[0][1:]]
+    people = rows[0][1:]
     if not all(PERSON.fullmatch(name) for name in people):
         return False
     if not all(row[0] and plain(row[0]) in by_name for row in rows[1:]):
@@ -285,8 +292,7 @@ def _responsibility_chart(part: Part, body: Sequence[Block]) -> list[Block]:
 
 def _chart(block: Table) -> Chart | None:
     """The marks of a chart headed กระบวนงาน, a person's name a column, ผู้อนุมัติ; None for any other table."""
-    rows = grid(block)
-    texts = [[" ".join(normalize(value.text).split()) if value is not None else None for value in row] for row in rows]
+    texts = _cells(block)
     if len(texts) < 2 or len(texts[0]) < 3:
         return None
     first, *people, last = texts[0]
