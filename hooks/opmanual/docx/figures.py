@@ -14,12 +14,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..pdf.book import ASSETS_URL, SITE_URL
+from ..pdf.book import SITE_URL, stylesheets
 
 DPI = 200
 HEIGHT_CM = 23.0  # of a page's picture: a page's text height less room for the heading above it
 PAD = 6  # pixels of white kept around the ink
-STYLESHEETS = [f"{ASSETS_URL}stylesheets/{name}" for name in ("manual.css", "print.css")]
 DOCUMENT = """<!DOCTYPE html>
 <html lang="th"><head><meta charset="utf-8">{links}
 <style>@page {{ size: {width:.2f}cm {height:.2f}cm; margin: 0; }} body {{ margin: 0; }}</style>
@@ -63,7 +62,7 @@ class Figures:
 
         from ..pdf.book import _fetcher
 
-        links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in STYLESHEETS)
+        links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in stylesheets())
         document = DOCUMENT.format(links=links, width=width_cm, height=HEIGHT_CM, html=html)
         html_document = HTML(string=document, base_url=SITE_URL, url_fetcher=_fetcher(self.site))
         # Read once and thrown away: quicker uncompressed. (Not with whole fonts: the text-layer patch that the

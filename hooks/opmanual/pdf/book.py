@@ -18,7 +18,7 @@ import markdown
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from .. import thai
+from .. import measures, thai
 from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
 from ..data.model import Appendix, Approval, Foreword, Revision
 from ..site.history import History
@@ -273,6 +273,11 @@ def books(manual: Manual, history: History | None = None, site_url: str | None =
     return made
 
 
+def stylesheets() -> list[str]:
+    """The stylesheets of every printed page, in order: the measures, the website's rules, the print design."""
+    return [measures.stylesheet_url(), *(f"{ASSETS_URL}stylesheets/{name}" for name in ("manual.css", "print.css"))]
+
+
 def _css_string(text: str) -> Markup:
     """A CSS string literal's content: quotes and backslashes escaped, safe inside a <style> element."""
     escaped = "".join(c if c.isalnum() or c in " .-()" or ord(c) > 127 else f"\\{ord(c):x} " for c in text)
@@ -325,13 +330,12 @@ class Printer:
 
     def document(self, book: Book, part: str, **extra: Any) -> str:
         digits = "thai-digits" if self.manual.info.digits == "thai" else "decimal"
-        sheets = [f"{ASSETS_URL}stylesheets/{name}" for name in ("manual.css", "print.css")]
         return self.renderer.render(
             "print/book.html.j2",
             book.path,
             book=book,
             part=part,
-            stylesheets=sheets,
+            stylesheets=stylesheets(),
             page_counter=Markup(digits),  # noqa: S704 - one of two fixed names
             running_title_css=_css_string(book.running_title),
             # base64 and the fixed prefix: no character that could close the CSS string
