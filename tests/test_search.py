@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,3 +150,12 @@ def test_the_material_internals_the_thai_search_uses_are_still_there() -> None:
     }
     missing = [what for what, text in relied_on.items() if text not in code]
     assert missing == [], f"Material's search worker changed ({bundle.name}); check the Thai search scripts: {missing}"
+
+
+def test_the_index_keeps_table_cells_apart(built_sites: dict[str, Path]) -> None:
+    """The snippet under a result once read "ผู้รับผิดชอบนายอนวัช ไข่ขาวหน่วยงาน": a process's table of who is
+    responsible, its cells run together."""
+    index = json.loads((built_sites["data"] / "search/search_index.json").read_text(encoding="utf-8"))
+    page = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("processes/qa-research/"))
+    assert "ผู้รับผิดชอบ นายอนวัช ไข่ขาว หน่วยงาน" in page
+    assert "ผู้รับผิดชอบนายอนวัช" not in page

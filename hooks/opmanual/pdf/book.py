@@ -40,7 +40,7 @@ from ..site.pages import (
 from ..site.render import Renderer
 from ..site.repo import page_url
 from ..site.theme import ASSETS
-from . import tagging, textlayer, watermark
+from . import pango_words, tagging, textlayer, watermark
 from .qr import qr_svg
 from .record import Record, revision_record
 
@@ -290,6 +290,7 @@ class Printer:
     def __init__(self, manual: Manual, renderer: Renderer | None = None) -> None:
         textlayer.install()
         tagging.install()
+        pango_words.install()
         self.manual = manual
         self.renderer = renderer or Renderer(manual.info.digits)
         self.specs = plan(manual)

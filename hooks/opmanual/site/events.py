@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
+from .. import wordbreak
 from ..build import SiteRefused, check_site, mark, project_folders
 from ..data.dataset import Manual, load
 from ..data.labels import Labels
 from ..errors import DataErrors
 from ..settings import Settings, SettingsError
-from . import a11y, guide, history, repo, theme
+from . import a11y, guide, history, repo, searchtext, theme
 from .pages import PageSpec, attachment, nav, plan, render_all
 
 if TYPE_CHECKING:
@@ -216,8 +217,9 @@ class ManualSite:
 
     @guarded
     def on_page_content(self, html: str) -> str:
-        """Every data table is named after the section it stands in, for screen readers (see `a11y`)."""
-        return a11y.name_tables(html)
+        """Every data table is named after the section it stands in, for screen readers (see `a11y`), Thai lines
+        break only between words (see `wordbreak`), and the search keeps table cells apart (see `searchtext`)."""
+        return searchtext.separate_cells(wordbreak.wrap_words(a11y.name_tables(html)))
 
     @guarded
     def on_post_build(self, config: MkDocsConfig) -> None:
