@@ -9,14 +9,14 @@ from typing import Any
 from markupsafe import Markup
 from markupsafe import escape as markup_escape
 
-from .. import thai
+from .. import citation, thai
 from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
 from ..data.files import IMAGE_TYPES
 from ..data.labels import Labels
 from ..data.model import Approval, Person, _block_kind
 from .charts import flow_chart, org_chart, position_title
 from .history import History
-from .render import Renderer
+from .render import Renderer, fill
 from .repo import Repository
 from .summaries import memberships, process_summary, responsibility
 
@@ -196,6 +196,9 @@ def context(
         "position_line_of": lambda person: position_line(manual, person),
         "book_title": lambda person: book_title(manual, person),
         "label": manual.labels,
+        "citation": lambda source: citation.pieces(source.model_dump(), manual.labels),
+        # label.fill's sentence as markup, for values that must stay markup (a name kept whole by `|unbroken`)
+        "fill": lambda key, **values: fill(getattr(manual.labels, key), **values),
         "block_kind": _block_kind,
         "is_image": lambda name: PurePosixPath(name).suffix.lower() in IMAGE_TYPES,
         "signature": lambda person_id=None: signature(manual, person_id),

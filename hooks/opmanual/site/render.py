@@ -38,6 +38,23 @@ def _finalize(value: Any) -> Any:
     return escape(value)
 
 
+def unbroken(value: Any, whole: bool = False) -> Markup:
+    """A name, a title or a position that lines never break inside: each phrase between its spaces (or, `whole`, all
+    of it: a person's name) in a `<span class="name">`, which manual.css keeps on one line."""
+    phrases = [str(value)] if whole else str(value).split(" ")
+    return Markup(" ").join(Markup('<span class="name">%s</span>') % escape(phrase) for phrase in phrases if phrase)
+
+
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def fill(sentence: str, **values: Any) -> Markup:
+    """A label's sentence with its `{placeholders}` filled, escaped; a value that is markup already (a name kept
+    whole by `unbroken`) stays markup."""
+    parts = _PLACEHOLDER.split(sentence)  # text, name, text, name, …, text
+    return Markup("").join(escape(values.get(part, "") if index % 2 else part) for index, part in enumerate(parts))
+
+
 def url(path: str, anchor: str = "") -> Markup:
     """A URL made from a path and an anchor: percent-encoded, so that a file named `a #1?.pdf` still links."""
     fragment = f"#{quote(anchor, safe='')}" if anchor else ""
@@ -100,6 +117,7 @@ def _environment(digit_style: str, templates: Path) -> Environment:
     env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
     env.globals["number"] = lambda *path: Markup(thai.number_label(tuple(path), digit_style))  # noqa: S704 - digits and dots
     env.globals["url"] = url
+    env.filters["unbroken"] = unbroken
     env.globals["hashes"] = heading_marks
     return env
 

@@ -3,7 +3,7 @@ date of access and web address, as Thai manuals write them (APA-like: `ผู้
 สำนักพิมพ์.`, and the older `ผู้แต่ง. ชื่อเรื่อง. สถานที่พิมพ์ : สำนักพิมพ์, ปี.`, `_____` for the author above, a
 law's title first, ม.ป.ป. for no year, `สืบค้นเมื่อ … จาก https://…`).
 
-The books print every source in one style (`source_entry` in templates/_macros.md.j2, mirrored by `printed`). A
+The books print every source in one style (`opmanual.citation`, APA 7th edition). A
 reading is written as far as the book prints it back with the source's own words in the source's own order (its
 punctuation too: the source's lines must stay findable in the site); where it would not — the year written last, a
 comma after the year, a law's title before its year, another word for ค้นเมื่อ — what follows the title stays as
@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from ... import citation
 from ...data.labels import Labels
 from ...data.model import Source
 from ...thai import ARABIC_DIGITS, join_lines, normalize
@@ -298,26 +299,9 @@ def _rest(text: str) -> tuple[dict[str, str], bool]:
 # --- written back ------------------------------------------------------------------------------------------------
 
 
-def printed(fields: Mapping[str, str], previous_author: str | None = None) -> str:
-    """The line the books print for a source of these fields after one by `previous_author` (`source_entry` in
-    templates/_macros.md.j2, as plain text)."""
-    author, title = fields.get("author"), fields.get("title", "")
-    line = ""
-    if author:
-        line += ("_______" if author == previous_author else author) + ". "
-    if fields.get("year"):
-        line += f"({fields['year']}). "
-    line += f"{title}."
-    place, publisher = fields.get("place"), fields.get("publisher")
-    if place or publisher:
-        line += f" {place or ''}{' : ' if place and publisher else ''}{publisher or ''}."
-    if fields.get("detail"):
-        line += f" {fields['detail']}"
-    if fields.get("accessed"):
-        line += f" {LABELS.accessed} {fields['accessed']}"
-    if fields.get("url"):
-        line += f", {LABELS.from_url} {fields['url']}"
-    return line
+def printed(fields: Mapping[str, str]) -> str:
+    """The line the books print for a source of these fields (`opmanual.citation`)."""
+    return citation.plain(fields, LABELS)
 
 
 def _comparable(text: str) -> str:
@@ -327,8 +311,11 @@ def _comparable(text: str) -> str:
 
 
 def prints_back(fields: Mapping[str, str], text: str, previous_author: str | None = None) -> bool:
-    """Whether the book prints these fields as `text` is written (a closing period it adds aside)."""
-    shown, wanted = _comparable(printed(fields, previous_author)), _comparable(text)
+    """Whether the book prints these fields as `text` is written (a closing period it adds aside); a `_____` mark
+    for the author above reads as that author, whom the books write out."""
+    if previous_author and (same := SAME_AUTHOR.match(text)):
+        text = f"{previous_author}. {text[same.end() :]}"
+    shown, wanted = _comparable(printed(fields)), _comparable(text)
     return shown in (wanted, wanted + ".")
 
 
