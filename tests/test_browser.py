@@ -154,3 +154,27 @@ def check_flow_geometry(page: Page, view: str, branches: list[str]) -> None:
                 and label["bottom"] > box["top"]
             )
             assert not overlaps, (label, box)
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1366])
+def test_no_tab_label_is_cut_at_common_office_screen_widths(browser: Browser, base_url: str, width: int) -> None:
+    """Material's tab bar scrolled its last tab out of sight with no scrollbar ("คู่มือ" of คู่มือการแก้ไขข้อมูล at
+    1280 px): every tab shown must be whole inside the bar."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url)
+    bar = page.evaluate(
+        """() => { const list = document.querySelector('.md-tabs__list');
+          const box = list.getBoundingClientRect();
+          return {scroll: list.scrollWidth, client: list.clientWidth, right: box.right,
+            shown: getComputedStyle(document.querySelector('.md-tabs')).display !== 'none' && box.width > 0,
+            tabs: [...list.querySelectorAll('.md-tabs__link')].map(a => [a.textContent.trim(),
+              a.getBoundingClientRect().right, a.scrollWidth, a.clientWidth])}; }"""
+    )
+    page.close()
+    if width < 1220:  # Material shows the tabs from 76.25em; narrower, the same sections are in the drawer
+        assert not bar["shown"]
+        return
+    assert bar["shown"] and bar["scroll"] <= bar["client"], bar
+    assert len(bar["tabs"]) >= 8
+    for label, right, inner, outer in bar["tabs"]:
+        assert right <= bar["right"] + 0.5 and inner <= outer, label
