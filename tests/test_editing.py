@@ -356,3 +356,36 @@ def test_the_guide_lists_every_key_of_every_data_file() -> None:
             assert name.lower() in sections, name
             keys = re.findall(r"^\| `(\w+)` \|", sections[name.lower()], re.MULTILINE)
             assert keys == list(definition.get("properties", {})), name
+
+
+def _numbered_lists(markdown_text: str) -> list[int]:
+    """The top-level numbered lists of a Markdown page as the writer meant them: each `1.` at the start of a line
+    (outside code blocks) begins one, and each list is as long as its last number."""
+    lengths: list[int] = []
+    fenced = False
+    for line in markdown_text.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        found = None if fenced else re.match(r"(\d+)\. ", line)
+        if found:
+            number = int(found.group(1))
+            if number == 1:
+                lengths.append(1)
+            else:
+                assert lengths and number == lengths[-1] + 1, f"{line!r} does not go on from the list above"
+                lengths[-1] = number
+    return lengths
+
+
+@pytest.mark.parametrize("name", ["index.md", "fields.md"])
+def test_every_numbered_list_of_the_guide_is_one_list(name: str) -> None:
+    """A paragraph of a list item needs four spaces: with three it ends the list, and the next number starts a
+    new one at 1 (the guide's VS Code steps once read 1 2 3, then 1)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    source = (ROOT / "docs/guide" / name).read_text(encoding="utf-8")
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    soup = BeautifulSoup(converter.convert(source), "html.parser")
+    made = [len(ol.find_all("li", recursive=False)) for ol in soup.find_all("ol") if ol.find_parent("li") is None]
+    assert made == _numbered_lists(source)
