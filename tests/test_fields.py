@@ -81,6 +81,8 @@ SHOWN: dict[str, Shown] = {
     "Approval.version": lambda value, manual: None,  # ฉบับที่ N on the page, N.0 in the record: tests/test_approval.py
     "Revision.date": lambda value, manual: [day_month_year(value, manual.info.digits)],
     "ManualInfo.history": lambda value, manual: None,  # whether the record is derived: tests/test_approval.py
+    # A page break before the heading in print, nothing on the site: tests/test_varied.py.
+    **{f"{kind}.new_page": lambda value, manual: None for kind in ("Section", "FreeSection", "Duty", "WorkStandard")},
 }
 
 

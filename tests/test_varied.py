@@ -280,3 +280,30 @@ def test_the_guide_lists_every_label_with_this_manuals_wording(site: Path) -> No
     assert rows["duties"][3:] == ["งานในหน้าที่ที่รับผิดชอบ", "งานในหน้าที่รับผิดชอบ"]  # default, this manual's
     assert rows["position_with_rank"][2] == "{position} {rank}"
     assert rows["home"][4] == ""  # not reworded here
+
+
+NEW_PAGE = [  # the headings wilai.yml marks `new_page: true`: a duty, its sub-section, a free section, a topic
+    "๑. งานนิเทศการจัดการเรียนรู้",
+    "การนิเทศแบบออนไลน์",
+    "บทบาทเพิ่มเติมในเครือข่ายภาษาไทย",
+    "๒. การนิเทศ ติดตาม และประเมินผล",
+]
+
+
+def test_a_heading_marked_new_page_starts_a_page_in_print_only(site: Path) -> None:
+    path = site / "pdf" / f"{PERSON}.pdf"
+    pages = [squeeze(pdf_text(path, number, number)) for number in range(1, len(PdfReader(path).pages) + 1)]
+    running = squeeze("มาตรฐานการปฏิบัติงาน นางสาววิไล สอนดี")
+    for title in NEW_PAGE:
+        # the body's page on which the heading stands (not the contents page, where it is listed)
+        page = next(p for p in pages if squeeze(title) in p and "สารบัญ" not in p)
+        top = page.removeprefix(running)
+        assert top.startswith(squeeze(title)), (title, top[:60])
+    # Unmarked headings run on: the first topic shares its page with what stands before it.
+    page = next(p for p in pages if squeeze("๑. การวางแผนการนิเทศ") in p and "สารบัญ" not in p)
+    assert not page.removeprefix(running).startswith(squeeze("๑. การวางแผนการนิเทศ"))
+    # The website is one long page: the class is there, but nothing on screen breaks on it.
+    person = article(site, PERSON)
+    marked = [text(h) for h in person.select(".new-page")]
+    assert marked == NEW_PAGE
+    assert ".new-page" not in (site / "assets/stylesheets/manual.css").read_text(encoding="utf-8")

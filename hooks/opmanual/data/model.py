@@ -411,6 +411,11 @@ class Table(Strict, title="ตารางที่กำหนดคอลั�
         return any(row.label for row in self.rows)
 
 
+# A topic or section that starts a page of the printed manual (PDF and Word), as manuals that give each work-standard
+# topic or each duty a page of their own do; the website is one long page and ignores it.
+NEW_PAGE = doc("ขึ้นหน้าใหม่", "true: ในฉบับพิมพ์ (PDF และ Word) หัวข้อนี้เริ่มที่หน้าใหม่ บนเว็บไซต์ไม่มีผล")
+
+
 class Section(Strict, title="หัวข้อที่มีย่อหน้า ตาราง คำจำกัดความ รายการ และหัวข้อย่อย"):
     """A titled piece of prose: paragraphs, then definitions, a numbered list, tables, and sub-sections."""
 
@@ -421,6 +426,7 @@ class Section(Strict, title="หัวข้อที่มีย่อหน้
     items: Annotated[list[Item], doc("รายการ", "รายการ ระบบใส่เลขข้อให้")] = []
     tables: Annotated[list[Table], doc("ตาราง", "ตารางของหัวข้อนี้")] = []
     sections: Annotated[list[Section], doc("หัวข้อย่อย", "หัวข้อย่อย")] = []
+    new_page: Annotated[Flag, NEW_PAGE] = False
 
 
 class Appendix(Strict, title="ภาคผนวก: ไฟล์แนบพร้อมชื่อ"):
@@ -803,6 +809,7 @@ class WorkStandard(Strict, title="มาตรฐานการปฏิบั�
     tables: Annotated[
         list[Table], doc("ตารางย่อย", "ตารางย่อยใต้หัวข้อนี้ แต่ละตารางมีหัวข้อ หัวข้อรอง และคอลัมน์ของตนเอง")
     ] = []
+    new_page: Annotated[Flag, NEW_PAGE] = False
 
     @model_validator(mode="after")
     def _has_a_table(self) -> WorkStandard:

@@ -8,6 +8,7 @@ contents, numbered ก ข ค) and the cover are rendered and the three are joi
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -352,6 +353,8 @@ class Printer:
         contents: list[ContentsEntry] = []
         for index in range(len(book.chapters)):
             html, entries = self.chapter_html(book, index)
+            if not _has_content(html):
+                continue  # a chapter of nothing but its title (a group that states no concept or scope yet)
             chapters.append({"anchor": f"chapter-{index}", "html": html, "wide": book.chapters[index].wide})
             contents += entries
         return Prepared(
@@ -432,6 +435,15 @@ def _mime_type(path: Path) -> str:
 
     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"{kind}; charset=utf-8" if kind.startswith("text/") else kind
+
+
+_TITLE = re.compile(r'<h1\b.*?</h1>|<p class="subtitle">.*?</p>', re.DOTALL)
+_SHOWN = re.compile(r"<(?:img|svg)\b|[^\s<>]+(?![^<]*>)")
+
+
+def _has_content(html: str) -> bool:
+    """Whether a chapter's HTML shows anything but its title and the line under it."""
+    return bool(_SHOWN.search(_TITLE.sub("", html, count=2)))
 
 
 def _plain(name: str) -> str:
