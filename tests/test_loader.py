@@ -212,6 +212,7 @@ def test_every_error_of_every_file_is_reported(data: Path) -> None:
             "name: &n x\nscope: *n\n",
             "data/processes/qa.yml:2:8: anchors and aliases (&name, *name) are not supported",
         ),
+        ("name: x\nscope: &n y\n", "data/processes/qa.yml:2:8: anchors and aliases (&name, *name) are not supported"),
         ("name: !!python/name:os.system x\n", "data/processes/qa.yml:1:7: YAML tags such as `!!python/name:os.system`"),
         ("name: !secret x\n", "data/processes/qa.yml:1:7: YAML tags such as `!secret` are not used in a manual"),
         ("name: !!str x\n", "data/processes/qa.yml:1:7: YAML tags such as `!!str` are not used in a manual"),
@@ -229,6 +230,42 @@ def test_unreadable_yaml(data: Path, content: str, expected: str) -> None:
     errors = errors_of(data)
     assert len(errors) == 1
     assert errors[0].startswith(expected)
+
+
+LINE_BREAK = (
+    "an invisible line break ({}) stands here{}, pasted from Word or a PDF; YAML reads it as a new line, which breaks "
+    "the file: delete it, or press Enter where a new line is meant (อักขระขึ้นบรรทัดที่มองไม่เห็น)"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("name: งาน\u2028ส่งเสริม\n", ["1:10: " + LINE_BREAK.format("U+2028 LINE SEPARATOR", "")]),
+        ("name: 'งาน\u2029ส่งเสริม'\n", ["1:11: " + LINE_BREAK.format("U+2029 PARAGRAPH SEPARATOR", "")]),
+        ("name: งาน\rส่งเสริม\n", ["1:10: " + LINE_BREAK.format("U+000D CARRIAGE RETURN", "")]),
+        (
+            "name: งาน\x85\nsteps: [ก\u2028ข, ค\u2028]  # ทุก\u2028ที่\n",
+            [
+                "1:10: " + LINE_BREAK.format("U+0085 NEXT LINE", ""),
+                "2:10: " + LINE_BREAK.format("U+2028 LINE SEPARATOR", " (and 2 more in this file)"),
+            ],
+        ),
+        (
+            'name: "งาน\\Lส่งเสริม"\n',  # the escape of U+2028
+            ["1:7: the text contains an invisible line break (U+2028 LINE SEPARATOR) that a manual cannot hold; remove it"],
+        ),
+    ],
+)
+def test_an_invisible_line_break_is_named_where_it_is(data: Path, content: str, expected: list[str]) -> None:
+    """Word and PDFs paste line breaks that YAML breaks lines at but no editor sees: named, not a syntax error."""
+    (data / "processes/qa.yml").write_bytes(content.encode("utf-8"))
+    assert errors_of(data) == [f"data/processes/qa.yml:{message}" for message in expected]
+
+
+def test_windows_line_endings_are_line_endings(data: Path) -> None:
+    (data / "processes/qa.yml").write_bytes(PROCESS.replace("\n", "\r\n").encode("utf-8"))
+    assert load(data).processes["qa"].name == "งานส่งเสริมระบบประกันคุณภาพ"
 
 
 def test_not_utf8(data: Path) -> None:
