@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,11 +20,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ErrorList, excerpt
+from ..thai import normalize
 from .files import FileProblem, read_bytes
-from .hygiene import CONTEXT_KEY, ERROR_TYPE, Finding, Hygiene, locate
+from .hygiene import CONTEXT_KEY, ERROR_TYPE, Finding, Hygiene, finding_message, list_marks, locate
 from .model import PATTERN_HELP
 from .refs import model_in, tagged_members
-from ..thai import normalize
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -322,26 +323,53 @@ def validate(model: type[M], data: Any, source: Source, errors: ErrorList) -> M 
 
 
 def audit(model: type[BaseModel], data: Any, source: Source, digits: str) -> list[Finding]:
-    """The numbers, bullets and digits pasted into valid `data` (see `hygiene`), each with its place in the file."""
+    """The numbers, bullets and digits pasted into valid `data` (see `hygiene`), each with its place in the file.
+
+    The model's second pass names every text that could hold one; whether a number at its start is pasted numbering
+    is proved here, from where the text stands: a list item's own place in its list, or a paragraph's neighbours."""
     try:
         model.model_validate(data, context={CONTEXT_KEY: Hygiene(digits)})
     except ValidationError as exc:
-        findings: dict[tuple[str | int, ...], Finding] = {}
-        for error in exc.errors():
-            if error["type"] != ERROR_TYPE:
-                continue  # the other members of a union, which this value is not
-            context = error.get("ctx") or {}
-            loc = locate(data, tuple(error["loc"]), error["input"])
-            if loc is None:
-                continue
-            where = source.lines.get(loc) or source.line(loc)
-            findings.setdefault(
-                loc, Finding(
-                    source.path, loc, where, context["message"], context["kind"], digits, error["input"], context["fixed"]
-                ),
-            )
-        return list(findings.values())
-    return []
+        suspects = [
+            (tuple(error["loc"]), error["input"], (error.get("ctx") or {})["kind"])
+            for error in exc.errors()
+            if error["type"] == ERROR_TYPE  # not the other members of a union, which this value is not
+        ]
+    else:
+        return []
+    # Whether a number is pasted depends on the text's place in its list and on its neighbours there.
+    lists: dict[tuple[Loc, Loc, str], dict[int, str]] = defaultdict(dict)
+    for loc, text, kind in suspects:
+        if place := _place(loc):
+            lists[place[0], place[2], kind][place[1]] = text
+    marks = {key: list_marks(texts, key[2]) for key, texts in lists.items()}
+    findings: dict[Loc, Finding] = {}
+    for loc, text, kind in suspects:
+        place = _place(loc)
+        if place:
+            passes = marks[place[0], place[2], kind].get(place[1], ())
+        else:  # in no list: no number is its own (place 0), a bullet still is a bullet
+            passes = list_marks({-1: text}, kind).get(-1, ())
+        found = finding_message(text, kind, digits, passes)
+        where = locate(data, loc, text)
+        if found is None or where is None:
+            continue
+        message, fixed = found
+        finding = Finding(source.path, where, source.lines.get(where) or source.line(where), message, kind, digits,
+                          text, fixed, passes)  # fmt: skip
+        # One finding per value as typed (a multi-line value holds several paragraphs): a fixable one, if any.
+        if where not in findings or (finding.fixable and not findings[where].fixable):
+            findings[where] = finding
+    return list(findings.values())
+
+
+def _place(loc: Loc) -> tuple[Loc, int, Loc] | None:
+    """Where a text stands in the list it is an item of: the list's location, the index, and the rest of the
+    location (the field of the item that holds the text); the list is the last one of its location."""
+    for at in range(len(loc) - 1, -1, -1):
+        if isinstance(loc[at], int):
+            return loc[:at], int(loc[at]), loc[at + 1 :]
+    return None
 
 
 def describe(error: Any, model: type[BaseModel]) -> str:
