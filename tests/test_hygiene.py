@@ -21,8 +21,8 @@ from opmanual.data.hygiene import (
     STEP,
     TEXT,
     clean,
-    other_digits,
     list_marks,
+    other_digits,
     pasted_mark,
     problems,
     proved_numbers,
@@ -293,9 +293,21 @@ PARAGRAPHS = [
 ]
 # Values that start like numbering or a bullet and are not, at places of every kind: kept to the byte.
 KEPT = [
-    ("people/somchai.yml", "    items: [ประชุมคณะกรรมการกลุ่มโรงเรียน]", "    items: [๐๙.๐๐ น. ประชุม, ๑๐.๓๐ น. พัก, ๙:๓๐ น. เริ่ม]"),
-    ("people/somchai.yml", "projects: [โครงการนิเทศออนไลน์]", "projects: [๑.๕ เท่า, -๕ คะแนน, +๓ วัน, '* ยกเว้น', '- ๕ คะแนน']"),
-    ("processes/qa.yml", "monitoring: ติดตามผลทุกภาคเรียน", "monitoring: [๑.๕ เท่าของเดิม, '* ยกเว้นวันหยุด', '-ไม่มี-', ๒๕๖๗ ปี]"),
+    (
+        "people/somchai.yml",
+        "    items: [ประชุมคณะกรรมการกลุ่มโรงเรียน]",
+        "    items: [๐๙.๐๐ น. ประชุม, ๑๐.๓๐ น. พัก, ๙:๓๐ น. เริ่ม]",
+    ),
+    (
+        "people/somchai.yml",
+        "projects: [โครงการนิเทศออนไลน์]",
+        "projects: [๑.๕ เท่า, -๕ คะแนน, +๓ วัน, '* ยกเว้น', '- ๕ คะแนน']",
+    ),
+    (
+        "processes/qa.yml",
+        "monitoring: ติดตามผลทุกภาคเรียน",
+        "monitoring: [๑.๕ เท่าของเดิม, '* ยกเว้นวันหยุด', '-ไม่มี-', ๒๕๖๗ ปี]",
+    ),
     ("processes/qa.yml", "        steps: [จัดประชุม]", "        steps: [๒. จัดประชุม, ๓) สรุป, ๐.๕ วัน]"),
     ("processes/qa.yml", "kpis: [สถานศึกษาร้อยละ ๘๐ ผ่านเกณฑ์]", "kpis: [๘๐ ร้อยละ, '-', ๑.๑ เท่า]"),
 ]
