@@ -374,6 +374,9 @@ YEARS = "a year here lies between 2500 and 2600 (ใช้ปี พ.ศ.)"
         ("office.yml", "office:", "manual:\n  approval:\n    status: approved\n    by: ก\n    position: ข\n"
          "    date: 2567-01-01\n    version: -2\noffice:",
          "7:5: manual → approval → version: `-2`: a version number cannot be negative"),
+        ("processes/qa.yml", "references:", "revisions:\n  - version: -1.0\n    date: 2567-01-01\n    change: ก\n"
+         "references:", "9:5: revisions → #1 → version: `-1.0`: a version cannot be negative; a draft's versions "
+         "are ๐.๑, ๐.๒ … (ฉบับที่ติดลบไม่ได้)"),
         # Addresses: only the web's, an e-mail that is one, a telephone number with its digits.
         ("references.yml", "    title: พระราชบัญญัติ", "    url: javascript:alert(1)\n    title: พระราชบัญญัติ",
          "3:5: documents → #1 → url: `javascript:alert(1)` is not a web address: write one that starts with "

@@ -25,9 +25,10 @@ So `09.00 น.`, `10.30 น.`, `1.5 เท่า`, `9:30`, `-5`, `+3`, `* ยก
 or bullet: list items, steps, topics, rows of a schedule (`NUMBERED`, `STEP`). A paragraph of a text block or a
 cell (`PARAGRAPH`) is no list item: a bullet there, or a number that the paragraph before or after it continues
 (`1.` then `2.`), is reported, but only the editor can turn the paragraphs into a list (`items:`, `bullets:`), so
-`--fix` leaves them as typed. Other text (`TEXT`) is checked for its digits only. Fixing is idempotent: what is
-left of a proved text starts with no mark proved at its place, and a text left alone keeps its proof or lack of
-one, so a second `--fix` finds nothing.
+`--fix` leaves them as typed. Other text (`TEXT`) is checked for its digits only. Several marks in a row come off
+together (`1. - ศึกษา`, `2. 2) ศึกษา`), but after the first a dotted number is the value's own (`5. 1.5 เท่า`).
+Fixing is idempotent: the proof is made again on what is left, pass after pass, until it proves nothing more
+(`list_marks`), so a second `--fix` finds nothing.
 """
 
 from __future__ import annotations

@@ -808,10 +808,22 @@ class Approval(Strict, title="การอนุมัติ: ฉบับร่
         return self.status == "approved"
 
 
+def _not_negative(value: str) -> str:
+    if re.match(rf"[-−–]\s*{DIGITS}", value):
+        raise PydanticCustomError(
+            "negative_version",
+            "`{typed}`: a version cannot be negative; a draft's versions are ๐.๑, ๐.๒ … (ฉบับที่ติดลบไม่ได้)",
+            {"typed": excerpt(value)},
+        )
+    return value
+
+
 class Revision(Strict, title="บันทึกการแก้ไขหนึ่งครั้ง"):
     """One line of a book's revision record, written by hand where the git history is not wanted."""
 
-    version: Annotated[Text, doc("ฉบับที่", "เช่น ๑.๐ หรือ ๒.๑")]
+    version: Annotated[
+        Annotated[Text, AfterValidator(_not_negative)], doc("ฉบับที่", "เช่น ๑.๐ หรือ ๒.๑ (ฉบับร่าง ๐.๑)")
+    ]
     date: Annotated[PastDate, doc("วันที่", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15 (ไม่เกินวันนี้)")]
     change: Annotated[Text, doc("รายการแก้ไข", "สิ่งที่แก้ไขหรือเพิ่มเติม")]
     approved_by: Annotated[Text | None, doc("ผู้อนุมัติ", "ชื่อผู้อนุมัติการแก้ไขนี้ (ถ้ามี)")] = None
