@@ -3,8 +3,12 @@ them from the files without touching anything else."""
 
 from __future__ import annotations
 
+import os
 import re
+import resource
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +17,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import opmanual
+from conftest import ROOT, opmanual
 from opmanual.data.dataset import load
 from opmanual.data.hygiene import (
     NUMBERED,
@@ -581,3 +585,25 @@ def test_a_read_only_file_or_folder_is_a_sentence_and_nothing_is_changed(
     assert "nothing was fixed (ไม่ได้แก้ไฟล์ใด ๆ)" in result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert files_of(pasted) == before  # the other file, which could be written, was not either
+
+
+def test_a_write_that_fails_halfway_leaves_every_file_whole(pasted: Path) -> None:
+    """The disk fills (here: a file size limit on the process) while a fixed file is written: nothing is replaced,
+    nothing is left beside the files, and the reason is one sentence."""
+    before = files_of(pasted)
+    result = subprocess.run(
+        [sys.executable, "-m", "opmanual", "check", "data", "--fix"],
+        cwd=pasted.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "PYTHONDONTWRITEBYTECODE": "1"},
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000)),  # the fixed file is 3.4 kB
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (
+        "data/people/somchai.yml: the fixed file cannot be written: it would be larger than this system lets a file be"
+    ) in result.stderr
+    assert "nothing was fixed (ไม่ได้แก้ไฟล์ใด ๆ)" in result.stderr and "Traceback" not in result.stderr
+    assert files_of(pasted) == before

@@ -122,4 +122,6 @@ def _not_written(exc: OSError) -> str:
         return "cannot be written: the file system is read-only"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "cannot be written: the disk is full (พื้นที่ดิสก์เต็ม)"
+    if exc.errno == errno.EFBIG:
+        return "cannot be written: it would be larger than this system lets a file be (ulimit -f)"
     return f"cannot be written: {exc.strerror or exc}"
