@@ -397,8 +397,10 @@ YEARS = "a year here lies between 2500 and 2600 (ใช้ปี พ.ศ.)"
          "5:5: steps → #1 → duration: `๕–๓ วัน` runs backwards: write a range from the shorter time to the longer, "
          "such as ๒–๓ วัน (ช่วงเวลากลับด้าน)"),
         # Lengths far above real manuals, so that no value costs minutes to print.
-        ("processes/qa.yml", "name: งานส่งเสริมระบบประกันคุณภาพ", "name: " + "ก" * 1001,
-         f"1:1: name: `{'ก' * 60}…` is too long: at most 1000 characters"),
+        ("processes/qa.yml", "name: งานส่งเสริมระบบประกันคุณภาพ", "name: " + "ก" * 301,
+         f"1:1: name: `{'ก' * 60}…` is too long: at most 300 characters"),  # the top of every page repeats it
+        ("processes/qa.yml", "  - ศึกษา วิเคราะห์", "  - " + "ค" * 4001,
+         f"4:5: steps → #1 → text: `{'ค' * 60}…` is too long: at most 4000 characters"),
         ("processes/qa.yml", "references:", "scope: " + "ข" * 20_001 + "\nreferences:",
          f"8:1: scope → #1: `{'ข' * 60}…` is too long: at most 20000 characters"),
         ("office.yml", "office:", "labels:\n  draft_mark: " + "ร่าง" * 13 + "\noffice:",

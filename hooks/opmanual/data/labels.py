@@ -21,9 +21,10 @@ def _one_line(text: str) -> str:
 
 
 # The longest one-line text of a manual: a label here, a title, name, heading or address in the model. Far above real
-# manuals (the longest title of the seeds has 244 characters), and short enough that no value printed on many pages
-# (a running header, the contents, the navigation of every page of the site) costs more than a moment.
-MAX_LINE = 1000
+# manuals (the longest title of the seeds has 244 characters; the importer reads whole task descriptions of seed 000,
+# up to 1,199, as titles), and short enough that no value printed in several places (the contents, the navigation of
+# every page of the site) costs more than a moment. What the top of every printed page repeats is shorter (model.py).
+MAX_LINE = 4000
 # The draft watermark is drawn as outlines on every page of a draft: each character costs about half a kilobyte a
 # page, so it is a mark, not a sentence (the default has 8 characters).
 MAX_MARK = 50

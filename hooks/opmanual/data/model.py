@@ -72,6 +72,13 @@ MAX_PARAGRAPH = 20_000
 _LINE = StringConstraints(min_length=1, max_length=MAX_LINE)
 # Text as the reader sees it: one line, visible; its digits are checked against the manual's style.
 Text = Annotated[str, _LINE, AfterValidator(_visible), _pasted(hygiene.TEXT)]
+# The titles and names the top of every page of a book repeats (the running title: the manual's title with the
+# person's name, the process's or the group's): at most MAX_TITLE characters, two and a half times the longest of the
+# seeds (118), so that a book of hundreds of pages does not lay out thousands of characters on each.
+MAX_TITLE = 300
+PageTitle = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TITLE), AfterValidator(_visible), _pasted(hygiene.TEXT)
+]
 # Text printed after a generated number or bullet (list items, topics, forms): a typed one would print twice.
 NumberedText = Annotated[str, _LINE, AfterValidator(_visible), _pasted(hygiene.NUMBERED)]
 # A step's text, numbered by its order: neither `1.` nor `ขั้นตอนที่ 1` is typed.
@@ -646,8 +653,8 @@ class Contacts(Strict, title="ช่องทางติดต่อ"):
 class Office(Strict, title="สำนักงานเขตพื้นที่การศึกษา"):
     """The Educational Service Area Office."""
 
-    name: Annotated[Text, doc("ชื่อสำนักงาน", "ชื่อเต็มของสำนักงานเขตพื้นที่การศึกษา")]
-    short_name: Annotated[Text | None, doc("ชื่อย่อ", "เช่น สพม.กท ๑")] = None
+    name: Annotated[PageTitle, doc("ชื่อสำนักงาน", "ชื่อเต็มของสำนักงานเขตพื้นที่การศึกษา")]
+    short_name: Annotated[PageTitle | None, doc("ชื่อย่อ", "เช่น สพม.กท ๑")] = None
     english_name: Annotated[Text | None, doc("ชื่อภาษาอังกฤษ", "ชื่อภาษาอังกฤษ (ถ้ามี)")] = None
     aims: Annotated[Aims, doc("วิสัยทัศน์ พันธกิจ เป้าประสงค์ของสำนักงาน", "ระดับสำนักงาน")] = Aims()
     aims_terms: Annotated[list[Definition], doc("ความหมายของวิสัยทัศน์", "คำในวิสัยทัศน์และความหมาย")] = []
@@ -832,7 +839,9 @@ class Revision(Strict, title="บันทึกการแก้ไขหน�
 class ManualInfo(Strict, title="ข้อมูลของเล่มคู่มือ"):
     """The book: its title, year, foreword, digits and logo."""
 
-    title: Annotated[Text, doc("ชื่อคู่มือ", "เช่น คู่มือการปฏิบัติงานศึกษานิเทศก์")] = "คู่มือการปฏิบัติงาน"
+    title: Annotated[
+        PageTitle, doc("ชื่อคู่มือ", f"เช่น คู่มือการปฏิบัติงานศึกษานิเทศก์ (ไม่เกิน {MAX_TITLE} ตัวอักษร)")
+    ] = "คู่มือการปฏิบัติงาน"
     year: Annotated[Year | None, doc("ปี พ.ศ.", "ปีของคู่มือเป็นพุทธศักราช เช่น 2567 หรือ ๒๕๖๗")] = None
     foreword: Annotated[ManualForeword | None, doc("คำนำของทั้งเล่ม", "คำนำของคู่มือฉบับกลุ่ม")] = None
     digits: Annotated[
@@ -862,7 +871,7 @@ class ManualInfo(Strict, title="ข้อมูลของเล่มคู่
 class Group(Strict, title="กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"):
     """The supervision group (กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา)."""
 
-    name: Annotated[Text, doc("ชื่อกลุ่ม", "ชื่อกลุ่มนิเทศ")]
+    name: Annotated[PageTitle, doc("ชื่อกลุ่ม", "ชื่อกลุ่มนิเทศ")]
     contacts: Annotated[Contacts, doc("ติดต่อ", "ช่องทางติดต่อกลุ่ม")] = Contacts()
     concept: Annotated[Paragraphs, doc("แนวคิด", "ย่อหน้าแนวคิด")] = []
     objectives: Annotated[list[Item], doc("วัตถุประสงค์", "รายการวัตถุประสงค์")] = []
@@ -970,9 +979,9 @@ class WorkStandard(Strict, title="มาตรฐานการปฏิบั�
 class Person(Strict, title="ไฟล์ของศึกษานิเทศก์หนึ่งคน (people/<รหัส>.yml) — รหัสคือชื่อไฟล์"):
     """`people/<id>.yml`: one supervisor."""
 
-    prefix: Annotated[Text, doc("คำนำหน้า", "นาย นาง นางสาว ดร. ฯลฯ")]
-    name: Annotated[Text, doc("ชื่อ", "ชื่อจริง")]
-    surname: Annotated[Text, doc("นามสกุล", "นามสกุล")]
+    prefix: Annotated[PageTitle, doc("คำนำหน้า", "นาย นาง นางสาว ดร. ฯลฯ")]
+    name: Annotated[PageTitle, doc("ชื่อ", "ชื่อจริง")]
+    surname: Annotated[PageTitle, doc("นามสกุล", "นามสกุล")]
     position: Annotated[Text, doc("ตำแหน่ง", "ค่าเริ่มต้น ศึกษานิเทศก์")] = "ศึกษานิเทศก์"
     rank: Annotated[
         Literal["ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ"] | None,
@@ -997,7 +1006,8 @@ class Person(Strict, title="ไฟล์ของศึกษานิเทศ�
     ] = []
     bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
     cover_title: Annotated[
-        Text | None, doc("ชื่อบนปก", "ชื่อเล่มบนปกคู่มือส่วนบุคคล เช่น มาตรฐานการปฏิบัติงาน ถ้าไม่ใส่ ใช้ manual.title")
+        PageTitle | None,
+        doc("ชื่อบนปก", "ชื่อเล่มบนปกคู่มือส่วนบุคคล เช่น มาตรฐานการปฏิบัติงาน ถ้าไม่ใส่ ใช้ manual.title"),
     ] = None
     sections: Annotated[
         list[FreeSection],
@@ -1131,7 +1141,7 @@ class Flowchart(Strict, title="หัวข้อที่ ๖ Flow Chart กา
 class Process(Strict, title="ไฟล์ของกระบวนงานหนึ่งเรื่อง (processes/<รหัส>.yml) ตามโครงสร้าง ๘ หัวข้อ — รหัสคือชื่อไฟล์"):
     """`processes/<id>.yml`: one work process (กระบวนงาน) in the standard 8 parts."""
 
-    name: Annotated[Text, doc("ชื่องาน (กระบวนงาน)", "หัวข้อที่ ๑")]
+    name: Annotated[PageTitle, doc("ชื่องาน (กระบวนงาน)", f"หัวข้อที่ ๑ (ไม่เกิน {MAX_TITLE} ตัวอักษร)")]
     workgroup: Annotated[WorkGroupId | None, doc("กลุ่มงาน", "รหัสกลุ่มงานจาก office.yml")] = None
     objectives: Annotated[list[Item], doc("วัตถุประสงค์", "หัวข้อที่ ๒")] = []
     scope: Annotated[Paragraphs, doc("ขอบเขตของงาน", "หัวข้อที่ ๓ ย่อหน้า")] = []
