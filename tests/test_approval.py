@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
-from conftest import DATASETS, ROOT, build
+from conftest import DATASETS, ROOT, build, opmanual
 from opmanual.data.dataset import load
 from opmanual.data.model import Approval
 from opmanual.pdf.book import books
@@ -238,6 +238,26 @@ def test_a_shallow_or_missing_history_is_said_not_failed(repository: Path, tmp_p
     record = {b.path: b.record for b in books(load(plain), history.read(plain))}["pdf/people/wilai.pdf"]
     assert record is not None and record.note == "none"
     assert [row.version for row in record.rows] == ["1.0"]  # the approval is known from the data all the same
+
+
+def test_an_approval_after_the_builds_own_date_is_refused_on_any_day(tmp_path: Path) -> None:
+    """A reproducible build dates itself by its last commit (SOURCE_DATE_EPOCH): an approval recorded as given after
+    that day is an error, whatever day the commit is built on; `check`, which has no commit to go by, takes today."""
+    data = tmp_path / "data"
+    shutil.copytree(DATASETS["mini"], data)
+    process = data / "processes/qa.yml"
+    process.write_text(process.read_text(encoding="utf-8").replace("  date: 2567-10-01\n", "  date: 2568-01-02\n"))
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "อนุมัติล่วงหน้า", when="2025-01-01T23:00:00+07:00")  # 1 January 2568
+    result = opmanual(tmp_path, "build", "data", "--site", "site", "--no-pdf")
+    assert result.returncode == 1, result.stderr
+    assert (
+        "data/processes/qa.yml:50:3: approval → date: `2568-01-02` is after the build's date, 2568-01-01 "
+        "(SOURCE_DATE_EPOCH) in Bangkok: a day that has not come cannot be recorded"
+    ) in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
+    assert opmanual(tmp_path, "check", "data").returncode == 0  # today, 2 January 2568 has come
 
 
 def test_history_off_leaves_the_record_out(repository: Path, tmp_path: Path) -> None:

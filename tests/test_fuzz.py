@@ -5,7 +5,9 @@ The suite runs a short profile. A long run: `HYPOTHESIS_PROFILE=long scripts/tes
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import UNPRIVILEGED
+from opmanual.data import fixing
 from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
 from opmanual.site.pages import render_all
@@ -114,3 +117,76 @@ def test_file_system_and_tags() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+# check --fix, over generated lists in every way YAML writes a value -----------------------------------------------
+
+FIX_MARKS = [
+    "{}. ",
+    "{}) ",
+    "({}) ",
+    "{}.",
+    "2.{} ",
+    "- ",
+    "• ",
+    "▪ ",
+    "1. - ",
+    "* ",
+    "09.00 น. ",
+    "1.5 ",
+    "-5 ",
+    "+3 ",
+]
+FIX_WORDS = st.text(alphabet="กขคงจาิ่ 0123๑๒.-", min_size=1, max_size=12).map(lambda text: "ก" + " ".join(text.split()))
+
+
+def written(value: str, style: str, indent: str) -> str:
+    """`value` as a list item written in `style` (plain only where YAML reads it back as the same text)."""
+    if style == "plain" and not re.search(r"""^[-?:,\[\]{}#&*!|>'"%@`]|:\s|\s#|^[-?:]$""", value):
+        return value
+    if style == "single":
+        return "'" + value.replace("'", "''") + "'"
+    if style in ("|", ">"):
+        return f"{style}\n{indent}  {value}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(FIX_MARKS), FIX_WORDS, st.sampled_from(["plain", "single", "double", "|", ">"])),
+             min_size=1, max_size=8),
+    st.booleans(), st.booleans(), st.sampled_from(["objectives", "steps"]),
+)  # fmt: skip
+def test_fix_keeps_every_other_byte_and_is_done_in_one_run(
+    items: list[tuple[str, str, str]], crlf: bool, bom: bool, field: str
+) -> None:
+    """Whatever is pasted into a list, in whatever style, `--fix` changes only the values it reports, keeps the
+    line endings and the byte order mark, reads back as it said, and leaves nothing for a second run."""
+    lines = ["name: งานทดสอบ", f"{field}:"]
+    for index, (mark, words, style) in enumerate(items):
+        lines.append("  - " + written(mark.format(index + 1) + words, style, "  "))
+    original = ("\ufeff" if bom else "") + ("\n".join(lines) + "\n").replace("\n", "\r\n" if crlf else "\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        (data / "processes").mkdir(parents=True)
+        (data / "office.yml").write_text("office:\n  name: สำนักงานทดสอบ\ngroup:\n  name: กลุ่มนิเทศ\n", encoding="utf-8")
+        path = data / "processes/fuzz.yml"
+        path.write_bytes(original.encode("utf-8"))
+        manual = load(data)
+        fixable = [finding for finding in manual.pasted if finding.fixable and finding.path == path]
+        outcome = fixing.fix(fixable, data)
+        assert outcome.problems == []
+        after = path.read_bytes().decode("utf-8")
+        assert after.startswith("\ufeff") == bom and after.count("\n") == original.count("\n")
+        assert after.count("\r\n") == (after.count("\n") if crlf else 0)
+        changed = {finding.line[0] for finding in fixable}  # a block scalar's text is on the line after its `|`
+        for number, (before_line, after_line) in enumerate(
+            zip(original.split("\n"), after.split("\n"), strict=True), 1
+        ):
+            if before_line != after_line:
+                assert number in changed or number - 1 in changed, (number, before_line, after_line)
+        again = load(data)
+        assert [finding for finding in again.pasted if finding.fixable] == []
+        read_back = getattr(again.processes["fuzz"], field)
+        for finding in fixable:
+            assert read_back[int(finding.loc[1])].text == finding.fixed
+        assert not list(data.rglob("*.fixing"))

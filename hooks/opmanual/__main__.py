@@ -22,9 +22,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .data import hygiene
+from .data import fixing, hygiene
 from .data.dataset import load
-from .errors import DataErrors, printable
+from .errors import DataErrors, display, printable
 from .settings import Settings, SettingsError, Shard, config_file, jobs
 
 INTERNAL_ERROR = 2
@@ -41,16 +41,23 @@ def check(data: Path, output: str, fix: bool = False) -> int:
         if fix:
             print("nothing was fixed: correct the errors first (ไม่ได้แก้ไฟล์ใด ๆ)", file=sys.stderr)
         return 1
-    if fix and manual.pasted:
-        failed = hygiene.fix(manual.pasted)
-        for finding in manual.pasted:
-            before, after = hygiene.changed_part(finding.text, finding.fixed)
-            line, column = finding.line
-            print(f"{finding.path}:{line}:{column}: fixed: {printable(before)} → {printable(after)}")
-        for message in failed:
+    fixable = [finding for finding in manual.pasted if finding.fixable] if fix else []
+    if fixable:
+        outcome = fixing.fix(fixable, data)
+        for message in outcome.problems:
             print(message, file=sys.stderr)
-        print(f"{len(manual.pasted)} texts fixed in {len({f.path for f in manual.pasted})} files (แก้ไขแล้ว)")
-        return check(data, output) if not failed else 1
+        if not outcome.written:
+            print("nothing was fixed (ไม่ได้แก้ไฟล์ใด ๆ)", file=sys.stderr)
+            return 1
+        for finding in fixable:
+            if finding.path.resolve() in outcome.written:
+                before, after = hygiene.changed_part(finding.text, finding.fixed)
+                line, column = finding.line
+                where = f"{printable(display(finding.path))}:{line}:{column}"
+                print(f"{where}: fixed: {printable(before)} → {printable(after)}")
+        count = sum(finding.path.resolve() in outcome.written for finding in fixable)
+        print(f"{count} texts fixed in {len(outcome.written)} files (แก้ไขแล้ว)")
+        return check(data, output) if not outcome.problems else 1
     for warning in manual.warnings:
         print(warning.github() if output == "github" else str(warning))
     print(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache, lru_cache
 
@@ -41,6 +44,7 @@ MONTHS = (
     "พฤศจิกายน",
     "ธันวาคม",
 )
+MONTH_ABBREVIATIONS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 
 
 def normalize(text: str) -> str:
@@ -117,6 +121,27 @@ def bangkok_day(timestamp: int) -> str:
     """The พ.ศ. day, in Bangkok, of a Unix time, as the data writes dates: `2568-05-15`."""
     moment = datetime.fromtimestamp(timestamp, UTC).astimezone(BANGKOK)
     return f"{moment.year + 543:04d}-{moment.month:02d}-{moment.day:02d}"
+
+
+@dataclass(frozen=True)
+class Today:
+    """The day a run takes as today, as the data writes dates, and whether it is a reproducible build's own date."""
+
+    day: str
+    reproducible: bool
+
+
+def today() -> Today:
+    """Today in Bangkok; in a reproducible build, the day of SOURCE_DATE_EPOCH (the build sets it to the last
+    commit's time), so that the same commit checks and builds the same whenever it is built. A value that is no
+    time Python can read (not digits, or past the year 9999) is left to the build's settings to refuse."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and len(epoch) <= 12:
+        try:
+            return Today(bangkok_day(int(epoch)), True)
+        except (OverflowError, OSError, ValueError):
+            pass  # beyond what datetime holds: not a date to compare with
+    return Today(bangkok_day(int(time.time())), False)
 
 
 # --- Repairs of text extracted from Word files and PDFs (the importer's readers call `repair`) -------------------

@@ -20,7 +20,17 @@ def _one_line(text: str) -> str:
     return text
 
 
-Label = Annotated[str, StringConstraints(min_length=1), AfterValidator(_one_line)]
+# The longest one-line text of a manual: a label here, a title, name, heading or address in the model. Far above real
+# manuals (the longest title of the seeds has 244 characters; the importer reads whole task descriptions of seed 000,
+# up to 1,199, as titles), and short enough that no value printed in several places (the contents, the navigation of
+# every page of the site) costs more than a moment. What the top of every printed page repeats is shorter (model.py).
+MAX_LINE = 4000
+# The draft watermark is drawn as outlines on every page of a draft: each character costs about half a kilobyte a
+# page, so it is a mark, not a sentence (the default has 8 characters).
+MAX_MARK = 50
+
+Label = Annotated[str, StringConstraints(min_length=1, max_length=MAX_LINE), AfterValidator(_one_line)]
+Mark = Annotated[str, StringConstraints(min_length=1, max_length=MAX_MARK), AfterValidator(_one_line)]
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
@@ -66,7 +76,7 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
     draft_banner: Label = label(
         "ฉบับร่าง: เนื้อหาในหน้านี้ยังไม่ได้รับการอนุมัติ", "แถบเตือนบนหน้าเว็บที่เป็นฉบับร่าง"
     )
-    draft_mark: Label = label("ฉบับร่าง", "ลายน้ำแนวทแยงบนทุกหน้าของ PDF ที่เป็นฉบับร่าง")
+    draft_mark: Mark = label("ฉบับร่าง", f"ลายน้ำแนวทแยงบนทุกหน้าของ PDF ที่เป็นฉบับร่าง (ไม่เกิน {MAX_MARK} ตัวอักษร)")
     draft_note: Label = label(
         "ฉบับร่าง ยังไม่ได้รับการอนุมัติ", "ข้อความในส่วนการอนุมัติของเล่ม PDF ที่เป็นฉบับร่าง"
     )

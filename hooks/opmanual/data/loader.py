@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,11 +20,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ErrorList, excerpt
+from ..thai import normalize
 from .files import FileProblem, read_bytes
-from .hygiene import CONTEXT_KEY, ERROR_TYPE, Finding, Hygiene, locate
+from .hygiene import CONTEXT_KEY, ERROR_TYPE, Finding, Hygiene, finding_message, list_marks, locate
 from .model import PATTERN_HELP
 from .refs import model_in, tagged_members
-from ..thai import normalize
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -38,9 +39,10 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 # Characters no editor types: control characters (also when written as YAML escapes such as "\x1b"), halves of
 # surrogate pairs, and the bidirectional overrides and isolates that can make text display other than it reads.
 # Also the invisible formatting characters that no Thai text needs and that can hide or reorder text: the
-# directional marks, the deprecated format controls, interlinear annotations and the tag characters.
+# directional marks, the deprecated format controls, interlinear annotations and the tag characters. And the line
+# and paragraph separators (written as the escapes "\L" and "\P"), which would silently split a paragraph.
 _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2061-\u206f\ufff9-\ufffb"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2061-\u206f\ufff9-\ufffb"
     "\U000e0000-\U000e007f]"
 )
 
@@ -49,25 +51,31 @@ def _position(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-class _Refused(Exception):
+class Refused(Exception):
+    """What the loader refuses in a file's text, where it is and why, in plain words."""
+
     def __init__(self, position: tuple[int, int], message: str) -> None:
         self.line = position
         self.message = message
 
 
+_ANCHORS = "anchors and aliases (&name, *name) are not supported; write the value out"
+
+
 class _Composer:
-    """Composes nodes only; an alias (`*name`) is refused before it can be expanded, and so is any tag."""
+    """Composes nodes only; an alias (`*name`) is refused before it can be expanded, and so are anchors and tags."""
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[attr-defined]
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(
-                _position(event.start_mark),  # type: ignore[arg-type]
-                "anchors and aliases (&name, *name) are not supported; write the value out",
-            )
+            raise Refused(_position(event.start_mark), _ANCHORS)  # type: ignore[arg-type]
+        if getattr(event, "anchor", None) is not None and not hasattr(self, "anchor_at"):
+            # An anchor alone expands nothing, but it is only ever written for an alias to repeat: refused at the
+            # end of the document, unless an alias is refused first.
+            self.anchor_at = _position(event.start_mark)
         tag = getattr(event, "tag", None)
         if tag is not None:
-            raise _Refused(
+            raise Refused(
                 _position(event.start_mark),
                 f"YAML tags such as `{excerpt(tag.replace(_STANDARD_TAG, '!!'))}` are not used in a manual; "
                 "remove it and write the value as text",
@@ -76,9 +84,11 @@ class _Composer:
 
     def compose_document(self) -> yaml.Node | None:
         node = super().compose_document()  # type: ignore[misc]
+        if hasattr(self, "anchor_at"):
+            raise Refused(self.anchor_at, _ANCHORS)
         if not self.check_event(yaml.StreamEndEvent):  # type: ignore[attr-defined]
             event = self.peek_event()  # type: ignore[attr-defined]
-            raise _Refused(
+            raise Refused(
                 _position(event.start_mark),
                 "a data file holds one YAML document: remove this `---` line and what follows, or move it to a file "
                 "of its own",
@@ -121,10 +131,66 @@ def _compose(text: str) -> yaml.Node | None:
             # PyYAML builds some values while it parses; the one known case is an escape beyond Unicode.
             if loader_class is _LOADERS[-1]:
                 problem = "an escape such as \\U00110000 names no character" if "chr()" in str(exc) else str(exc)
-                raise _Refused(_position(loader.get_mark()), f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)")
+                message = f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)"
+                raise Refused(_position(loader.get_mark()), message) from None
         finally:
             loader.dispose()
     return None
+
+
+def parse(text: str) -> yaml.Node | None:
+    """The node tree of a data file's text (without its byte order mark), read as `read_yaml` reads it: what the
+    loader refuses (anchors, aliases, tags, a second document, invisible line breaks, bad YAML) raises `Refused`."""
+    for position, message in _line_breaks(text):
+        raise Refused(position, message)
+    return _parse(text)
+
+
+def _parse(text: str) -> yaml.Node | None:
+    """`_compose`, with every way PyYAML and libyaml fail turned into a `Refused` in plain words."""
+    try:
+        return _compose(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise Refused(
+            (line, 1), f"the file contains a control character ({_code(exc.character)}) that YAML does not allow"
+        ) from None
+    except RecursionError:
+        raise Refused((1, 1), f"the file nests lists or blocks too deeply (at most {MAX_DEPTH} levels)") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = _position(mark) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "\t" in text and "found character '\\t'" in str(exc):
+            problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
+        raise Refused(where, f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)") from None
+
+
+# Line breaks that no editor sees but YAML breaks lines at: U+2028 and U+2029 (Word and PDFs paste them for a line
+# break inside a paragraph), NEL, and a carriage return that no line feed follows. Inside a value they split it, so
+# the file's structure turns into a "YAML syntax error" far from the cause.
+_LINE_BREAK = re.compile("[\u2028\u2029\x85]|\r(?!\n)")
+
+
+def _line_breaks(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Each kind of invisible line break in `text`, at its first place, with how many more there are."""
+    places: dict[str, list[int]] = {}
+    for found in _LINE_BREAK.finditer(text):
+        places.setdefault(found.group(), []).append(found.start())
+    problems = []
+    for char, starts in places.items():
+        start = starts[0]
+        line_start = text.rfind("\n", 0, start) + 1
+        more = f" (and {len(starts) - 1} more in this file)" if len(starts) > 1 else ""
+        problems.append(
+            (
+                (text.count("\n", 0, start) + 1, start - line_start + 1),
+                f"an invisible line break ({_code(char)}) stands here{more}, pasted from Word or a PDF; YAML reads "
+                "it as a new line, which breaks the file: delete it, or press Enter where a new line is meant "
+                "(อักขระขึ้นบรรทัดที่มองไม่เห็น)",
+            )
+        )
+    return problems
 
 
 @dataclass
@@ -159,34 +225,20 @@ def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
         )
         return None
     text = text.removeprefix("\ufeff")
+    for position, message in _line_breaks(text):
+        errors.add(path, position, message)
     try:
-        node = _compose(text)
-    except _Refused as exc:
+        # The rest of the file is still checked, with each invisible line break read as a space.
+        node = _parse(_LINE_BREAK.sub(" ", text))
+    except Refused as exc:
         errors.add(path, exc.line, exc.message)
-        return None
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        errors.add(
-            path, line, f"the file contains a control character ({_code(exc.character)}) that YAML does not allow"
-        )
-        return None
-    except RecursionError:
-        errors.add(path, 1, f"the file nests lists or blocks too deeply (at most {MAX_DEPTH} levels)")
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = _position(mark) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        if "\t" in text and "found character '\\t'" in str(exc):
-            problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
-        errors.add(path, where, f"YAML syntax error: {problem} (รูปแบบ YAML ไม่ถูกต้อง)")
         return None
     if node is None:
         errors.add(path, 1, "the file is empty (ไฟล์ว่าง)")
         return None
     try:
         data = _build(node, (), source)
-    except _Refused as exc:
+    except Refused as exc:
         errors.add(path, exc.line, exc.message)
         return None
     for position, message in source.problems:
@@ -198,16 +250,16 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
     line = _position(node.start_mark)
     source.lines.setdefault(loc, line)
     if len(loc) > MAX_DEPTH:
-        raise _Refused(line, f"nested more than {MAX_DEPTH} levels deep")
+        raise Refused(line, f"nested more than {MAX_DEPTH} levels deep")
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _STANDARD_TAG + "merge":
-                raise _Refused(_position(key_node.start_mark), "merge keys (<<) are not supported")
+                raise Refused(_position(key_node.start_mark), "merge keys (<<) are not supported")
             # Keys are always words: YAML 1.1 would otherwise read `yes:` and `no:` as true and false.
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or not key:
-                raise _Refused(_position(key_node.start_mark), "a key must be a plain word such as `title`")
+                raise Refused(_position(key_node.start_mark), "a key must be a plain word such as `title`")
             where = _position(key_node.start_mark)
             if _FORBIDDEN.search(key) or re.search(r"\s", key):
                 # Reported; the rest of the file is still checked with the key cleaned.
@@ -242,14 +294,20 @@ def _scalar(node: yaml.Node, line: tuple[int, int], source: Source) -> str | Non
             what = "a bidirectional control character"
         if "\ud800" <= char <= "\udfff":
             what = "half of a surrogate pair (an invalid character)"
+        if char in "\u2028\u2029\x85":
+            what = "an invisible line break"
         source.problems.append((line, f"the text contains {what} ({_code(char)}) that a manual cannot hold; remove it"))
         value = _FORBIDDEN.sub("", value)
     return normalize(value)
 
 
+# Unicode gives control characters no name; the line breaks a message names (see _line_breaks).
+_CONTROL_NAMES = {"\r": "CARRIAGE RETURN", "\x85": "NEXT LINE"}
+
+
 def _code(char: str | int) -> str:
     char = chr(char) if isinstance(char, int) else char
-    name = unicodedata.name(char, "")
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
@@ -265,26 +323,53 @@ def validate(model: type[M], data: Any, source: Source, errors: ErrorList) -> M 
 
 
 def audit(model: type[BaseModel], data: Any, source: Source, digits: str) -> list[Finding]:
-    """The numbers, bullets and digits pasted into valid `data` (see `hygiene`), each with its place in the file."""
+    """The numbers, bullets and digits pasted into valid `data` (see `hygiene`), each with its place in the file.
+
+    The model's second pass names every text that could hold one; whether a number at its start is pasted numbering
+    is proved here, from where the text stands: a list item's own place in its list, or a paragraph's neighbours."""
     try:
         model.model_validate(data, context={CONTEXT_KEY: Hygiene(digits)})
     except ValidationError as exc:
-        findings: dict[tuple[str | int, ...], Finding] = {}
-        for error in exc.errors():
-            if error["type"] != ERROR_TYPE:
-                continue  # the other members of a union, which this value is not
-            context = error.get("ctx") or {}
-            loc = locate(data, tuple(error["loc"]), error["input"])
-            if loc is None:
-                continue
-            where = source.lines.get(loc) or source.line(loc)
-            findings.setdefault(
-                loc, Finding(
-                    source.path, loc, where, context["message"], context["kind"], digits, error["input"], context["fixed"]
-                ),
-            )
-        return list(findings.values())
-    return []
+        suspects = [
+            (tuple(error["loc"]), error["input"], (error.get("ctx") or {})["kind"])
+            for error in exc.errors()
+            if error["type"] == ERROR_TYPE  # not the other members of a union, which this value is not
+        ]
+    else:
+        return []
+    # Whether a number is pasted depends on the text's place in its list and on its neighbours there.
+    lists: dict[tuple[Loc, Loc, str], dict[int, str]] = defaultdict(dict)
+    for loc, text, kind in suspects:
+        if place := _place(loc):
+            lists[place[0], place[2], kind][place[1]] = text
+    marks = {key: list_marks(texts, key[2]) for key, texts in lists.items()}
+    findings: dict[Loc, Finding] = {}
+    for loc, text, kind in suspects:
+        place = _place(loc)
+        if place:
+            passes = marks[place[0], place[2], kind].get(place[1], ())
+        else:  # in no list: no number is its own (place 0), a bullet still is a bullet
+            passes = list_marks({-1: text}, kind).get(-1, ())
+        found = finding_message(text, kind, digits, passes)
+        where = locate(data, loc, text)
+        if found is None or where is None:
+            continue
+        message, fixed = found
+        finding = Finding(source.path, where, source.lines.get(where) or source.line(where), message, kind, digits,
+                          text, fixed, passes)  # fmt: skip
+        # One finding per value as typed (a multi-line value holds several paragraphs): a fixable one, if any.
+        if where not in findings or (finding.fixable and not findings[where].fixable):
+            findings[where] = finding
+    return list(findings.values())
+
+
+def _place(loc: Loc) -> tuple[Loc, int, Loc] | None:
+    """Where a text stands in the list it is an item of: the list's location, the index, and the rest of the
+    location (the field of the item that holds the text); the list is the last one of its location."""
+    for at in range(len(loc) - 1, -1, -1):
+        if isinstance(loc[at], int):
+            return loc[:at], int(loc[at]), loc[at + 1 :]
+    return None
 
 
 def describe(error: Any, model: type[BaseModel]) -> str:
@@ -335,7 +420,9 @@ def describe(error: Any, model: type[BaseModel]) -> str:
     if kind in ("less_than_equal", "less_than"):
         return f"{prefix}{excerpt(value)} is too large: at most {context.get('le', context.get('lt'))}"
     if kind == "too_long":
-        return f"{prefix}a list of {context.get('actual_length')} items; at most {context.get('max_length')} are allowed"
+        return (
+            f"{prefix}a list of {context.get('actual_length')} items; at most {context.get('max_length')} are allowed"
+        )
     if kind == "too_short":
         return f"{prefix}a list of {context.get('actual_length')} items; at least {context.get('min_length')} needed"
     if kind == "value_error":

@@ -12,12 +12,11 @@ import datetime
 import re
 from collections.abc import Callable
 from difflib import get_close_matches
+from functools import partial
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
-    ValidationInfo,
-    ValidationError,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,16 +24,19 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from .. import thai
 from ..errors import excerpt
 from ..thai import ARABIC_DIGITS, visible
-from . import hygiene
+from . import durations, hygiene
 from .files import FILE_TYPES, IMAGE_TYPES
-from .labels import Labels
+from .labels import MAX_LINE, Labels
 from .refs import Attachment, Defines, Ref
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -64,16 +66,91 @@ def _pasted(kind: str) -> AfterValidator:
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
+# The longest paragraph: about four printed pages, far above real manuals (the longest paragraph of the seeds has
+# 1,495 characters), so that none costs more than a moment to lay out. One-line texts: MAX_LINE (labels.py).
+MAX_PARAGRAPH = 20_000
+_LINE = StringConstraints(min_length=1, max_length=MAX_LINE)
 # Text as the reader sees it: one line, visible; its digits are checked against the manual's style.
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.TEXT)]
+Text = Annotated[str, _LINE, AfterValidator(_visible), _pasted(hygiene.TEXT)]
+# The titles and names the top of every page of a book repeats (the running title: the manual's title with the
+# person's name, the process's or the group's): at most MAX_TITLE characters, two and a half times the longest of the
+# seeds (118), so that a book of hundreds of pages does not lay out thousands of characters on each.
+MAX_TITLE = 300
+PageTitle = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TITLE), AfterValidator(_visible), _pasted(hygiene.TEXT)
+]
 # Text printed after a generated number or bullet (list items, topics, forms): a typed one would print twice.
-NumberedText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.NUMBERED)]
+NumberedText = Annotated[str, _LINE, AfterValidator(_visible), _pasted(hygiene.NUMBERED)]
 # A step's text, numbered by its order: neither `1.` nor `ขั้นตอนที่ 1` is typed.
-StepText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.STEP)]
+StepText = Annotated[str, _LINE, AfterValidator(_visible), _pasted(hygiene.STEP)]
 # A paragraph of a text block or a table cell: a typed number or bullet there is a list pasted as text.
-ParagraphText = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible), _pasted(hygiene.PARAGRAPH)]
+ParagraphText = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_PARAGRAPH), AfterValidator(_visible), _pasted(hygiene.PARAGRAPH)
+]
 # Addresses and numbers kept exactly as typed (web and mail addresses, telephone numbers).
-Verbatim = Annotated[str, StringConstraints(min_length=1), AfterValidator(_visible)]
+Verbatim = Annotated[str, _LINE, AfterValidator(_visible)]
+# A scheme written before an address (`javascript:`, `file:`): a word without dots, then a colon.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+-]*):")
+_MAIL_ADDRESS = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+
+
+def _web_address(value: str) -> str:
+    """An address on the web: http(s), or written without its scheme (`www.example.go.th`, `facebook.com/page`)."""
+    scheme = _SCHEME.match(value)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise PydanticCustomError(
+            "not_a_web_address",
+            "`{typed}` is not a web address: write one that starts with https:// or http:// (or www.) "
+            "(ที่อยู่เว็บไม่ถูกต้อง)",
+            {"typed": excerpt(value)},
+        )
+    return value
+
+
+def _mail_address(value: str) -> str:
+    if not _MAIL_ADDRESS.search(value):
+        raise PydanticCustomError(
+            "not_a_mail_address",
+            "`{typed}` is not an e-mail address such as nithet@example.go.th (อีเมลไม่ถูกต้อง)",
+            {"typed": excerpt(value)},
+        )
+    return value
+
+
+def _phone_number(value: str) -> str:
+    if not re.search(DIGITS, value):
+        raise PydanticCustomError(
+            "not_a_phone_number",
+            "`{typed}` holds no telephone number: write its digits, such as 0 2288 5555 (ไม่มีหมายเลขโทรศัพท์)",
+            {"typed": excerpt(value)},
+        )
+    return value
+
+
+WebAddress = Annotated[Verbatim, AfterValidator(_web_address)]
+MailAddress = Annotated[Verbatim, AfterValidator(_mail_address)]
+PhoneNumber = Annotated[Verbatim, AfterValidator(_phone_number)]
+
+
+def _time_taken(value: str) -> str:
+    """A duration (`๒–๓ วัน`) that the total of a process can add up: not negative, and a range that runs forward."""
+    if re.match(rf"[-−]\s*{DIGITS}", value):
+        raise PydanticCustomError(
+            "negative_duration", "`{typed}`: a time cannot be negative (ระยะเวลาติดลบไม่ได้)", {"typed": excerpt(value)}
+        )
+    stated = durations.parse(value)
+    if stated and any(stated.high[unit] < low for unit, low in stated.low.items()):
+        raise PydanticCustomError(
+            "backward_duration",
+            "`{typed}` runs backwards: write a range from the shorter time to the longer, such as ๒–๓ วัน "
+            "(ช่วงเวลากลับด้าน)",
+            {"typed": excerpt(value)},
+        )
+    return value
+
+
+# How long a step takes, as manuals write it (`๑ เดือน`, `2–3 วัน`, `ภายใน ๓ วันทำการ`); see `durations`.
+Duration = Annotated[Text, AfterValidator(_time_taken)]
 YEAR_MONTH_PATTERN = rf"^{DIGITS}{{4}}-{DIGITS}{{2}}$"
 YearMonth = Annotated[str, StringConstraints(pattern=YEAR_MONTH_PATTERN)]
 DATE_PATTERN = rf"^{DIGITS}{{4}}-{DIGITS}{{2}}-{DIGITS}{{2}}$"
@@ -82,18 +159,65 @@ DATE_PATTERN = rf"^{DIGITS}{{4}}-{DIGITS}{{2}}-{DIGITS}{{2}}$"
 def _real_date(value: str) -> str:
     """A day that exists, in a พ.ศ. year: `2568-02-30` and a ค.ศ. year are refused; Thai digits are read too."""
     year, month, day = (int(part.translate(ARABIC_DIGITS)) for part in value.split("-"))
-    _buddhist_year(year)
+    _buddhist_year(year, lambda fixed: f"{fixed:04d}-{month:02d}-{day:02d}")
+    _on_the_calendar(year, month, day, value)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _on_the_calendar(year: int, month: int, day: int, typed: str) -> None:
     try:
         datetime.date(year - 543, month, day)
     except ValueError:
         raise PydanticCustomError(
-            "not_a_date", "`{typed}` is not a day of the calendar (ไม่มีวันที่นี้)", {"typed": value}
+            "not_a_date", "`{typed}` is not a day of the calendar (ไม่มีวันที่นี้)", {"typed": excerpt(typed)}
         ) from None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _not_after_today(value: str) -> str:
+    """A day that has come: an approval or a revision is recorded after it happened. Today is the build's own date
+    in a reproducible build (SOURCE_DATE_EPOCH, see `thai.today`), so that a commit builds the same on any day."""
+    today = thai.today()
+    if value > today.day:  # both year-month-day in Arabic digits
+        when = f"the build's date, {today.day} (SOURCE_DATE_EPOCH)" if today.reproducible else f"today, {today.day}"
+        raise PydanticCustomError(
+            "future_date",
+            "`{typed}` is after {when} in Bangkok: a day that has not come cannot be recorded; check the year and "
+            "the month (ยังไม่ถึงวันที่นี้)",
+            {"typed": value, "when": when},
+        )
+    return value
 
 
 # A day in พ.ศ.: year-month-day, as `2568-05-15`; kept in Arabic digits, printed in the manual's digits.
 ThaiDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN), AfterValidator(_real_date)]
+# A day on which something was done (approved, revised): not after today.
+PastDate = Annotated[ThaiDate, AfterValidator(_not_after_today)]
+_MONTH_WORDS = "|".join(re.escape(name) for name in (*thai.MONTHS, *thai.MONTH_ABBREVIATIONS))
+# A date written in words, as forewords and orders print it: `๑๕ พฤษภาคม ๒๕๖๘`, `วันที่ 1 ต.ค. พ.ศ. 2567`.
+_DATE_IN_WORDS = re.compile(
+    rf"(?<!{DIGITS})({DIGITS}{{1,2}})\s*({_MONTH_WORDS})\s*(?:พ\.\s*ศ\.\s*)?({DIGITS}{{4}})(?!{DIGITS})"
+)
+
+
+def _dates_in_words(value: str) -> str:
+    """A text that holds a date in words (`๓๑ กันยายน ๒๕๖๗`): the date is a day of the calendar, in a พ.ศ. year."""
+    for found in _DATE_IN_WORDS.finditer(value):
+        day, name, year_text = found.groups()
+        day_number, year = int(day.translate(ARABIC_DIGITS)), int(year_text.translate(ARABIC_DIGITS))
+        month = (thai.MONTHS.index(name) if name in thai.MONTHS else thai.MONTH_ABBREVIATIONS.index(name)) + 1
+        typed = found.group()
+        _buddhist_year(year, partial(_with_year, typed, year_text))
+        _on_the_calendar(year, month, day_number, typed)
+    return value
+
+
+def _with_year(typed: str, year: str, fixed: int) -> str:
+    """`typed` with its `year` replaced by `fixed`, in the digits the year was typed in."""
+    return typed.replace(year, thai.digits(str(fixed), "thai" if year[0] in "๐๑๒๓๔๕๖๗๘๙" else "arabic"))
+
+
+# A text that may hold a date in words (a foreword's or an order's date, when a source was read).
+DateText = Annotated[Text, AfterValidator(_dates_in_words)]
 PATH_PATTERN = r"^[^\\]*$"
 # What a value of each pattern should look like, in the words of an error message.
 PATTERN_HELP = {
@@ -150,12 +274,27 @@ def _flag(value: Any) -> Any:
     return value
 
 
-def _buddhist_year(value: int) -> int:
-    if not 2400 <= value <= 2700:
+# The years of a manual's own dates, in พ.ศ.: from well before the education service areas (2546) to well after
+# today. Any other year is a typo, or a year in ค.ศ. (พ.ศ. = ค.ศ. + 543).
+FIRST_YEAR, LAST_YEAR = 2500, 2600
+
+
+def _buddhist_year(value: int, written: Callable[[int], str] = str) -> int:
+    """A year in พ.ศ.; a ค.ศ. year is told how to write it (`written` makes the value with the พ.ศ. year)."""
+    if FIRST_YEAR <= value <= LAST_YEAR:
+        return value
+    if FIRST_YEAR <= value + 543 <= LAST_YEAR:
         raise PydanticCustomError(
-            "not_a_year", "{value} is not a year in พ.ศ. (พ.ศ. = ค.ศ. + 543), such as 2567", {"value": value}
+            "not_a_year",
+            "{value} is a year in ค.ศ.: write it in พ.ศ. (ค.ศ. + 543) as {fixed}; a year here lies between {first} "
+            "and {last} (ใช้ปี พ.ศ.)",
+            {"value": value, "fixed": written(value + 543), "first": FIRST_YEAR, "last": LAST_YEAR},
         )
-    return value
+    raise PydanticCustomError(
+        "not_a_year",
+        "{value} is not a year in พ.ศ.: a year here lies between {first} and {last}, such as 2567 (ใช้ปี พ.ศ.)",
+        {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+    )
 
 
 # What an editor may type, for the JSON Schema: a number, or digits written as text (Thai digits are text to YAML).
@@ -175,6 +314,12 @@ Flag = Annotated[bool, BeforeValidator(_flag, json_schema_input_type=bool | _FLA
 Count = Annotated[
     int,
     BeforeValidator(_number("a whole number", "2"), json_schema_input_type=int | _DIGITS_TEXT),
+    Field(ge=1, le=1000),
+]
+# A version (ฉบับที่) counts from 1.
+Version = Annotated[
+    int,
+    BeforeValidator(_number("a version number", "2"), json_schema_input_type=int | _DIGITS_TEXT),
     Field(ge=1, le=1000),
 ]
 
@@ -504,18 +649,18 @@ class Aims(Strict, title="วิสัยทัศน์ พันธกิจ �
 class Contacts(Strict, title="ช่องทางติดต่อ"):
     """How to reach the group."""
 
-    phone: Annotated[Verbatim | None, doc("โทรศัพท์", "หมายเลขโทรศัพท์ ตามที่ต้องการให้แสดง")] = None
-    email: Annotated[Verbatim | None, doc("อีเมล", "ที่อยู่อีเมล")] = None
-    facebook: Annotated[Verbatim | None, doc("Facebook", "ที่อยู่เพจ Facebook")] = None
-    website: Annotated[Verbatim | None, doc("เว็บไซต์", "ที่อยู่เว็บไซต์")] = None
+    phone: Annotated[PhoneNumber | None, doc("โทรศัพท์", "หมายเลขโทรศัพท์ ตามที่ต้องการให้แสดง")] = None
+    email: Annotated[MailAddress | None, doc("อีเมล", "ที่อยู่อีเมล")] = None
+    facebook: Annotated[WebAddress | None, doc("Facebook", "ที่อยู่เพจ Facebook")] = None
+    website: Annotated[WebAddress | None, doc("เว็บไซต์", "ที่อยู่เว็บไซต์ เช่น https://www.example.go.th")] = None
     address: Annotated[Text | None, doc("ที่อยู่", "ที่อยู่สำนักงาน")] = None
 
 
 class Office(Strict, title="สำนักงานเขตพื้นที่การศึกษา"):
     """The Educational Service Area Office."""
 
-    name: Annotated[Text, doc("ชื่อสำนักงาน", "ชื่อเต็มของสำนักงานเขตพื้นที่การศึกษา")]
-    short_name: Annotated[Text | None, doc("ชื่อย่อ", "เช่น สพม.กท ๑")] = None
+    name: Annotated[PageTitle, doc("ชื่อสำนักงาน", "ชื่อเต็มของสำนักงานเขตพื้นที่การศึกษา")]
+    short_name: Annotated[PageTitle | None, doc("ชื่อย่อ", "เช่น สพม.กท ๑")] = None
     english_name: Annotated[Text | None, doc("ชื่อภาษาอังกฤษ", "ชื่อภาษาอังกฤษ (ถ้ามี)")] = None
     aims: Annotated[Aims, doc("วิสัยทัศน์ พันธกิจ เป้าประสงค์ของสำนักงาน", "ระดับสำนักงาน")] = Aims()
     aims_terms: Annotated[list[Definition], doc("ความหมายของวิสัยทัศน์", "คำในวิสัยทัศน์และความหมาย")] = []
@@ -603,7 +748,7 @@ class Foreword(Strict, title="คำนำ"):
     signed_as: Annotated[
         Text | None, doc("ตำแหน่งใต้ลายมือชื่อ", "บรรทัดใต้ชื่อและตำแหน่ง ถ้าไม่ใส่ ใช้ชื่อสำนักงาน")
     ] = None
-    date: Annotated[Text | None, doc("วันที่", "วันที่ของคำนำ")] = None
+    date: Annotated[DateText | None, doc("วันที่", "วันที่ของคำนำ เช่น ๓๐ กันยายน ๒๕๖๗")] = None
 
 
 class ManualForeword(Foreword, title="คำนำของคู่มือทั้งเล่ม"):
@@ -626,12 +771,14 @@ class Approval(Strict, title="การอนุมัติ: ฉบับร่
     position: Annotated[
         Text | None, doc("ตำแหน่งผู้อนุมัติ", "เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษากรุงเทพมหานคร เขต ๑")
     ] = None
-    date: Annotated[ThaiDate | None, doc("วันที่อนุมัติ", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15")] = None
+    date: Annotated[
+        PastDate | None, doc("วันที่อนุมัติ", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15 (ไม่เกินวันนี้)")
+    ] = None
     order: Annotated[
         Text | None, doc("คำสั่งหรือบันทึกข้อความ", "ที่อ้างถึงการอนุมัติ เช่น คำสั่งที่ ๑๒๓/๒๕๖๘ (ถ้ามี)")
     ] = None
     version: Annotated[
-        Count | None, doc("ฉบับที่", "ลำดับของฉบับที่อนุมัติ ค่าเริ่มต้น ๑ ใช้เป็นเลขหน้าจุดในบันทึกการแก้ไข")
+        Version | None, doc("ฉบับที่", "ลำดับของฉบับที่อนุมัติ ค่าเริ่มต้น ๑ ใช้เป็นเลขหน้าจุดในบันทึกการแก้ไข")
     ] = None
 
     @model_validator(mode="after")
@@ -674,11 +821,23 @@ class Approval(Strict, title="การอนุมัติ: ฉบับร่
         return self.status == "approved"
 
 
+def _not_negative(value: str) -> str:
+    if re.match(rf"[-−–]\s*{DIGITS}", value):
+        raise PydanticCustomError(
+            "negative_version",
+            "`{typed}`: a version cannot be negative; a draft's versions are ๐.๑, ๐.๒ … (ฉบับที่ติดลบไม่ได้)",
+            {"typed": excerpt(value)},
+        )
+    return value
+
+
 class Revision(Strict, title="บันทึกการแก้ไขหนึ่งครั้ง"):
     """One line of a book's revision record, written by hand where the git history is not wanted."""
 
-    version: Annotated[Text, doc("ฉบับที่", "เช่น ๑.๐ หรือ ๒.๑")]
-    date: Annotated[ThaiDate, doc("วันที่", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15")]
+    version: Annotated[
+        Annotated[Text, AfterValidator(_not_negative)], doc("ฉบับที่", "เช่น ๑.๐ หรือ ๒.๑ (ฉบับร่าง ๐.๑)")
+    ]
+    date: Annotated[PastDate, doc("วันที่", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15 (ไม่เกินวันนี้)")]
     change: Annotated[Text, doc("รายการแก้ไข", "สิ่งที่แก้ไขหรือเพิ่มเติม")]
     approved_by: Annotated[Text | None, doc("ผู้อนุมัติ", "ชื่อผู้อนุมัติการแก้ไขนี้ (ถ้ามี)")] = None
 
@@ -686,7 +845,9 @@ class Revision(Strict, title="บันทึกการแก้ไขหน�
 class ManualInfo(Strict, title="ข้อมูลของเล่มคู่มือ"):
     """The book: its title, year, foreword, digits and logo."""
 
-    title: Annotated[Text, doc("ชื่อคู่มือ", "เช่น คู่มือการปฏิบัติงานศึกษานิเทศก์")] = "คู่มือการปฏิบัติงาน"
+    title: Annotated[
+        PageTitle, doc("ชื่อคู่มือ", f"เช่น คู่มือการปฏิบัติงานศึกษานิเทศก์ (ไม่เกิน {MAX_TITLE} ตัวอักษร)")
+    ] = "คู่มือการปฏิบัติงาน"
     year: Annotated[Year | None, doc("ปี พ.ศ.", "ปีของคู่มือเป็นพุทธศักราช เช่น 2567 หรือ ๒๕๖๗")] = None
     foreword: Annotated[ManualForeword | None, doc("คำนำของทั้งเล่ม", "คำนำของคู่มือฉบับกลุ่ม")] = None
     digits: Annotated[
@@ -716,7 +877,7 @@ class ManualInfo(Strict, title="ข้อมูลของเล่มคู่
 class Group(Strict, title="กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"):
     """The supervision group (กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา)."""
 
-    name: Annotated[Text, doc("ชื่อกลุ่ม", "ชื่อกลุ่มนิเทศ")]
+    name: Annotated[PageTitle, doc("ชื่อกลุ่ม", "ชื่อกลุ่มนิเทศ")]
     contacts: Annotated[Contacts, doc("ติดต่อ", "ช่องทางติดต่อกลุ่ม")] = Contacts()
     concept: Annotated[Paragraphs, doc("แนวคิด", "ย่อหน้าแนวคิด")] = []
     objectives: Annotated[list[Item], doc("วัตถุประสงค์", "รายการวัตถุประสงค์")] = []
@@ -776,7 +937,7 @@ class Order(Strict, title="คำสั่งมอบหมายงาน"):
     number: Annotated[Text, doc("เลขที่คำสั่ง", "เช่น 185/2564")]
     title: Annotated[Text, doc("เรื่อง", "เรื่องของคำสั่ง")]
     issuer: Annotated[Text | None, doc("ผู้ออกคำสั่ง", "ถ้าไม่ใส่ ใช้ชื่อสำนักงาน")] = None
-    date: Annotated[Text | None, doc("ลงวันที่", "วันที่ของคำสั่ง")] = None
+    date: Annotated[DateText | None, doc("ลงวันที่", "วันที่ของคำสั่ง เช่น ๑๕ พฤษภาคม ๒๕๖๔")] = None
 
 
 class Duty(Section, title="งานในหน้าที่ที่รับผิดชอบ"):
@@ -825,9 +986,9 @@ class WorkStandard(Strict, title="มาตรฐานการปฏิบั�
 class Person(Strict, title="ไฟล์ของศึกษานิเทศก์หนึ่งคน (people/<รหัส>.yml) — รหัสคือชื่อไฟล์"):
     """`people/<id>.yml`: one supervisor."""
 
-    prefix: Annotated[Text, doc("คำนำหน้า", "นาย นาง นางสาว ดร. ฯลฯ")]
-    name: Annotated[Text, doc("ชื่อ", "ชื่อจริง")]
-    surname: Annotated[Text, doc("นามสกุล", "นามสกุล")]
+    prefix: Annotated[PageTitle, doc("คำนำหน้า", "นาย นาง นางสาว ดร. ฯลฯ")]
+    name: Annotated[PageTitle, doc("ชื่อ", "ชื่อจริง")]
+    surname: Annotated[PageTitle, doc("นามสกุล", "นามสกุล")]
     position: Annotated[Text, doc("ตำแหน่ง", "ค่าเริ่มต้น ศึกษานิเทศก์")] = "ศึกษานิเทศก์"
     rank: Annotated[
         Literal["ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "เชี่ยวชาญพิเศษ"] | None,
@@ -852,7 +1013,8 @@ class Person(Strict, title="ไฟล์ของศึกษานิเทศ�
     ] = []
     bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
     cover_title: Annotated[
-        Text | None, doc("ชื่อบนปก", "ชื่อเล่มบนปกคู่มือส่วนบุคคล เช่น มาตรฐานการปฏิบัติงาน ถ้าไม่ใส่ ใช้ manual.title")
+        PageTitle | None,
+        doc("ชื่อบนปก", "ชื่อเล่มบนปกคู่มือส่วนบุคคล เช่น มาตรฐานการปฏิบัติงาน ถ้าไม่ใส่ ใช้ manual.title"),
     ] = None
     sections: Annotated[
         list[FreeSection],
@@ -903,7 +1065,7 @@ class SubStep(Strict, title="ขั้นตอนย่อย (ไม่ต้�
     text: Annotated[StepText, doc("ขั้นตอน", "ข้อความของขั้นตอน")]
     id: Annotated[StepId | None, doc("รหัสขั้นตอน", "ใส่เมื่อต้องการอ้างถึงขั้นตอนนี้ (ห้ามใช้ end)")] = None
     steps: Annotated[list[SubStepValue], doc("ขั้นตอนย่อย", "ขั้นตอนย่อย ระบบใส่เลข ๑.๑ ให้")] = []
-    duration: Annotated[Text | None, doc("ระยะเวลา", "ระยะเวลาของขั้นตอน")] = None
+    duration: Annotated[Duration | None, doc("ระยะเวลา", "ระยะเวลาของขั้นตอน เช่น ๑ เดือน หรือ ๒–๓ วัน")] = None
     responsible: Annotated[list[PersonId], doc("ผู้รับผิดชอบ", "รหัสบุคลากร")] = []
     standard: Annotated[Text | None, doc("มาตรฐานคุณภาพงาน", "มาตรฐานของขั้นตอน")] = None
 
@@ -946,7 +1108,7 @@ class ScheduleRow(Strict, title="แถวหนึ่งของตารา�
         year, month = (int(part.translate(ARABIC_DIGITS)) for part in value.split("-"))
         if not 1 <= month <= 12:
             raise ValueError(f"month {month:02d} does not exist (use 01–12)")
-        _buddhist_year(year)
+        _buddhist_year(year, lambda fixed: f"{fixed:04d}-{month:02d}")
         return value
 
     @model_validator(mode="after")
@@ -986,7 +1148,7 @@ class Flowchart(Strict, title="หัวข้อที่ ๖ Flow Chart กา
 class Process(Strict, title="ไฟล์ของกระบวนงานหนึ่งเรื่อง (processes/<รหัส>.yml) ตามโครงสร้าง ๘ หัวข้อ — รหัสคือชื่อไฟล์"):
     """`processes/<id>.yml`: one work process (กระบวนงาน) in the standard 8 parts."""
 
-    name: Annotated[Text, doc("ชื่องาน (กระบวนงาน)", "หัวข้อที่ ๑")]
+    name: Annotated[PageTitle, doc("ชื่องาน (กระบวนงาน)", f"หัวข้อที่ ๑ (ไม่เกิน {MAX_TITLE} ตัวอักษร)")]
     workgroup: Annotated[WorkGroupId | None, doc("กลุ่มงาน", "รหัสกลุ่มงานจาก office.yml")] = None
     objectives: Annotated[list[Item], doc("วัตถุประสงค์", "หัวข้อที่ ๒")] = []
     scope: Annotated[Paragraphs, doc("ขอบเขตของงาน", "หัวข้อที่ ๓ ย่อหน้า")] = []
@@ -1034,7 +1196,7 @@ class Document(Strict, title="กฎหมายหรือเอกสาร�
 
     id: Annotated[Id, doc("รหัส", "รหัสที่กระบวนงานใช้อ้างถึงใน references")]
     title: Annotated[NumberedText, doc("ชื่อเอกสาร", "ชื่อกฎหมายหรือเอกสารเต็ม")]
-    url: Annotated[Verbatim | None, doc("ที่อยู่เว็บ", "ลิงก์ไปยังเอกสาร (ถ้ามี)")] = None
+    url: Annotated[WebAddress | None, doc("ที่อยู่เว็บ", "ลิงก์ไปยังเอกสาร (ถ้ามี)")] = None
 
 
 class Source(Strict, title="รายการบรรณานุกรม"):
@@ -1047,8 +1209,8 @@ class Source(Strict, title="รายการบรรณานุกรม"):
     place: Annotated[Text | None, doc("สถานที่พิมพ์", "เช่น กรุงเทพฯ")] = None
     publisher: Annotated[Text | None, doc("สำนักพิมพ์", "ชื่อสำนักพิมพ์")] = None
     detail: Annotated[Text | None, doc("รายละเอียดอื่น", "เช่น ราชกิจจานุเบกษา เล่ม ... หรือ เอกสารอัดสำเนา")] = None
-    url: Annotated[Verbatim | None, doc("ที่อยู่เว็บ", "ลิงก์ (ถ้ามี)")] = None
-    accessed: Annotated[Text | None, doc("วันที่สืบค้น", "เช่น ๑๓ พฤษภาคม ๒๕๖๔")] = None
+    url: Annotated[WebAddress | None, doc("ที่อยู่เว็บ", "ลิงก์ (ถ้ามี)")] = None
+    accessed: Annotated[DateText | None, doc("วันที่สืบค้น", "เช่น ๑๓ พฤษภาคม ๒๕๖๔")] = None
 
 
 class ReferencesFile(Strict, title="ไฟล์ references.yml: เอกสารอ้างอิงและบรรณานุกรม"):
