@@ -21,9 +21,9 @@ from ..errors import DataError, DataErrors, ErrorList, excerpt
 from ..thai import normalize
 from . import flow
 from . import model as m
-from .labels import Labels
 from .files import IMAGE_TYPES, FileProblem, check_attachment, describe_os_error, listing
 from .hygiene import Finding
+from .labels import Labels
 from .loader import Loc, Source, audit, read_yaml, validate
 from .refs import KINDS, Attachment, Defines, Found, Owner, Ref, defined_kinds, walk
 

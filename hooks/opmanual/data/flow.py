@@ -144,7 +144,9 @@ def check(process: Process) -> list[FlowError]:
             continue
         where: Loc = ("steps", node.number - 1) if node.number else ("steps",)
         if node.key not in reached:
-            errors.append(FlowError(where, f"no path of the flowchart reaches step {node.number} ({excerpt(node.text)})"))
+            errors.append(
+                FlowError(where, f"no path of the flowchart reaches step {node.number} ({excerpt(node.text)})")
+            )
         elif node.key not in finishing:
             errors.append(
                 FlowError(where, f"the flowchart never reaches the end from step {node.number} ({excerpt(node.text)})")

@@ -100,8 +100,7 @@ def _web_address(value: str) -> str:
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         raise PydanticCustomError(
             "not_a_web_address",
-            "`{typed}` is not a web address: write one that starts with https:// or http:// (or www.) "
-            "(ที่อยู่เว็บไม่ถูกต้อง)",
+            "`{typed}` is not a web address: write one that starts with https:// or http:// (or www.) (ที่อยู่เว็บไม่ถูกต้อง)",
             {"typed": excerpt(value)},
         )
     return value
@@ -323,6 +322,7 @@ Version = Annotated[
     Field(ge=1, le=1000),
 ]
 
+
 def _as_blocks(value: Any) -> Any:
     """A text block: one string is one paragraph, a list holds paragraphs and lists in the order written, and a
     line break inside a string starts a new paragraph."""
@@ -411,9 +411,7 @@ class Definition(Strict, title="คำจำกัดความ"):
 
     term: Annotated[Text, doc("คำ", "คำที่ให้ความหมาย")]
     # Legal texts join term and meaning with หมายความว่า.
-    says: Annotated[Literal["หมายถึง", "หมายความว่า"], doc("คำเชื่อม", "หมายถึง (ค่าเริ่มต้น) หรือ หมายความว่า")] = (
-        "หมายถึง"
-    )
+    says: Annotated[Literal["หมายถึง", "หมายความว่า"], doc("คำเชื่อม", "หมายถึง (ค่าเริ่มต้น) หรือ หมายความว่า")] = "หมายถึง"
     meaning: Annotated[Paragraphs, doc("ความหมาย", "ย่อหน้าความหมาย")] = []
     items: Annotated[list[Item], doc("รายการ", "รายการที่เป็นส่วนหนึ่งของความหมาย")] = []
 
@@ -525,7 +523,7 @@ class Table(Strict, title="ตารางที่กำหนดคอลั�
                 type=PydanticCustomError(
                     "row_width",
                     "this row has {cells} cells and the table has {columns} columns ({names}); give one cell per "
-                    "column (an empty cell is \"\") (จำนวนช่องไม่เท่ากับจำนวนคอลัมน์)",
+                    'column (an empty cell is "") (จำนวนช่องไม่เท่ากับจำนวนคอลัมน์)',
                     {"cells": len(row.cells), "columns": len(self.columns), "names": excerpt(", ".join(self.columns))},
                 ),
                 loc=("rows", index),
@@ -586,9 +584,7 @@ class FreeSection(Section, title="หัวข้อเพิ่มเติม 
     """A section for content that no field captures, placed after a named part of its page (`after`); the parts
     each owner has are listed in PARTS."""
 
-    after: Annotated[
-        Text | None, doc("วางต่อจาก", "ชื่อส่วนที่หัวข้อนี้ต่อท้าย เช่น duties หรือ steps ถ้าไม่ใส่ อยู่ท้ายหน้า")
-    ] = None
+    after: Annotated[Text | None, doc("วางต่อจาก", "ชื่อส่วนที่หัวข้อนี้ต่อท้าย เช่น duties หรือ steps ถ้าไม่ใส่ อยู่ท้ายหน้า")] = None
 
 
 # The parts of each kind of page, in print order: where a free section may be placed (`after:`).
@@ -745,9 +741,7 @@ class Foreword(Strict, title="คำนำ"):
     """A person's foreword (คำนำ), signed by the person."""
 
     text: Annotated[Paragraphs, doc("ข้อความคำนำ", "ย่อหน้าของคำนำ")]
-    signed_as: Annotated[
-        Text | None, doc("ตำแหน่งใต้ลายมือชื่อ", "บรรทัดใต้ชื่อและตำแหน่ง ถ้าไม่ใส่ ใช้ชื่อสำนักงาน")
-    ] = None
+    signed_as: Annotated[Text | None, doc("ตำแหน่งใต้ลายมือชื่อ", "บรรทัดใต้ชื่อและตำแหน่ง ถ้าไม่ใส่ ใช้ชื่อสำนักงาน")] = None
     date: Annotated[DateText | None, doc("วันที่", "วันที่ของคำนำ เช่น ๓๐ กันยายน ๒๕๖๗")] = None
 
 
@@ -764,22 +758,16 @@ class Approval(Strict, title="การอนุมัติ: ฉบับร่
 
     Absent, a part is a draft: nothing is presented as approved unless the data says who approved it and when."""
 
-    status: Annotated[
-        Literal["draft", "approved"], doc("สถานะ", "draft: ฉบับร่าง (ค่าเริ่มต้น) หรือ approved: อนุมัติแล้ว")
-    ] = "draft"
+    status: Annotated[Literal["draft", "approved"], doc("สถานะ", "draft: ฉบับร่าง (ค่าเริ่มต้น) หรือ approved: อนุมัติแล้ว")] = (
+        "draft"
+    )
     by: Annotated[Text | None, doc("ผู้อนุมัติ", "ชื่อผู้อนุมัติ เช่น นายสมศักดิ์ ใจดี")] = None
     position: Annotated[
         Text | None, doc("ตำแหน่งผู้อนุมัติ", "เช่น ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษากรุงเทพมหานคร เขต ๑")
     ] = None
-    date: Annotated[
-        PastDate | None, doc("วันที่อนุมัติ", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15 (ไม่เกินวันนี้)")
-    ] = None
-    order: Annotated[
-        Text | None, doc("คำสั่งหรือบันทึกข้อความ", "ที่อ้างถึงการอนุมัติ เช่น คำสั่งที่ ๑๒๓/๒๕๖๘ (ถ้ามี)")
-    ] = None
-    version: Annotated[
-        Version | None, doc("ฉบับที่", "ลำดับของฉบับที่อนุมัติ ค่าเริ่มต้น ๑ ใช้เป็นเลขหน้าจุดในบันทึกการแก้ไข")
-    ] = None
+    date: Annotated[PastDate | None, doc("วันที่อนุมัติ", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15 (ไม่เกินวันนี้)")] = None
+    order: Annotated[Text | None, doc("คำสั่งหรือบันทึกข้อความ", "ที่อ้างถึงการอนุมัติ เช่น คำสั่งที่ ๑๒๓/๒๕๖๘ (ถ้ามี)")] = None
+    version: Annotated[Version | None, doc("ฉบับที่", "ลำดับของฉบับที่อนุมัติ ค่าเริ่มต้น ๑ ใช้เป็นเลขหน้าจุดในบันทึกการแก้ไข")] = None
 
     @model_validator(mode="after")
     def _complete(self) -> Approval:
@@ -802,8 +790,7 @@ class Approval(Strict, title="การอนุมัติ: ฉบับร่
             InitErrorDetails(
                 type=PydanticCustomError(
                     "draft_approved",
-                    "a draft has not been approved: remove `{name}`, or set `status: approved` "
-                    "(ฉบับร่างยังไม่มีการอนุมัติ)",
+                    "a draft has not been approved: remove `{name}`, or set `status: approved` (ฉบับร่างยังไม่มีการอนุมัติ)",
                     {"name": name},
                 ),
                 loc=(name,),
@@ -834,9 +821,7 @@ def _not_negative(value: str) -> str:
 class Revision(Strict, title="บันทึกการแก้ไขหนึ่งครั้ง"):
     """One line of a book's revision record, written by hand where the git history is not wanted."""
 
-    version: Annotated[
-        Annotated[Text, AfterValidator(_not_negative)], doc("ฉบับที่", "เช่น ๑.๐ หรือ ๒.๑ (ฉบับร่าง ๐.๑)")
-    ]
+    version: Annotated[Annotated[Text, AfterValidator(_not_negative)], doc("ฉบับที่", "เช่น ๑.๐ หรือ ๒.๑ (ฉบับร่าง ๐.๑)")]
     date: Annotated[PastDate, doc("วันที่", "ปี พ.ศ.-เดือน-วัน เช่น 2568-05-15 (ไม่เกินวันนี้)")]
     change: Annotated[Text, doc("รายการแก้ไข", "สิ่งที่แก้ไขหรือเพิ่มเติม")]
     approved_by: Annotated[Text | None, doc("ผู้อนุมัติ", "ชื่อผู้อนุมัติการแก้ไขนี้ (ถ้ามี)")] = None
@@ -845,9 +830,9 @@ class Revision(Strict, title="บันทึกการแก้ไขหน�
 class ManualInfo(Strict, title="ข้อมูลของเล่มคู่มือ"):
     """The book: its title, year, foreword, digits and logo."""
 
-    title: Annotated[
-        PageTitle, doc("ชื่อคู่มือ", f"เช่น คู่มือการปฏิบัติงานศึกษานิเทศก์ (ไม่เกิน {MAX_TITLE} ตัวอักษร)")
-    ] = "คู่มือการปฏิบัติงาน"
+    title: Annotated[PageTitle, doc("ชื่อคู่มือ", f"เช่น คู่มือการปฏิบัติงานศึกษานิเทศก์ (ไม่เกิน {MAX_TITLE} ตัวอักษร)")] = (
+        "คู่มือการปฏิบัติงาน"
+    )
     year: Annotated[Year | None, doc("ปี พ.ศ.", "ปีของคู่มือเป็นพุทธศักราช เช่น 2567 หรือ ๒๕๖๗")] = None
     foreword: Annotated[ManualForeword | None, doc("คำนำของทั้งเล่ม", "คำนำของคู่มือฉบับกลุ่ม")] = None
     digits: Annotated[
@@ -859,9 +844,9 @@ class ManualInfo(Strict, title="ข้อมูลของเล่มคู่
         doc("ตราสัญลักษณ์", "ไฟล์รูปภาพในโฟลเดอร์ข้อมูล เช่น files/logo.png (ใช้บนปกและหน้าแรก)"),
     ] = None
     appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของคู่มือทั้งเล่ม เช่น คำสั่ง ระเบียบ")] = []
-    approval: Annotated[
-        Approval, doc("สถานะและการอนุมัติ", "ของหน้ากลุ่มและของคู่มือทั้งเล่ม: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")
-    ] = Approval()
+    approval: Annotated[Approval, doc("สถานะและการอนุมัติ", "ของหน้ากลุ่มและของคู่มือทั้งเล่ม: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")] = (
+        Approval()
+    )
     history: Annotated[
         Flag,
         doc(
@@ -869,9 +854,7 @@ class ManualInfo(Strict, title="ข้อมูลของเล่มคู่
             "true (ค่าเริ่มต้น): บันทึกการแก้ไขในเล่ม PDF สร้างจากประวัติ git; false/off: ใช้เฉพาะ revisions ที่เขียนเอง",
         ),
     ] = True
-    revisions: Annotated[
-        list[Revision], doc("บันทึกการแก้ไข", "ของคู่มือทั้งเล่ม เขียนเอง (ใช้แทนประวัติจาก git)")
-    ] = []
+    revisions: Annotated[list[Revision], doc("บันทึกการแก้ไข", "ของคู่มือทั้งเล่ม เขียนเอง (ใช้แทนประวัติจาก git)")] = []
 
 
 class Group(Strict, title="กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"):
@@ -882,16 +865,10 @@ class Group(Strict, title="กลุ่มนิเทศ ติดตาม แ
     concept: Annotated[Paragraphs, doc("แนวคิด", "ย่อหน้าแนวคิด")] = []
     objectives: Annotated[list[Item], doc("วัตถุประสงค์", "รายการวัตถุประสงค์")] = []
     aims: Annotated[Aims, doc("วิสัยทัศน์ พันธกิจ เป้าหมายของกลุ่ม", "ระดับกลุ่ม")] = Aims()
-    operational_aims: Annotated[
-        Aims | None, doc("การปฏิบัติงานตามโครงสร้าง", "วิสัยทัศน์ พันธกิจ เป้าหมายการปฏิบัติงาน")
-    ] = None
+    operational_aims: Annotated[Aims | None, doc("การปฏิบัติงานตามโครงสร้าง", "วิสัยทัศน์ พันธกิจ เป้าหมายการปฏิบัติงาน")] = None
     scope_text: Annotated[Paragraphs, doc("ขอบข่ายภารกิจ (ย่อหน้านำ)", "ย่อหน้าก่อนรายการกลุ่มงาน")] = []
-    workgroups: Annotated[
-        list[WorkGroup], Defines("workgroups"), doc("กลุ่มงาน", "กลุ่มงานและงานในขอบข่ายภารกิจ")
-    ] = []
-    position_standard: Annotated[
-        Section | None, doc("งานตามมาตรฐานตำแหน่ง", "หัวข้อมาตรฐานตำแหน่งศึกษานิเทศก์")
-    ] = None
+    workgroups: Annotated[list[WorkGroup], Defines("workgroups"), doc("กลุ่มงาน", "กลุ่มงานและงานในขอบข่ายภารกิจ")] = []
+    position_standard: Annotated[Section | None, doc("งานตามมาตรฐานตำแหน่ง", "หัวข้อมาตรฐานตำแหน่งศึกษานิเทศก์")] = None
     knowledge: Annotated[list[Section], doc("สาระความรู้", "สาระความรู้ ความสามารถ และลักษณะงานที่ปฏิบัติ")] = []
     method: Annotated[Method | None, doc("วิธีการทำงาน", "เช่น วงจรคุณภาพ PDCA")] = None
     areas: Annotated[list[Section], doc("งานอื่นของกลุ่ม", "หัวข้องานอื่น ๆ")] = []
@@ -902,9 +879,7 @@ class Group(Strict, title="กลุ่มนิเทศ ติดตาม แ
     clusters: Annotated[
         list[Cluster], Defines("clusters"), doc("กลุ่มโรงเรียน", "กลุ่มโรงเรียนพร้อมจำนวนหรือรายชื่อโรงเรียน")
     ] = []
-    networks: Annotated[
-        list[Cluster], Defines("networks"), doc("เครือข่าย", "เครือข่ายและศูนย์พัฒนาวิชาการ")
-    ] = []
+    networks: Annotated[list[Cluster], Defines("networks"), doc("เครือข่าย", "เครือข่ายและศูนย์พัฒนาวิชาการ")] = []
     schedule: Annotated[
         Table | None, doc("ปฏิทินการปฏิบัติงาน", "ตารางกิจกรรมตามช่วงเวลาของกลุ่ม (columns, rows) พิมพ์ในหน้าขอบข่ายภารกิจ")
     ] = None
@@ -918,9 +893,7 @@ class Group(Strict, title="กลุ่มนิเทศ ติดตาม แ
 class OfficeFile(Strict, title="ไฟล์ office.yml: สำนักงาน กลุ่มนิเทศ โครงสร้าง และข้อมูลของคู่มือ"):
     """`office.yml`: the office, its supervision group, the organisation chart, the manual and its wording."""
 
-    labels: Annotated[
-        Labels, doc("ถ้อยคำของหัวข้อ", "เปลี่ยนถ้อยคำของหัวข้อและป้ายที่ระบบพิมพ์ ใส่เฉพาะคำที่ต้องการเปลี่ยน")
-    ] = Labels()
+    labels: Annotated[Labels, doc("ถ้อยคำของหัวข้อ", "เปลี่ยนถ้อยคำของหัวข้อและป้ายที่ระบบพิมพ์ ใส่เฉพาะคำที่ต้องการเปลี่ยน")] = Labels()
     manual: Annotated[ManualInfo, doc("ข้อมูลคู่มือ", "ชื่อคู่มือ ปี และการตั้งค่าตัวเลข")] = ManualInfo()
     office: Annotated[Office, doc("สำนักงาน", "สำนักงานเขตพื้นที่การศึกษา")]
     group: Annotated[Group, doc("กลุ่มนิเทศ", "ข้อมูลของกลุ่มนิเทศ")]
@@ -967,9 +940,7 @@ class WorkStandard(Strict, title="มาตรฐานการปฏิบั�
         doc("หัวตาราง", "หัวตารางสองช่องของ rows ถ้าไม่ใส่ ใช้ labels.standard_activity และ labels.standard_evidence"),
     ] = None
     rows: Annotated[list[StandardRow], doc("แถว", "แต่ละแถวจับคู่กิจกรรมกับมาตรฐาน/หลักฐาน")] = []
-    tables: Annotated[
-        list[Table], doc("ตารางย่อย", "ตารางย่อยใต้หัวข้อนี้ แต่ละตารางมีหัวข้อ หัวข้อรอง และคอลัมน์ของตนเอง")
-    ] = []
+    tables: Annotated[list[Table], doc("ตารางย่อย", "ตารางย่อยใต้หัวข้อนี้ แต่ละตารางมีหัวข้อ หัวข้อรอง และคอลัมน์ของตนเอง")] = []
     new_page: Annotated[Flag, NEW_PAGE] = False
 
     @model_validator(mode="after")
@@ -979,8 +950,6 @@ class WorkStandard(Strict, title="มาตรฐานการปฏิบั�
                 "empty_topic", "a topic needs `rows:` (two columns) or `tables:`, or both (เรื่องนี้ยังไม่มีตาราง)"
             )
         return self
-
-
 
 
 class Person(Strict, title="ไฟล์ของศึกษานิเทศก์หนึ่งคน (people/<รหัส>.yml) — รหัสคือชื่อไฟล์"):
@@ -1001,16 +970,10 @@ class Person(Strict, title="ไฟล์ของศึกษานิเทศ�
     duties: Annotated[list[Duty], doc("งานในหน้าที่ที่รับผิดชอบ", "รายการงานในหน้าที่")] = []
     clusters: Annotated[list[ClusterId], doc("กลุ่มโรงเรียนที่รับผิดชอบ", "รหัสกลุ่มโรงเรียนจาก office.yml")] = []
     networks: Annotated[list[NetworkId], doc("เครือข่ายที่รับผิดชอบ", "รหัสเครือข่ายจาก office.yml")] = []
-    learning_areas: Annotated[
-        list[LearningAreaId], doc("กลุ่มสาระที่รับผิดชอบ", "รหัสกลุ่มสาระจาก office.yml")
-    ] = []
+    learning_areas: Annotated[list[LearningAreaId], doc("กลุ่มสาระที่รับผิดชอบ", "รหัสกลุ่มสาระจาก office.yml")] = []
     projects: Annotated[list[Item], doc("โครงการ", "รายการโครงการ")] = []
-    processes: Annotated[
-        list[ProcessId], doc("กระบวนงานที่รับผิดชอบ", "รหัสกระบวนงาน (ชื่อไฟล์ใน processes/)")
-    ] = []
-    work_standards: Annotated[
-        list[WorkStandard], doc("มาตรฐานการปฏิบัติงาน", "หัวข้อมาตรฐาน แต่ละหัวข้อเป็นตาราง")
-    ] = []
+    processes: Annotated[list[ProcessId], doc("กระบวนงานที่รับผิดชอบ", "รหัสกระบวนงาน (ชื่อไฟล์ใน processes/)")] = []
+    work_standards: Annotated[list[WorkStandard], doc("มาตรฐานการปฏิบัติงาน", "หัวข้อมาตรฐาน แต่ละหัวข้อเป็นตาราง")] = []
     bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
     cover_title: Annotated[
         PageTitle | None,
@@ -1022,12 +985,8 @@ class Person(Strict, title="ไฟล์ของศึกษานิเทศ�
         doc("หัวข้อเพิ่มเติม", "หัวข้อที่ไม่มีช่องเฉพาะ วางต่อจากส่วนที่ระบุใน after"),
     ] = []
     appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของคู่มือส่วนบุคคล")] = []
-    approval: Annotated[
-        Approval, doc("สถานะและการอนุมัติ", "ของหน้าและเล่มส่วนบุคคล: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")
-    ] = Approval()
-    revisions: Annotated[
-        list[Revision], doc("บันทึกการแก้ไข", "ของเล่มส่วนบุคคล เขียนเอง (ใช้แทนประวัติจาก git)")
-    ] = []
+    approval: Annotated[Approval, doc("สถานะและการอนุมัติ", "ของหน้าและเล่มส่วนบุคคล: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")] = Approval()
+    revisions: Annotated[list[Revision], doc("บันทึกการแก้ไข", "ของเล่มส่วนบุคคล เขียนเอง (ใช้แทนประวัติจาก git)")] = []
 
 
 END = "end"
@@ -1084,9 +1043,7 @@ class Step(SubStep, title="ขั้นตอนการปฏิบัติ�
         Literal["process", "document"], doc("รูปในผัง", "process: สี่เหลี่ยม (ค่าเริ่มต้น) หรือ document: รูปเอกสาร")
     ] = "process"
     decision: Annotated[Decision | None, doc("จุดตัดสินใจ", "คำถามและทางแยกในผังงาน")] = None
-    next: Annotated[
-        FlowTarget | None, doc("ขั้นตอนถัดไป", "รหัสขั้นตอนหรือ end ถ้าไม่ใช่ขั้นตอนถัดไปตามลำดับ")
-    ] = None
+    next: Annotated[FlowTarget | None, doc("ขั้นตอนถัดไป", "รหัสขั้นตอนหรือ end ถ้าไม่ใช่ขั้นตอนถัดไปตามลำดับ")] = None
 
 
 SubStepValue = Annotated[SubStep, BeforeValidator(_as_mapping("text"), json_schema_input_type=str | SubStep)]
@@ -1163,9 +1120,7 @@ class Process(Strict, title="ไฟล์ของกระบวนงานห
     flowchart: Annotated[Flowchart, doc("Flow Chart", "หัวข้อที่ ๖ ผังสร้างจากขั้นตอน")] = Flowchart()
     forms_text: Annotated[Paragraphs, doc("แบบฟอร์ม (ย่อหน้านำ)", "ย่อหน้าก่อนรายการแบบฟอร์ม")] = []
     forms: Annotated[list[FormValue], doc("แบบฟอร์มที่ใช้", "หัวข้อที่ ๗")] = []
-    references: Annotated[
-        list[DocumentId], doc("เอกสาร/หลักฐานอ้างอิง", "หัวข้อที่ ๘ รหัสเอกสารจาก references.yml")
-    ] = []
+    references: Annotated[list[DocumentId], doc("เอกสาร/หลักฐานอ้างอิง", "หัวข้อที่ ๘ รหัสเอกสารจาก references.yml")] = []
     bibliography: Annotated[list[SourceId], doc("บรรณานุกรม", "รหัสรายการบรรณานุกรมจาก references.yml")] = []
     schedule: Annotated[list[ScheduleRow], doc("ระยะเวลาการปฏิบัติงาน", "ตารางกิจกรรมและเดือน ปี พ.ศ.")] = []
     kpis: Annotated[ListOrTable, doc("มาตรฐานงานและตัวชี้วัด", "รายการตัวชี้วัด หรือตาราง (columns, rows)")] = []
@@ -1183,12 +1138,10 @@ class Process(Strict, title="ไฟล์ของกระบวนงานห
         doc("หัวข้อเพิ่มเติม", "หัวข้อที่ไม่มีช่องเฉพาะ วางต่อจากส่วนที่ระบุใน after เช่น steps"),
     ] = []
     appendices: Annotated[list[Appendix], doc("ภาคผนวก", "ไฟล์แนบของกระบวนงาน เช่น แบบฟอร์ม คำสั่ง")] = []
-    approval: Annotated[
-        Approval, doc("สถานะและการอนุมัติ", "ของหน้าและเล่มของกระบวนงาน: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")
-    ] = Approval()
-    revisions: Annotated[
-        list[Revision], doc("บันทึกการแก้ไข", "ของเล่มกระบวนงาน เขียนเอง (ใช้แทนประวัติจาก git)")
-    ] = []
+    approval: Annotated[Approval, doc("สถานะและการอนุมัติ", "ของหน้าและเล่มของกระบวนงาน: ฉบับร่าง หรือผู้อนุมัติ วันที่ คำสั่ง")] = (
+        Approval()
+    )
+    revisions: Annotated[list[Revision], doc("บันทึกการแก้ไข", "ของเล่มกระบวนงาน เขียนเอง (ใช้แทนประวัติจาก git)")] = []
 
 
 class Document(Strict, title="กฎหมายหรือเอกสารที่กระบวนงานอ้างถึง"):

@@ -33,6 +33,7 @@ KINDS = {
     "processes": "process.schema.json",
 }
 
+
 def generate(model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema of one file kind. Titles and help are the Thai ones declared on the model; the classes'
     English docstrings are for developers and stay out of an editor's way."""
