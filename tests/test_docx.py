@@ -257,7 +257,7 @@ def test_a_copy_is_the_same_whatever_fonts_the_building_machine_has(tmp_path: Pa
             "data",
             "--site",
             name,
-            "--no-pdf" if False else "--jobs=1",
+            "--jobs=1",
             MANUAL_PDF_CACHE="off",
             PATH=path,
             SOURCE_DATE_EPOCH="1700000000",
