@@ -1,25 +1,34 @@
 """The Word copies of the books, read back from the .docx files that `mkdocs build` wrote: page, styles, headings,
-numbering, tables, charts, page numbers and the data's text; and a LibreOffice rendering of one, to look at."""
+numbering, tables, charts, page numbers and the data's text; books written from their print HTML without a site
+(fonts, sizes, the flowchart table, names); and LibreOffice renderings, read back and kept to look at."""
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import shutil
 import subprocess
+import zipfile
 from html import unescape
 from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from docx import Document
 from docx.oxml.ns import qn
+from lxml import etree
+from PIL import Image
 
 from conftest import DATASETS, opmanual
 from libreoffice import to_pdf
+from opmanual import measures
 from opmanual.data.dataset import load
 from opmanual.docx import word
-from opmanual.docx.convert import SKIPPED, Writer, _is_chart
+from opmanual.docx.convert import JOINER, NO_BREAK_SPACE, SKIPPED, Writer, _is_chart, strips
+from opmanual.docx.export import Meta, export
+from opmanual.docx.figures import STRIP, Drawing, Figures
 from opmanual.pdf.book import Printer, books
 from opmanual.pdf.stage import docx_path
 from opmanual.site.pages import full_name
@@ -28,12 +37,23 @@ from poppler import picture
 ARTIFACTS = Path(__file__).parent / "artifacts"
 FONTS = Path(__file__).parent.parent / "hooks/opmanual/theme/assets/fonts"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
 CM = 360000  # EMU
 
 
+THAI_LABEL = re.compile(r"[๐-๙]+(\.[๐-๙]+)*\.?\t")  # a list item's typed label and the tab after it
+
+
+def paragraph_text(p: Any) -> str:
+    """A Word paragraph's text, its tabs as tabs (not its tab stops)."""
+    runs = (node for node in p.iter(f"{W}t", f"{W}tab") if node.getparent().tag == f"{W}r")
+    return "".join("\t" if node.tag == f"{W}tab" else node.text or "" for node in runs)
+
+
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """Text without its spaces and the joiners that keep names whole (as a reader compares it)."""
+    return re.sub(r"[\s\u200d]+", "", text)
 
 
 def body_text(path: Path) -> str:
@@ -75,40 +95,89 @@ def word_headings(document: Any) -> list[tuple[int, str]]:
 # Fast: one book written from its print HTML, with no site built ------------------------------------------------
 
 
+def no_pictures(html: str, width: float) -> Drawing:
+    """Charts drawn as blank pictures, a table of strips as one per row: for books written without WeasyPrint."""
+    blank = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(blank, "PNG", dpi=(200, 200))
+    rows = html.count(STRIP)
+    cells = len(re.findall(r'id="strip-0-\d+"', html))
+    if not rows:
+        return Drawing([blank.getvalue()])
+    return Drawing([blank.getvalue()] * rows, (2.0,) * cells, ((True,) + (False,) * (cells - 1),) * rows)
+
+
 def writer(tmp_path: Path) -> tuple[Any, Writer]:
     document = Document()
-    font = word.Font(*word.SARABUN)
-    word.setup_styles(document, font)
-    pictures: Any = lambda html, width: []  # noqa: E731 - no charts in these
-    w = Writer(document, word.Numbering(document, font), font, pictures, lambda src: None)
+    word.setup_styles(document)
+    w = Writer(document, word.Numbering(document), no_pictures, lambda src: None)
     w.width.append(int(16 * CM))
     return document, w
 
 
-def test_typed_labels_become_word_numbering_with_levels(tmp_path: Path) -> None:
+def write_book(name: str, path: str, target: Path) -> Path:
+    """A book of a data set as a .docx, from its print HTML, with blank charts and no site."""
+    manual = load(DATASETS[name])
+    book = next(book for book in books(manual) if book.path == path)
+    prepared = Printer(manual).prepare(book)
+    meta = Meta(book.title, book.author, book.subject, book.running_title, manual.info.digits == "thai")
+    return export(prepared, meta, target.parent, target, no_pictures)
+
+
+def part(path: Path, name: str) -> Any:
+    with zipfile.ZipFile(path) as package:
+        return etree.fromstring(package.read(name))
+
+
+def size_of(style: Any) -> float:
+    """The complex-script (Thai) size of a style's runs, in points."""
+    return int(style.element.rPr.find(qn("w:szCs")).get(qn("w:val"))) / 2
+
+
+@pytest.mark.parametrize("digits", ["๑๒", "12"])
+def test_typed_labels_become_word_numbering_with_levels_unless_thai_digits(tmp_path: Path, digits: str) -> None:
+    """Word counts in Thai digits (`thaiNumbers`) but LibreOffice has no such numbering and shows Arabic digits:
+    labels in Thai digits stay typed, each item a hanging paragraph; Arabic ones become Word numbering."""
+    one, two = digits
     document, w = writer(tmp_path)
-    html = """<ol class="numbered">
-    <li><span class="num">๑.</span> หนึ่ง<ol class="numbered"><li><span class="num">๑.๑</span> หนึ่งหนึ่ง</li>
-    <li><span class="num">๑.๒</span> หนึ่งสอง</li></ol></li>
-    <li><span class="num">๒.</span> สอง</li></ol>
-    <ol class="numbered"><li><span class="num">๓.</span> ผิดลำดับ</li><li><span class="num">๕.</span> ข้าม</li></ol>"""
+    html = f"""<ol class="numbered">
+    <li><span class="num">{one}.</span> หนึ่ง<ol class="numbered"><li><span class="num">{one}.{one}</span> หนึ่งหนึ่ง</li>
+    <li><span class="num">{one}.{two}</span> หนึ่งสอง</li></ol></li>
+    <li><span class="num">{two}.</span> สอง</li></ol>"""
     w.blocks(BeautifulSoup(html, "lxml").body, document)
     paragraphs = [(p.text, p._p.pPr.numPr if p._p.pPr is not None else None) for p in document.paragraphs]
-    numbered = [(text, int(n.ilvl.val)) for text, n in paragraphs if n is not None]
-    assert numbered == [("หนึ่ง", 0), ("หนึ่งหนึ่ง", 1), ("หนึ่งสอง", 1), ("สอง", 0)]
-    # Labels Word would count otherwise (๓, ๕) stay typed, so that no number changes.
-    assert [text for text, n in paragraphs if n is None] == ["๓. ผิดลำดับ", "๕. ข้าม"]
-    numbering = document.part.numbering_part.element
-    num_id = document.paragraphs[0]._p.pPr.numPr.numId.val
-    abstract = numbering.num_having_numId(num_id).abstractNumId.val
-    levels = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl")
-    assert [lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in levels[:2]] == ["%1.", "%1.%2"]
-    assert {lvl.find(f"{W}numFmt").get(f"{W}val") for lvl in levels[:2]} == {"thaiNumbers"}
+    if digits == "12":
+        numbered = [(text, int(n.ilvl.val)) for text, n in paragraphs if n is not None]
+        assert numbered == [("หนึ่ง", 0), ("หนึ่งหนึ่ง", 1), ("หนึ่งสอง", 1), ("สอง", 0)]
+        numbering = document.part.numbering_part.element
+        num_id = document.paragraphs[0]._p.pPr.numPr.numId.val
+        abstract = numbering.num_having_numId(num_id).abstractNumId.val
+        levels = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl")
+        assert [lvl.find(f"{W}lvlText").get(f"{W}val") for lvl in levels[:2]] == ["%1.", "%1.%2"]
+        assert {lvl.find(f"{W}numFmt").get(f"{W}val") for lvl in levels[:2]} == {"decimal"}
+        return
+    assert all(n is None for _, n in paragraphs)
+    assert [text for text, _ in paragraphs] == [
+        f"{one}.\tหนึ่ง",
+        f"{one}.{one}\tหนึ่งหนึ่ง",
+        f"{one}.{two}\tหนึ่งสอง",
+        f"{two}.\tสอง",
+    ]
+    indents = [(p.paragraph_format.left_indent, p.paragraph_format.first_line_indent) for p in document.paragraphs]
+    assert indents[0][1] == -indents[0][0] and indents[1][0] > indents[0][0] and indents[3] == indents[0]
+
+
+def test_labels_word_would_count_otherwise_stay_typed(tmp_path: Path) -> None:
+    document, w = writer(tmp_path)
+    html = """<ol class="numbered"><li><span class="num">3.</span> ผิดลำดับ</li><li><span class="num">5.</span> ข้าม</li>
+    </ol>"""
+    w.blocks(BeautifulSoup(html, "lxml").body, document)
+    assert [p.text for p in document.paragraphs] == ["3.\tผิดลำดับ", "5.\tข้าม"]
+    assert all(p._p.pPr.numPr is None for p in document.paragraphs)
 
 
 def test_a_list_that_flattens_its_levels_gets_them_back(tmp_path: Path) -> None:
     document, w = writer(tmp_path)
-    labels = ["๑.", "๒.", "๒.๑", "๒.๒", "๓."]
+    labels = ["1.", "2.", "2.1", "2.2", "3."]
     items = "".join(f'<li><span class="num">{label}</span> ข้อ {label}</li>' for label in labels)
     w.blocks(BeautifulSoup(f'<ol class="numbered steps">{items}</ol>', "lxml").body, document)
     numbers = [p._p.pPr.numPr for p in document.paragraphs]
@@ -122,7 +191,7 @@ def test_tables_keep_header_rows_merged_cells_and_cell_lists(tmp_path: Path) -> 
     html = """<table><thead><tr><th rowspan="2">ที่</th><th colspan="2">รายการ</th></tr>
     <tr><th>ก</th><th>ข</th></tr></thead>
     <tbody><tr><td>๑</td><td><p>ย่อหน้าหนึ่ง</p><p>ย่อหน้าสอง</p></td>
-    <td><ol class="numbered"><li><span class="num">๑.</span> ข้อแรก</li><li><span class="num">๒.</span> ข้อสอง</li></ol>
+    <td><ol class="numbered"><li><span class="num">1.</span> ข้อแรก</li><li><span class="num">2.</span> ข้อสอง</li></ol>
     </td></tr></tbody></table>"""
     w.blocks(BeautifulSoup(html, "lxml").body, document)
     table = document.tables[0]
@@ -136,6 +205,269 @@ def test_tables_keep_header_rows_merged_cells_and_cell_lists(tmp_path: Path) -> 
     assert [p.text for p in cells[1].paragraphs] == ["ย่อหน้าหนึ่ง", "ย่อหน้าสอง"]
     assert [p.text for p in cells[2].paragraphs] == ["ข้อแรก", "ข้อสอง"]
     assert all(p._p.pPr.numPr is not None for p in cells[2].paragraphs)
+
+
+def test_every_copy_names_th_sarabun_new_at_the_official_sizes(tmp_path: Path) -> None:
+    """An office PC has TH Sarabun New or TH SarabunPSK: every copy names TH Sarabun New at the official sizes, on
+    both the Latin and the Thai side, and declares it in its font table with the faces to use instead."""
+    path = write_book("mini", "pdf/manual.pdf", tmp_path / "manual.docx")
+    document = Document(str(path))
+    roles = {"Normal": "body", "Heading 1": "h1", "Heading 2": "h2", "Heading 3": "h3", "Heading 4": "h4"}
+    roles |= {"Table Text": "table", "Chart Text": "chart", "Matrix Text": "matrix", "Caption": "small"}
+    roles |= {"Cover Title": "cover_kind", "Cover Name": "cover_main", "Cover Line": "cover_line"}
+    assert {name: size_of(document.styles[name]) for name in roles} == {
+        name: measures.TYPE[role] for name, role in roles.items()
+    }
+    assert size_of(document.styles["Normal"]) == 16
+    named = set()
+    for name in ("word/document.xml", "word/styles.xml", "word/numbering.xml"):
+        for fonts in part(path, name).iter(qn("w:rFonts")):
+            named |= {fonts.get(qn(f"w:{side}")) for side in ("ascii", "hAnsi", "cs", "eastAsia")} - {None}
+            assert not any(key.endswith("Theme") for key in fonts.attrib), fonts.attrib  # no theme font wins
+    assert named == {"TH Sarabun New"}
+    table = {font.get(qn("w:name")): font for font in part(path, "word/fontTable.xml").iter(qn("w:font"))}
+    assert list(table) == ["TH Sarabun New", "TH SarabunPSK", "Sarabun"]
+    chain = {name: font.find(qn("w:altName")) for name, font in table.items()}
+    assert {name: alt.get(qn("w:val")) if alt is not None else None for name, alt in chain.items()} == {
+        "TH Sarabun New": "TH SarabunPSK",
+        "TH SarabunPSK": "Sarabun",
+        "Sarabun": None,
+    }
+    for font in table.values():  # what Word matches a missing face by: the Thai code page and Unicode range
+        sig = font.find(qn("w:sig"))
+        assert int(sig.get(qn("w:csb0")), 16) & 1 << 16 and int(sig.get(qn("w:usb0")), 16) & 1 << 24
+        assert len(font.find(qn("w:panose1")).get(qn("w:val"))) == 20
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_a_copy_is_the_same_whatever_fonts_the_building_machine_has(tmp_path: Path) -> None:
+    """Builds on a machine with TH Sarabun New (fontconfig's fc-list finds it) and without give the same copies:
+    the font is the office's, not the build machine's."""
+    shutil.copytree(DATASETS["mini"], tmp_path / "data")
+    fake = tmp_path / "bin/fc-list"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'TH Sarabun New'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    copies = []
+    for name, path in (("with", f"{fake.parent}:{os.environ['PATH']}"), ("without", "/usr/bin:/bin")):
+        result = opmanual(
+            tmp_path,
+            "build",
+            "data",
+            "--site",
+            name,
+            "--jobs=1",
+            MANUAL_PDF_CACHE="off",
+            PATH=path,
+            SOURCE_DATE_EPOCH="1700000000",
+        )
+        assert result.returncode == 0, result.stderr
+        copies.append({p.name: p.read_bytes() for p in (tmp_path / name / "docx").rglob("*.docx")})
+    assert copies[0] and copies[0] == copies[1]
+
+
+def flow_table(document: Any) -> Any:
+    """The Word table that starts with the flowchart table's header row."""
+    for table in document.tables:
+        first = [cell.text for cell in table.rows[0].cells]
+        if first[:1] == ["ลำดับที่"] and "ผังขั้นตอน" in first and "รายละเอียดงาน" in first:
+            return table
+    raise AssertionError("no flowchart table")
+
+
+def test_a_flowchart_table_is_a_word_table_with_its_texts_and_a_picture_per_row(tmp_path: Path) -> None:
+    """The flowchart table as the PDF prints it (ลำดับที่ | ผังขั้นตอน | รายละเอียดงาน), its numbers and texts
+    editable in Word's cells, each row's symbol a picture whose alternative text is the symbol's, and the lines
+    that go on below a picture continued by the borders of the row under it."""
+    from opmanual.data.flow import derive
+
+    manual = load(DATASETS["data"])
+    process = manual.processes["qa-system-promotion"]
+    path = write_book("data", "pdf/processes/qa-system-promotion.pdf", tmp_path / "process.docx")
+    table = flow_table(Document(str(path)))
+    rows = table._tbl.tr_lst
+    assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+    text = squeeze("".join(t.text or "" for t in table._tbl.iter(qn("w:t"))))
+    for step in process.steps:  # the step's text (beside its label in the symbol) and its sub-steps
+        for said in [step.text if step.label else None, *(sub.text for sub in step.steps)]:
+            assert said is None or squeeze(said) in text, said
+    nodes = derive(process).nodes
+    pictures = [p.get("descr") for p in table._tbl.iter(f"{{{WP}}}docPr")]
+    assert len(pictures) == len(nodes)
+    for node, described in zip(nodes, pictures, strict=True):
+        assert squeeze(described).startswith(squeeze(node.text)), (node.text, described)
+    # Two Word rows per chart row: the picture's (exactly its height) and the one that lines continue through.
+    body = rows[1:]
+    assert len(body) == 2 * len(nodes)
+    for top, rest in zip(body[::2], body[1::2], strict=True):
+        assert top.trPr.find(qn("w:trHeight")).get(qn("w:hRule")) == "exact"
+        lines = [
+            side for tc in rest.tc_lst for side in ("left", "right")
+            if tc.tcPr.find(f"{W}tcBorders/{W}{side}").get(qn("w:color")) == "3949AB"
+        ]  # fmt: skip
+        assert lines == ["right", "left"]  # the blank drawing: its first column's line goes on
+    numbers = [squeeze(row.tc_lst[0].xpath("string(.)")) for row in body[::2]]
+    assert numbers == [str(node.number).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if node.number
+                       and node.kind != "decision" else "" for node in nodes]  # fmt: skip
+
+
+def test_a_name_never_breaks_inside(tmp_path: Path) -> None:
+    """A name, a title or a position (`span.name`) keeps its spaces from breaking (no-break spaces) and its Thai
+    words from breaking apart (a joiner between clusters, never inside one); text around it breaks as usual."""
+    document, w = writer(tmp_path)
+    html = """<p>ลงชื่อ <span class="name">นายอนวัช ไข่ขาว</span> ตำแหน่ง <span class="name">ศึกษานิเทศก์ชำนาญการ
+    พิเศษ</span> กลุ่มงาน</p>"""
+    w.blocks(BeautifulSoup(html, "lxml").body, document)
+    text = document.paragraphs[0].text
+    assert (
+        text.replace(JOINER, "")
+        == f"ลงชื่อ นายอนวัช{NO_BREAK_SPACE}ไข่ขาว ตำแหน่ง ศึกษานิเทศก์ชำนาญการ{NO_BREAK_SPACE}พิเศษ กลุ่มงาน"
+    )
+    name = text.split(" ")[1]
+    assert name == JOINER.join(["นา", "ย", "อ", "น", "วั", "ช\u00a0ไข่", "ขา", "ว"])
+    assert not re.search(f"{JOINER}[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]", text)  # never before a vowel or a mark
+    assert JOINER not in "".join(text.split(" ")[i] for i in (0, 2, 4))  # outside the names, Thai breaks as usual
+
+
+# Drawn by WeasyPrint, laid out by LibreOffice ---------------------------------------------------------------------
+
+
+def flowchart(name: str, process: str) -> Tag:
+    manual = load(DATASETS[name])
+    book = next(book for book in books(manual) if book.path == f"pdf/processes/{process}.pdf")
+    table = BeautifulSoup(Printer(manual).prepare(book).body, "lxml").find("table", class_="flow-table")
+    assert isinstance(table, Tag)
+    return table
+
+
+def ink(image: Image.Image, y: int) -> list[int]:
+    """The x of the dark pixels of one row of a picture."""
+    rgb = image.convert("RGB")
+    return [x for x in range(rgb.width) if sum(rgb.getpixel((x, y))) < 600]  # type: ignore[arg-type]
+
+
+@pytest.mark.pdf
+def test_a_flowchart_tables_symbols_are_pictures_of_its_rows_that_join_up(tmp_path: Path) -> None:
+    """The symbol column is drawn once (WeasyPrint, the print stylesheets) and cut into one picture per row, each
+    as wide as the symbols; every line that leaves a picture at the bottom enters the next one at the same place,
+    and is said so (`down`) for the Word table to continue it; the drawing is kept in the cache."""
+    table = flowchart("data", "qa-system-promotion")
+    figures = Figures(tmp_path, tmp_path / "cache")
+    drawing = figures(strips(table), word.TEXT_WIDTH_CM)
+    rows = [tr for tr in table.find_all("tr") if tr.find_parent("thead") is None]
+    assert len(drawing.pictures) == len(drawing.down) == len(rows)
+    pictures = [Image.open(io.BytesIO(png)) for png in drawing.pictures]
+    width = round(sum(drawing.columns) / 2.54 * 200)
+    assert all(abs(picture.width - width) <= 1 for picture in pictures)
+    assert 4 < sum(drawing.columns) < 9  # the symbols at the size the PDF prints them, not the page's width
+    centres = [
+        round((sum(drawing.columns[:i]) + drawing.columns[i] / 2) / 2.54 * 200) for i in range(len(drawing.columns))
+    ]
+    for above, below, down in zip(pictures, pictures[1:], drawing.down, strict=False):
+        leaving, entering = ink(above, above.height - 1), ink(below, 0)
+        assert leaving and abs(len(leaving) - len(entering)) <= 2 and abs(leaving[0] - entering[0]) <= 1
+        assert [any(abs(x - centre) <= 2 for x in leaving) for centre in centres[: len(down)]] == list(down)
+    assert not any(drawing.down[-1]) and drawing.down[0][0]  # the end goes nowhere; the start down to step 1
+    again = Figures(tmp_path, tmp_path / "cache")
+    assert again(strips(table), word.TEXT_WIDTH_CM) == drawing and again.rendered == 0
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_libreoffice_lays_out_a_flowchart_table_with_its_lines_joined(tmp_path: Path) -> None:
+    """The flowchart table of a process as LibreOffice lays it out: every line the Word rows continue with borders
+    meets the pictures above and below it (in PDF points), and the text stays beside the chart. Kept as
+    tests/artifacts/docx-flowchart-table.png."""
+    import pdfplumber
+
+    manual = load(DATASETS["data"])
+    book = next(book for book in books(manual) if book.path == "pdf/processes/qa-system-promotion.pdf")
+    prepared = Printer(manual).prepare(book)
+    meta = Meta(book.title, book.author, book.subject, book.running_title, True)
+    docx = export(prepared, meta, tmp_path, tmp_path / "process.docx", Figures(tmp_path, tmp_path / "cache"))
+    pdf = to_pdf(docx, tmp_path / "pdf")
+    pages = pdf_text_pages(pdf)
+    index = next(i for i, page in enumerate(pages) if "ผังขั้นตอน" in page)
+    joints = 0
+    with pdfplumber.open(pdf) as opened:
+        page = opened.pages[index]
+        images = sorted(page.images, key=lambda image: image["top"])
+        chart = [line for line in page.lines if line["stroking_color"] and len(line["stroking_color"]) == 3
+                 and line["stroking_color"][2] > 0.6 > line["stroking_color"][0]]  # fmt: skip
+        assert len(images) >= 4 and chart
+        for line in chart:  # each continued line starts at a picture's foot and ends at the next one's head
+            above = [image for image in images if abs(image["bottom"] - line["top"]) < 0.6]
+            below = [image for image in images if abs(image["top"] - line["bottom"]) < 0.6]
+            assert above and (below or line["bottom"] > images[-1]["bottom"]), line
+            assert above[0]["x0"] < line["x0"] < above[0]["x1"]
+            joints += 1
+    assert joints >= 3
+    ARTIFACTS.mkdir(exist_ok=True)
+    picture(pdf, index + 1, ARTIFACTS / "docx-flowchart-table", dpi=100)
+
+
+def pdf_text_pages(pdf: Path) -> list[str]:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_libreoffice_keeps_a_long_name_whole_in_a_narrow_cell(tmp_path: Path) -> None:
+    """A long name in a cell too narrow for its line: LibreOffice breaks the line before the name or after it,
+    never inside it (before, it split "ไข่|ขาว"). Kept as tests/artifacts/docx-names.png."""
+    document, w = writer(tmp_path)
+    name = "นายอนวัชรพงศ์ ไข่ขาวสว่างวงศ์"
+    html = f"""<table><tr><td>ลงชื่อผู้อนุมัติ <span class="name">{name}</span> ศึกษานิเทศก์ชำนาญการพิเศษ</td>
+    <td>ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษากรุงเทพมหานคร เขต ๑</td></tr></table>"""
+    w.blocks(BeautifulSoup(html, "lxml").body, document)
+    table = document.tables[0]
+    for column, width in zip(table.columns, (6.5, 9.5), strict=True):
+        column.width = int(width * CM)
+        for cell in column.cells:
+            cell.width = int(width * CM)
+    document.save(str(tmp_path / "names.docx"))
+    pdf = to_pdf(tmp_path / "names.docx", tmp_path / "pdf")
+    lines = [squeeze(line) for line in pdf_text_pages(pdf)[0].splitlines()]
+    assert any(squeeze(name) in line for line in lines), lines
+    assert "ลงชื่อผู้อนุมัติ" in lines[0] and squeeze(name) not in lines[0]  # the cell did break the line
+    ARTIFACTS.mkdir(exist_ok=True)
+    picture(pdf, 1, ARTIFACTS / "docx-names", dpi=100)
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["mini", "chiangmai5"])
+def test_libreoffice_numbers_lists_in_the_manuals_digits(tmp_path: Path, name: str) -> None:
+    """List numbers as LibreOffice prints them: Thai digits in a manual that writes Thai digits, Arabic in one
+    that writes Arabic (LibreOffice has no Thai-digit list numbering: before, it printed 1. 2. beside Thai text).
+    Lists the PDF itself numbers 1. 2. (a cluster's schools, drawn by the browser's counter) print the same."""
+    manual = load(DATASETS[name])
+    thai = manual.info.digits == "thai"
+    docx = write_book(name, "pdf/manual.pdf", tmp_path / "manual.docx")
+    text = "\n".join(pdf_text_pages(to_pdf(docx, tmp_path / "pdf")))
+    labels = re.findall(r"^\s*([0-9๐-๙]+(?:\.[0-9๐-๙]+)*)\.?\s", text, re.MULTILINE)
+    thai_labels = [label for label in labels if re.fullmatch(r"[๐-๙.]+", label)]
+    arabic_labels = [label for label in labels if re.fullmatch(r"[0-9.]+", label)]
+    assert len(thai_labels if thai else arabic_labels) >= 10
+    printed = BeautifulSoup(Printer(manual).prepare(books(manual)[0]).body, "lxml")
+    counted = [li for ol in printed.find_all("ol") if ol.find("span", class_="num") is None for li in ol("li")]
+    assert len(arabic_labels) <= len(counted) if thai else thai_labels == []
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="LibreOffice has no Thai-digit page numbering: thaiNumbers shows 1 2 3")
+def test_libreoffice_numbers_pages_in_thai_digits(tmp_path: Path) -> None:
+    """Word numbers the body's pages ๑ ๒ ๓ (the section's thaiNumbers); LibreOffice 7.4 reads thaiNumbers as Arabic
+    digits and `PAGE \\* ThaiArabic` as Thai letters, and nothing in a .docx reaches its native numbering. This test
+    says so, and will fail (pass) on the day a LibreOffice does."""
+    docx = write_book("mini", "pdf/manual.pdf", tmp_path / "manual.docx")
+    pages = pdf_text_pages(to_pdf(docx, tmp_path / "pdf"))
+    footers = [page.strip().splitlines()[-1].strip() for page in pages if page.strip()]
+    assert "- ๑ -" in footers
 
 
 # The built sites: every book of every data set ------------------------------------------------------------------
@@ -189,8 +521,8 @@ def test_page_styles_numbers_and_properties(copies: dict[str, dict[str, Path]], 
     assert any(section.page_width > section.page_height for section in document.sections) == wide
     normal = document.styles["Normal"].element.rPr
     fonts = normal.find(qn("w:rFonts"))
-    assert {fonts.get(qn(f"w:{side}")) for side in ("ascii", "hAnsi", "cs")} == {"Sarabun"}
-    assert normal.find(qn("w:szCs")).get(qn("w:val")) == "21"  # 10.5 pt Sarabun: 16 pt TH Sarabun New
+    assert {fonts.get(qn(f"w:{side}")) for side in ("ascii", "hAnsi", "cs")} == {"TH Sarabun New"}
+    assert normal.find(qn("w:szCs")).get(qn("w:val")) == "32"  # 16 pt TH Sarabun, the official body size
     assert normal.find(qn("w:lang")).get(qn("w:bidi")) == "th-TH"
     # The body's pages are numbered in the manual's digits by a PAGE field; the front matter with ก ข ค.
     formats = [s._sectPr.find(qn("w:pgNumType")) for s in document.sections]
@@ -203,7 +535,8 @@ def test_page_styles_numbers_and_properties(copies: dict[str, dict[str, Path]], 
     assert props.title.startswith(manual.info.title)
     assert props.author == f"{manual.group.name} {manual.office.name}"
     assert props.language == "th-TH"
-    # Lists count in the manual's digits.
+    # Lists count in the manual's digits: Word's numbering in Arabic ones; Thai ones typed (LibreOffice has no
+    # Thai-digit numbering).
     numbering = document.part.numbering_part.element
     used = {p.val for p in document.element.body.iter(qn("w:numId"))}
     abstracts = {numbering.num_having_numId(num_id).abstractNumId.val for num_id in used}
@@ -212,8 +545,11 @@ def test_page_styles_numbers_and_properties(copies: dict[str, dict[str, Path]], 
         for abstract in abstracts
         for lvl in numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='0']")
     }
-    assert ("thaiNumbers" in formats_used) == thai
-    assert ("decimal" in formats_used) == (not thai)
+    assert "thaiNumbers" not in formats_used
+    typed = [p.text for p in document.paragraphs if THAI_LABEL.match(p.text)]
+    assert bool(typed) == thai
+    if not thai:
+        assert "decimal" in formats_used
 
 
 @pytest.mark.pdf
@@ -240,10 +576,15 @@ def test_lists_tables_and_charts_are_word_structures(copies: dict[str, dict[str,
     document = Document(str(copies[name]["pdf/manual.pdf"]))
     body = document.element.body
     numbered = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}numPr") is not None]
-    assert numbered
-    levels = {p.find(f"{W}pPr/{W}numPr/{W}ilvl").get(f"{W}val") for p in numbered}
+    typed = [p for p in body.iter(f"{W}p") if THAI_LABEL.match(paragraph_text(p))]
     depth = max(len(node.find_parents("li")) for node in written if node.name == "ol")
-    assert levels == {str(level) for level in range(depth + 1)}
+    if manual.info.digits == "thai":  # typed labels, each item hanging by its level
+        assert typed
+        indents = {p.find(f"{W}pPr/{W}ind").get(f"{W}left") for p in typed}
+        assert len(indents) == depth + 1
+    else:
+        levels = {p.find(f"{W}pPr/{W}numPr/{W}ilvl").get(f"{W}val") for p in numbered}
+        assert levels == {str(level) for level in range(depth + 1)}
     for p in numbered:  # the numbers are Word's: no item starts with a typed label
         text = "".join(t.text or "" for t in p.iter(f"{W}t"))
         assert not re.match(r"^[0-9๐-๙]+(\.[0-9๐-๙]+)*\.?\s", text), text
@@ -257,7 +598,8 @@ def test_lists_tables_and_charts_are_word_structures(copies: dict[str, dict[str,
         # A row of column headers is repeated; a profile's label/value row is not a header.
         if header:
             assert cells and text
-    spans = any(node.get("colspan") for node in written)  # the matrix's groups
+    # The matrix's groups; the flowchart table's symbols and the picture of each row across them.
+    spans = any(node.get("colspan") for node in written) or printed.find("table", class_="flow-table") is not None
     assert any(tc.find(f"{W}tcPr/{W}gridSpan") is not None for tc in body.iter(f"{W}tc")) == spans
     pictures = list(body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"))
     charted = [p for p in manual.processes.values() if p.steps]
@@ -291,9 +633,12 @@ def test_a_persons_copy_holds_every_duty_and_work_standard(copies: dict[str, dic
 
 @pytest.mark.pdf
 @pytest.mark.slow
-def test_libreoffice_opens_a_copy_with_thai_text_in_sarabun(copies: dict[str, dict[str, Path]], tmp_path: Path) -> None:
+def test_libreoffice_opens_a_copy_with_thai_text_in_th_sarabun_new(
+    copies: dict[str, dict[str, Path]], tmp_path: Path
+) -> None:
     """Kept as a CI artifact to look at: the first page of a person's chapter and a flowchart, as LibreOffice
-    lays out the .docx. Fonts come from the project only, through a fontconfig file of its own."""
+    lays out the .docx. Fonts come from the project only, through a fontconfig file of its own, and a stand-in for
+    TH Sarabun New (tests/libreoffice.py)."""
     manual = load(DATASETS["data"])
     pid = "anawat-khaikhao"
     source = copies["data"][f"pdf/people/{pid}.pdf"]
@@ -305,7 +650,7 @@ def test_libreoffice_opens_a_copy_with_thai_text_in_sarabun(copies: dict[str, di
     assert squeeze(full_name(manual, pid)) in flat
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     families = {line.split()[0].split("+")[-1].split("-")[0] for line in fonts.splitlines()[2:] if line.strip()}
-    assert families == {"Sarabun"}, fonts
+    assert families == {"THSarabunNew"}, fonts
     # Pages to look at: where the person's chapter starts, and the first flowchart.
     pages = text.split("\f")
     wanted = {

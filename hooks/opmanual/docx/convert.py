@@ -1,14 +1,22 @@
 """Print HTML to Word: the subset of HTML our print templates make, as Word paragraphs, lists, tables and images.
 
 Headings keep their text as the PDF prints it (with a part's printed number, "๑. ชื่องาน (กระบวนงาน)"). A numbered
-list's typed labels (`<span class="num">๑.๒</span>`) become Word numbering that prints the same labels, so a reader
-of the .docx finds real lists with plain item texts; a list whose labels Word could not count the same way keeps
-them typed, so that no number ever changes. Charts (the flowchart table, the flowchart, the organisation chart, any
-SVG) are images made by `figures`; everything else stays editable text.
+list's typed labels (`<span class="num">1.2</span>`) become Word numbering that prints the same labels, so a reader
+of the .docx finds real lists with plain item texts. Labels in Thai digits stay typed (with a hanging indent): Word
+would count in Thai digits (`thaiNumbers`), but LibreOffice has no Thai-digit numbering and shows Arabic digits;
+so does a list whose labels Word could not count the same way, so that no number ever changes.
+
+A flowchart table is a Word table whose numbers and texts are editable, with its symbol column as one picture per
+row (`flow_table`). The flowchart diagram, the organisation chart and any SVG are pictures made by `figures`;
+everything else stays editable text.
+
+Text marked as a name (`<span class="name">`: a person's title and name, a position) never breaks inside: its
+spaces become no-break spaces and a zero-width joiner stands between its Thai letters' clusters (`unbroken`).
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -19,24 +27,41 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt
+from docx.shared import Cm, Emu, Length, Pt
 
+from .. import measures
 from . import word
+from .figures import STRIP, STRIP_END, Drawing, strip_id
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = {"p", "div", "section", "ol", "ul", "table", "figure", "details", "h1", "h2", "h3", "h4", "h5", "h6",
           "blockquote", "hr", "svg", "figcaption"}  # fmt: skip
 SKIPPED = {"chart-text", "pdf-link"}  # hidden in print (print.css: display none)
-# Printed as images: the charts, and anything drawn (SVG) rather than written.
+# Printed as images: the charts, and anything drawn (SVG) rather than written. A flowchart table (in
+# `flowchart-wrap`) is a Word table with its symbols drawn, one picture per row.
 CHARTS = {"flowchart-wrap", "flowchart-figure", "org-figure", "cover-qr"}
+SYMBOLS = {"lane", "shape-cell", "label-space"}  # a flowchart table's cells that draw the chart
+# Text printed in the small size (print.css: --type-small), and the type role of a table's text, by its class.
+SMALL = {"note", "step-meta"}
+TYPED = "typed-label"  # the class a list item's label gets when it stays typed
+TABLE_ROLES = {"matrix": "matrix", "flow": "chart"}
 THAI = "๐๑๒๓๔๕๖๗๘๙"
+NO_BREAK_SPACE = "\u00a0"
+# ZERO WIDTH JOINER: Word's own "no-width non break" (Insert ▸ Symbol ▸ Special Characters), and a character no line
+# may break after in LibreOffice (Unicode's line breaking, rule LB8a).
+JOINER = "\u200d"
+# Where a line may break inside Thai text: before a consonant or a leading vowel (เ แ โ ใ ไ) that follows a Thai
+# letter, other than a leading vowel (which belongs to the consonant after it). Never before a mark or a following
+# vowel, so a joiner never stands inside a cluster (SARA AM, tone marks and vowels stay with their consonant).
+_THAI_BREAK = re.compile("(?<=[\u0e01-\u0e4e])(?<![\u0e40-\u0e44])(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _NUMBER = re.compile(f"[0-9{THAI}]+")
 _SPACE = re.compile(r"\s+")
 EMU_PER_CM = 360000
 SHORT_ROW = 400  # characters
 
-# A figure's pictures (one per page it fills), given its HTML and the width it may take, in cm.
-Pictures = Callable[[str, float], list[bytes]]
+# A figure's drawing (its pictures: one per page it fills, or one per row of a table of strips), given its HTML and
+# the width it may take, in cm.
+Pictures = Callable[[str, float], Drawing]
 # An image of the site (an attachment) by its address in the print HTML, or None when it is not there.
 Images = Callable[[str], bytes | None]
 
@@ -45,6 +70,8 @@ Images = Callable[[str], bytes | None]
 class Style:
     bold: bool = False
     italic: bool = False
+    name: bool = False  # a name or position, never broken inside
+    small: bool = False
 
 
 @dataclass
@@ -54,6 +81,7 @@ class _Item:
     num_id: int | None
     level: int
     numbered: bool = False
+    typed: bool = False  # its label is typed in its first paragraph, which hangs (no Word numbering)
 
 
 @dataclass
@@ -62,10 +90,10 @@ class Writer:
 
     document: Any
     numbering: word.Numbering
-    font: word.Font
     pictures: Pictures
     images: Images
     width: list[int] = field(default_factory=list)  # EMU available, innermost last
+    cell_style: str | None = None  # the paragraph style of the table cell being written
     items: list[_Item] = field(default_factory=list)
     break_next: bool = False  # the next paragraph starts a page (a chapter, a part of the front matter)
     style_ids: dict[str, str] = field(default_factory=dict)
@@ -105,6 +133,8 @@ class Writer:
             item = self.items[-1]
             if not item.numbered and item.num_id is not None:
                 word.number_paragraph(paragraph, item.num_id, item.level)
+            elif not item.numbered and item.typed:
+                word.hang_as_level(paragraph, item.level)
             else:
                 word.indent_as_level(paragraph, item.level)
             item.numbered = True
@@ -123,7 +153,10 @@ class Writer:
         classes = set(node.get("class") or [])
         if classes & SKIPPED or node.name == "hr":
             return
-        if classes & CHARTS or node.name == "svg":
+        table = node.find("table", class_="flow-table") if "flowchart-wrap" in classes else None
+        if isinstance(table, Tag):
+            self.flow_table(table, container)
+        elif classes & CHARTS or node.name == "svg":
             self.figure(node, container)
         elif node.name in HEADINGS:
             paragraph = self.paragraph(container, f"Heading {HEADINGS[node.name]}")
@@ -152,27 +185,26 @@ class Writer:
     def p(self, node: Tag, container: Any, classes: set[str]) -> None:
         cover = {"cover-kind": "Cover Title", "cover-main": "Cover Name", "cover-line": "Cover Line"}
         style = next((cover[c] for c in ("cover-kind", "cover-main", "cover-line") if c in classes), None)
-        if style is None and container is not self.document and not self.items:
-            style = "Table Text"
+        if style is None and node.find_parent(class_="cover-office") is not None:
+            style = "Cover Office"
+        if style is None and not self.items:
+            style = self.cell_style
         paragraph = self.paragraph(container, style)
-        self.inline(node, paragraph, Style(bold="draft-note" in classes))
+        self.inline(node, paragraph, Style(bold="draft-note" in classes, small=bool(classes & SMALL)))
         _trim(paragraph)
         fmt = paragraph.paragraph_format
         if "indent" in classes:
-            fmt.first_line_indent = self.font.em(2.5)
+            fmt.first_line_indent = word.em(2.5)
         previous = node.find_previous_sibling()
         if "subtitle" in classes and previous is not None and previous.name == "h1":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if classes & {"cover-kind"}:
-            fmt.space_after = self.font.em(2.6 * 1.2)
+            fmt.space_after = Pt(measures.sarabun("cover_kind") * 1.2)  # print.css: 1.2em of its size
         if classes & {"toc-head"}:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _bold(paragraph)
         if node.find_parent(class_="cover") is not None:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if node.find_parent(class_="cover-office") is not None:
-                for run in paragraph.runs:
-                    word.thai_run_properties(run._r.get_or_add_rPr(), size=self.font.em(1.3), bold=True)
 
     # Inline ---------------------------------------------------------------------------------------------------
 
@@ -183,7 +215,8 @@ class Writer:
                 if text:
                     self.run(paragraph, text, style)
             return
-        if not isinstance(node, Tag) or set(node.get("class") or []) & SKIPPED:
+        classes = set(node.get("class") or []) if isinstance(node, Tag) else set()
+        if not isinstance(node, Tag) or classes & SKIPPED:
             return
         if node.name == "br":
             paragraph.add_run().add_break(WD_BREAK.LINE)
@@ -191,28 +224,35 @@ class Writer:
         if node.name == "img":
             self.image(node, None, paragraph)
             return
+        if TYPED in classes:  # a list item's typed label, and the tab to the item's text
+            self.run(paragraph, _text(node), style)
+            paragraph.add_run().add_tab()
+            return
         if node.name in BLOCKS:  # a block inside inline content (a <p> in a <span>): its text, on a new line
             self.run(paragraph, " ", style)
         inner = Style(
             bold=style.bold or node.name in ("strong", "b", "th"),
             italic=style.italic or node.name in ("em", "i", "cite"),
+            name=style.name or "name" in classes,
+            small=style.small or bool(classes & SMALL),
         )
         for child in node.children:
             self.inline(child, paragraph, inner)
 
     def run(self, paragraph: Any, text: str, style: Style) -> None:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(unbroken(text) if style.name else text)
         if style.bold:
             word.thai_run_properties(run._r.get_or_add_rPr(), bold=True)
+        if style.small:
+            word.thai_run_properties(run._r.get_or_add_rPr(), size=word.type_size("small"))
         if style.italic:
-            run.italic = True
-            run._r.get_or_add_rPr().append(word.element("w:iCs"))
+            word.italic(run._r.get_or_add_rPr())
 
     # Lists ----------------------------------------------------------------------------------------------------
 
     def list(self, node: Tag, container: Any) -> None:
         """A list and the lists inside it as one Word list, one level per nesting; typed labels when Word's
-        counting would print other numbers than the book."""
+        counting would print other numbers than the book, or Thai digits."""
         if "bibliography" in (node.get("class") or []):
             self.bibliography(node, container)
             return
@@ -227,10 +267,18 @@ class Writer:
         nested = self.items[-1].level + 1 if self.items else 0  # for labels kept typed: indented by nesting
         for li in node.find_all("li", recursive=False):
             label = li.find("span", class_="num", recursive=False)
-            self.items.append(_Item(num_id, self.level_of.get(id(li), nested) if num_id is not None else nested))
+            level = self.level_of.get(id(li), nested) if num_id is not None else nested
+            self.items.append(_Item(num_id, level, typed=num_id is None and label is not None))
             if num_id is not None and label is not None:
                 label.extract()  # Word prints it
-            self.blocks(li, container, "Table Text" if container is not self.document else None)
+            elif label is not None:
+                classes = label.get_attribute_list("class")
+                classes.append(TYPED)
+                label["class"] = classes
+                after = label.next_sibling  # the label is followed by a tab, not by the space the HTML has
+                if isinstance(after, NavigableString) and type(after) is NavigableString:
+                    after.replace_with(after.lstrip())
+            self.blocks(li, container, self.cell_style if container is not self.document else None)
             self.items.pop()
 
     def bibliography(self, node: Tag, container: Any) -> None:
@@ -239,8 +287,8 @@ class Writer:
             start = len(container.paragraphs)
             self.blocks(li, container)
             for paragraph in container.paragraphs[start:]:
-                paragraph.paragraph_format.left_indent = self.font.em(3)
-                paragraph.paragraph_format.first_line_indent = -self.font.em(3)
+                paragraph.paragraph_format.left_indent = word.em(3)
+                paragraph.paragraph_format.first_line_indent = -word.em(3)
 
     # Tables ---------------------------------------------------------------------------------------------------
 
@@ -271,25 +319,94 @@ class Writer:
                 if rowspan > 1 or colspan > 1:
                     table.cell(r0, c0).merge(table.cell(r0 + rowspan - 1, c0 + colspan - 1))
         cells = table._cells  # the grid's cells once merged, row by row: looked up once, for it is slow
+        role = next((TABLE_ROLES[name] for name in node.get("class") or [] if name in TABLE_ROLES), "table")
+        saved_style, self.cell_style = self.cell_style, word.TABLE_STYLES[role]
         for placed in grid:
             for cell_node, (r0, c0, _, colspan) in placed:
-                cell = cells[r0 * count + c0]
-                if cell_node.name == "th":
-                    word.shade(cell, "EEF0F8")
-                self.width.append(sum(widths[c0 : c0 + colspan]) - int(Cm(0.4)))
-                saved, self.items = self.items, []
-                self.blocks(cell_node, cell, "Table Text")
-                self.items = saved
-                self.width.pop()
-                first = cell.paragraphs[0]
-                if not first.runs and len(cell.paragraphs) > 1:
-                    first._p.getparent().remove(first._p)
-                if cell_node.name == "th":
-                    for paragraph in cell.paragraphs:
-                        for run in paragraph.runs:
-                            word.thai_run_properties(run._r.get_or_add_rPr(), bold=True)
+                self.cell(cell_node, cells[r0 * count + c0], sum(widths[c0 : c0 + colspan]))
+        self.cell_style = saved_style
         if container is self.document:
             # A table ends with an empty line: two tables in a row would otherwise be joined into one by Word.
+            self.styled(container, "Table Text")
+
+    def cell(self, node: Tag, cell: Any, width: int) -> None:
+        """A table cell's content, in the cell style of its table; a header cell shaded and bold."""
+        if node.name == "th":
+            word.shade(cell, "EEF0F8")
+        self.width.append(width - int(Cm(0.4)))
+        saved, self.items = self.items, []
+        self.blocks(node, cell, self.cell_style)
+        self.items = saved
+        self.width.pop()
+        first = cell.paragraphs[0]
+        if not first.runs and len(cell.paragraphs) > 1:
+            first._p.getparent().remove(first._p)
+        if node.name == "th":
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    word.thai_run_properties(run._r.get_or_add_rPr(), bold=True)
+
+    def flow_table(self, node: Tag, container: Any) -> None:
+        """A flowchart table (ลำดับที่ | ผังขั้นตอน | รายละเอียดงาน …) as a Word table like the PDF's: the header
+        row repeated on every page, the numbers and texts editable, and the symbol column one picture per row.
+
+        Each row of the chart is two Word rows: the first as tall as its picture, the second as tall as the row's
+        text needs (the text cells span both). A line that leaves a picture at the bottom (to the next symbol, or
+        in a lane beside them) goes on through the second row as the border between two halves of its column, so
+        the chart stays joined however long the text beside it."""
+        head = [tr for tr in node.find_all("tr") if tr.find_parent("thead") is not None]
+        rows = [_flow_cells(tr) for tr in node.find_all("tr") if tr.find_parent("thead") is None]
+        if not rows or any(not drawn for _, drawn, _ in rows):
+            self.table(node, container)
+            return
+        drawing = self.pictures(strips(node), self.width[-1] / EMU_PER_CM)
+        total = self.width[-1]
+        symbols = [int(Cm(width)) for width in drawing.columns]
+        scale = min(1.0, total * MOST_SYMBOLS / max(1, sum(symbols)))
+        halves = [half for width in symbols for half in (int(width * scale) // 2,) * 2]
+        before, after = len(rows[0][0]), len(rows[0][2])
+        texts = [[*first, *last] for first, _, last in rows]
+        for tr in head:  # the header's labels: a column is as wide as they need to stay on one line
+            labels = [th for th in tr.find_all(["th", "td"], recursive=False) if "flow-symbols" not in _classes(th)]
+            if len(labels) == before + after:
+                texts.append(labels)
+        grid = [[(cell, (r, c, 1, 1)) for c, cell in enumerate(cells)] for r, cells in enumerate(texts)]
+        text_widths = _widths(grid, before + after, total - sum(halves)) if before + after else []
+        table = word.grid_table(container, [*text_widths[:before], *halves, *text_widths[before:]])
+        saved_style, self.cell_style = self.cell_style, word.TABLE_STYLES["chart"]
+        for tr in head:
+            row = word.add_row(table, header=True)
+            column = 0  # of the text columns
+            for cell_node in tr.find_all(["th", "td"], recursive=False):
+                if "flow-symbols" in _classes(cell_node):
+                    widths = halves
+                else:
+                    widths = [text_widths[column]]
+                    column += 1
+                self.cell(cell_node, word.add_cell(table, row, widths, word.HEADER_BORDERS), sum(widths))
+        for (first, drawn, last), picture, down in zip(rows, drawing.pictures, drawing.down, strict=True):
+            top = word.add_row(table, height=_height(picture, scale), keep=True)
+            rest = word.add_row(table)
+            # The number stands beside its symbol, in the first row only; the texts span both rows. As in the PDF,
+            # rules stand left of the numbers and of the texts. None separates the steps (the PDF's dotted one): a
+            # border at the top of a row moves its picture down by the border's width in Word and LibreOffice,
+            # which would break the chart's lines.
+            for cell_node, width in zip(first, text_widths[:before], strict=True):
+                self.cell(cell_node, word.add_cell(table, top, [width], word.LEFT_RULE, middle=True), width)
+                word.tiny(word.add_cell(table, rest, [width], word.LEFT_RULE).paragraphs[0])
+            cell = word.add_cell(table, top, halves, word.NO_BORDERS, tight=True)
+            word.tiny(cell.paragraphs[0], keep=True)  # a picture is never the last thing on a page
+            shape = next((td for td in drawn if "shape-cell" in _classes(td)), drawn[0])
+            self._picture(cell.paragraphs[0], picture, _text(shape), scale=scale)
+            for half, width in enumerate(halves):
+                line = down[half // 2] if half // 2 < len(down) else False
+                spacer = word.add_cell(table, rest, [width], word.line_borders(line, half % 2 == 1), tight=True)
+                word.tiny(spacer.paragraphs[0])
+            for cell_node, width in zip(last, text_widths[before:], strict=True):
+                self.cell(cell_node, word.add_cell(table, top, [width], word.COLUMN_BORDERS, "restart", True), width)
+                word.tiny(word.add_cell(table, rest, [width], word.COLUMN_BORDERS, "continue", True).paragraphs[0])
+        self.cell_style = saved_style
+        if container is self.document:
             self.styled(container, "Table Text")
 
     # Pictures -------------------------------------------------------------------------------------------------
@@ -297,7 +414,7 @@ class Writer:
     def figure(self, node: Tag, container: Any) -> None:
         """A chart as pictures (one per page it fills when long), its caption as text below."""
         html, caption, description = chart(node)
-        for png in self.pictures(html, self.width[-1] / EMU_PER_CM):
+        for png in self.pictures(html, self.width[-1] / EMU_PER_CM).pictures:
             paragraph = self.paragraph(container)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             self._picture(paragraph, png, description)
@@ -316,16 +433,37 @@ class Writer:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._picture(paragraph, data, str(node.get("alt", "")), limit=node.find_parent(class_="cover") is not None)
 
-    def _picture(self, paragraph: Any, data: bytes, description: str, *, limit: bool = False) -> None:
-        from PIL import Image
-
-        with Image.open(io.BytesIO(data)) as picture:
-            dpi = picture.info.get("dpi", (96, 96))[0] or 96
-            width = int(picture.width / float(dpi) * 914400)
-            height = int(picture.height / float(dpi) * 914400)
-        scale = min(1.0, self.width[-1] / width, (Cm(3.5) if limit else Cm(23)) / height)
-        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Emu(int(width * scale)))
+    def _picture(
+        self, paragraph: Any, data: bytes, description: str, *, limit: bool = False, scale: float | None = None
+    ) -> None:
+        """A picture at its own size (`scale` of it), or as large as fits the width and a page."""
+        width, height = _size(data)
+        if scale is None:
+            scale = min(1.0, self.width[-1] / width, (Cm(3.5) if limit else Cm(23)) / height)
+        run = paragraph.add_run()
+        shape = run.add_picture(io.BytesIO(data), width=Emu(int(width * scale)))
         shape._inline.docPr.set("descr", description)
+        for side in ("distT", "distB", "distL", "distR"):  # as Word writes it: else LibreOffice adds 1/8 inch
+            shape._inline.set(side, "0")
+
+
+def unbroken(text: str) -> str:
+    """Text that Word and LibreOffice never break inside: no-break spaces, a joiner between Thai clusters."""
+    return _THAI_BREAK.sub(JOINER, text).replace(" ", NO_BREAK_SPACE)
+
+
+def _size(data: bytes) -> tuple[int, int]:
+    """A picture's width and height in EMU, at its resolution."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as picture:
+        dpi = float(picture.info.get("dpi", (96, 96))[0] or 96)
+        return int(picture.width / dpi * 914400), int(picture.height / dpi * 914400)
+
+
+def _height(picture: bytes, scale: float) -> Length:
+    """The height a flowchart table's row of symbols takes: its picture's."""
+    return Emu(int(_size(picture)[1] * scale))
 
 
 def chart(node: Tag) -> tuple[str, Tag | None, str]:
@@ -340,13 +478,53 @@ def chart(node: Tag) -> tuple[str, Tag | None, str]:
     return str(node), caption, str(description)
 
 
+MOST_SYMBOLS = 0.5  # of a page's width that a flowchart table's symbols may take; narrower pictures beyond
+
+
+def strips(table: Tag) -> str:
+    """A flowchart table's symbol column as a table of strips (`figures`): each row's symbol cells, drawn as a
+    picture of its own, with the ids by which the drawing finds the cells' places."""
+    rows = []
+    for r, tr in enumerate(tr for tr in table.find_all("tr") if tr.find_parent("thead") is None):
+        cells = []
+        for c, td in enumerate(_flow_cells(tr)[1]):
+            drawn = copy.copy(td)
+            for tag in [drawn, *drawn.find_all(True)]:
+                tag.attrs.pop("id", None)
+            drawn["id"] = strip_id(r, c)
+            # The rules between the table's cells are Word's own borders: the pictures hold the chart alone.
+            drawn["style"] = f"{drawn.get('style') or ''};border:none".lstrip(";")
+            cells.append(str(drawn))
+        if not r:  # a cell of no width whose place is the right edge of the symbols
+            cells.append(f'<td id="{STRIP_END}-right" style="padding:0;width:0;border:none"></td>')
+        rows.append(f"<tr {STRIP}>{''.join(cells)}</tr>")
+    return (
+        f'<table class="flow flow-table" style="width:auto;margin:0;border:none"><tbody>{"".join(rows)}</tbody>'
+        f'</table><div id="{STRIP_END}"></div>'
+    )
+
+
+def _flow_cells(tr: Tag) -> tuple[list[Tag], list[Tag], list[Tag]]:
+    """A flowchart table row's text cells before its symbols (the number), its symbol cells, the text cells after."""
+    cells = tr.find_all(["td", "th"], recursive=False)
+    drawn = [index for index, cell in enumerate(cells) if _classes(cell) & SYMBOLS]
+    if not drawn:
+        return cells, [], []
+    return cells[: drawn[0]], cells[drawn[0] : drawn[-1] + 1], cells[drawn[-1] + 1 :]
+
+
+def _classes(node: Tag) -> set[str]:
+    return set(node.get("class") or [])
+
+
 def charts(soup: BeautifulSoup, width_cm: float) -> list[tuple[str, float]]:
     """The charts a part of a book will ask `Pictures` for, when it stands at full width: to draw them beforehand."""
     found = []
     for node in soup.find_all(lambda tag: _is_chart(tag)):
         if any(_is_chart(parent) or _skipped(parent) for parent in node.parents):
             continue
-        found.append((chart(node)[0], width_cm))
+        table = node.find("table", class_="flow-table") if "flowchart-wrap" in _classes(node) else None
+        found.append((strips(table) if isinstance(table, Tag) else chart(node)[0], width_cm))
     return found
 
 
@@ -446,7 +624,9 @@ def _plan(node: Tag) -> tuple[list[word.Level], dict[int, int]] | None:
                     return False
         return True
 
-    return (levels, level_of) if walk(node, 0) else None
+    if not walk(node, 0) or any(level.number_format == "thaiNumbers" for level in levels):
+        return None  # LibreOffice would count these in Arabic digits
+    return levels, level_of
 
 
 def _int(number: str) -> int:

@@ -29,7 +29,7 @@ from . import convert, word
 from .convert import Pictures, Writer, parse
 
 BODY = "body"  # the bookmark around the chapters, which the contents lists
-A4_TEXT_WIDTH_CM = 16.0  # 21 cm less the margins of 3 and 2 cm
+FONT_TABLE = "word/fontTable.xml"
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,13 @@ class Meta:
     thai_digits: bool
 
 
-def export(prepared: Prepared, meta: Meta, site: Path, target: Path, pictures: Pictures, font: word.Font) -> Path:
+def export(prepared: Prepared, meta: Meta, site: Path, target: Path, pictures: Pictures) -> Path:
     """Write the book `prepared` as a .docx at `target`; `pictures` draws its charts."""
     document = Document()
-    word.setup_styles(document, font)
-    numbering = word.Numbering(document, font)
+    word.setup_styles(document)
+    numbering = word.Numbering(document)
     _properties(document, meta)
-    writer = Writer(document, numbering, font, pictures, _images(site))
+    writer = Writer(document, numbering, pictures, _images(site))
 
     cover = document.sections[0]
     word.page(cover)
@@ -62,7 +62,7 @@ def export(prepared: Prepared, meta: Meta, site: Path, target: Path, pictures: P
     front = document.add_section(WD_SECTION.NEW_PAGE)
     word.page(front)
     word.page_numbers(front, "thaiLetters", 1)
-    _header_footer(front, meta, "thaiLetters", dashes=False, font=font)
+    _header_footer(front, meta, "thaiLetters", dashes=False)
     for index, node in enumerate(parse(prepared.front(toc=prepared.contents)).select("section.front-matter")):
         writer.break_next = index > 0
         if "toc" in (node.get("class") or []):
@@ -74,7 +74,7 @@ def export(prepared: Prepared, meta: Meta, site: Path, target: Path, pictures: P
     word.page(body)
     digits = "thaiNumbers" if meta.thai_digits else "decimal"
     word.page_numbers(body, digits, 1)
-    _header_footer(body, meta, digits, dashes=True, font=font)
+    _header_footer(body, meta, digits, dashes=True)
     wide = False
     first = len(document.element.body)  # the body's first paragraph, once written
     for index, chapter in enumerate(parse(prepared.body).select("section.chapter")):
@@ -98,12 +98,14 @@ def export(prepared: Prepared, meta: Meta, site: Path, target: Path, pictures: P
 
 
 def _reproducible(package: bytes, moment: datetime.datetime) -> bytes:
-    """The same file for the same book: python-docx stamps each part of the zip with the time it is saved."""
+    """The same file for the same book: python-docx stamps each part of the zip with the time it is saved. The
+    font table is the book's own (`word.font_table`): python-docx's template lists Calibri, Cambria and others."""
     out = io.BytesIO()
     stamp = max(moment, datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)).timetuple()[:6]
     with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in source.infolist():
-            copy.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), source.read(info), zipfile.ZIP_DEFLATED)
+            data = word.font_table() if info.filename == FONT_TABLE else source.read(info)
+            copy.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -117,7 +119,7 @@ def _moment() -> datetime.datetime:
 
 def charts(prepared: Prepared) -> list[tuple[str, float]]:
     """The charts of a book's cover and body with the width each is drawn at (the portrait page's text width)."""
-    width = A4_TEXT_WIDTH_CM
+    width = word.TEXT_WIDTH_CM
     return convert.charts(parse(prepared.cover), width) + convert.charts(parse(prepared.body), width)
 
 
@@ -125,8 +127,7 @@ def _cover_spacing(paragraphs: list[Any]) -> None:
     """The title part 3.5 cm down, the office at the foot of the page, as print.css places them."""
     if paragraphs:
         paragraphs[0].paragraph_format.space_before = Cm(3.5)
-    # The office's lines are the cover's only bold ones in the body style.
-    foot = next((p for p in paragraphs if p.style.name == "Normal" and p.runs and p.runs[0].bold), None)
+    foot = next((p for p in paragraphs if p.style.name == "Cover Office"), None)
     if foot is not None:
         foot.paragraph_format.space_before = Cm(5)
     for paragraph in paragraphs:
@@ -154,25 +155,28 @@ def _properties(document: Any, meta: Meta) -> None:
     props.created = props.modified = _moment().replace(tzinfo=None)
 
 
-def _header_footer(section: Any, meta: Meta, number_format: str, *, dashes: bool, font: word.Font) -> None:
+def _header_footer(section: Any, meta: Meta, number_format: str, *, dashes: bool) -> None:
     """The running title at the top, the page number at the bottom (a PAGE field in the section's digits)."""
     section.header.is_linked_to_previous = False
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = header.add_run(meta.running_title)
-    word.thai_run_properties(run._r.get_or_add_rPr(), size=Pt(round(font.size * 9 / 10.7 * 2) / 2))
+    word.thai_run_properties(run._r.get_or_add_rPr(), size=word.type_size("small"))
     run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
     section.footer.is_linked_to_previous = False
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     # No format switch: the section's numFmt gives the digits. (`\* ThaiArabic` would say the same to Word, but
-    # LibreOffice reads it as Thai letters.)
+    # LibreOffice reads it as Thai letters. LibreOffice has no Thai-digit page numbers: it shows 1 2 3 for
+    # thaiNumbers, whatever the document says.)
     shown = {"thaiNumbers": "๑", "thaiLetters": "ก"}.get(number_format, "1")
     if dashes:
         footer.add_run("- ")
     word.field(footer, "PAGE", shown)
     if dashes:
         footer.add_run(" -")
+    for run in footer.runs:
+        word.thai_run_properties(run._r.get_or_add_rPr(), size=word.type_size("page_number"))
 
 
 def _contents(writer: Writer, node: Tag, entries: list[ContentsEntry]) -> None:

@@ -1,60 +1,121 @@
 """The Word side of a book: page setup, styles with Thai fonts, list numbering and fields, as raw OOXML where
-python-docx has no API for them (complex-script fonts and sizes, numbering definitions, fields, header rows).
+python-docx has no API for them (complex-script fonts and sizes, numbering definitions, fields, header rows, the
+font table).
 
 Thai is a complex script to Word: a run of Thai text is shown with the `w:cs` font at `w:szCs`, bold with `w:bCs`,
 so every font, size and weight is set on both the ascii/hAnsi and the complex-script side, and the language is
 th-TH, which also makes Word break lines between Thai words.
+
+Every copy names TH Sarabun New, the government's standard face, at the official sizes (`measures.TYPE`, in TH
+Sarabun points: 16 pt body text), whatever fonts the machine that builds it has: an office PC has TH Sarabun New or
+TH SarabunPSK, not the Sarabun the PDFs embed. The document's font table says what to use instead (`FONTS`).
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 
-# Sarabun at 10.5 pt looks like TH Sarabun New at 16 pt, the official size (print.css prints 10.7 pt; Word sizes
-# go by half points). TH Sarabun New is used instead when the machine has it, at its own official size.
-SARABUN = ("Sarabun", 10.5)
-TH_SARABUN_NEW = ("TH Sarabun New", 16.0)
-LINE = 1.95  # print.css: line-height, in ems of the body size
-A4 = (Cm(21), Cm(29.7))
-MARGINS = {"top": Cm(2.5), "bottom": Cm(2), "left": Cm(3), "right": Cm(2)}  # print.css @page
-WIDE_MARGINS = {"top": Cm(3), "bottom": Cm(2), "left": Cm(2.5), "right": Cm(2.5)}  # @page wide
-HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1, 4: 1.0, 5: 1.0, 6: 1.0}  # print.css h1–h6, in ems
-INDENT = 0.6  # cm: a numbered list's hanging indent (print.css: 2.2em)
-NEST = 0.45  # cm: each nesting level further in (1.6em)
-TWIPS_PER_CM = 567
+from .. import measures
+from ..site.theme import ASSETS
 
 
 @dataclass(frozen=True)
-class Font:
+class FontEntry:
+    """A face as Word's font table (word/fontTable.xml) declares it: what Word matches a missing face by."""
+
     name: str
-    size: float  # pt, of the body text
+    alternative: str | None  # w:altName: the face Word looks for next (one name: Word does not split a list)
+    panose: str  # w:panose1, the font's OS/2 PANOSE classification
+    unicode_ranges: tuple[str, str, str, str]  # w:sig usb0–3: OS/2 ulUnicodeRange (Thai is bit 24)
+    code_pages: tuple[str, str]  # w:sig csb0–1: OS/2 ulCodePageRange (Thai, code page 874, is bit 16)
+    family: str = "swiss"  # sans serif
 
-    def em(self, ems: float) -> Pt:
-        return Pt(round(self.size * ems * 2) / 2)
+
+# TH Sarabun New's classification, as read from TLWG's Laksaman, its free derivative (Debian
+# fonts-tlwg-laksaman-ttf); TH SarabunPSK is the same design. An office PC without TH Sarabun New finds TH
+# SarabunPSK through the alternative name; one with neither, Sarabun (the face the PDFs embed), or the Thai face
+# closest by these numbers. The sizes stay those of TH Sarabun (Sarabun draws larger at the same size).
+_TH_SARABUN = ("020B0500040200020003", ("A100006F", "5000205A", "00000000", "00000000"), ("60010183", "80000000"))
+FONT = "TH Sarabun New"
+# The ten PANOSE digits, in the order of OS/2's panose and Word's w:panose1.
+_PANOSE = (
+    "bFamilyType bSerifStyle bWeight bProportion bContrast bStrokeVariation bArmStyle bLetterForm bMidline bXHeight"
+)
+FALLBACK = "Sarabun"
 
 
-def font_of_machine() -> Font:
-    """TH Sarabun New when fontconfig knows it, else the Sarabun the PDFs embed."""
-    try:
-        found = subprocess.run(  # noqa: S603 - a fixed command
-            ["fc-list", f":family={TH_SARABUN_NEW[0]}", "family"],  # noqa: S607 - fontconfig's own tool
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except OSError:
-        found = ""
-    return Font(*TH_SARABUN_NEW) if found.strip() else Font(*SARABUN)
+@cache
+def fonts() -> tuple[FontEntry, ...]:
+    """The book's faces and their fallback chain: TH Sarabun New → TH SarabunPSK → Sarabun. Sarabun's numbers are
+    read from the file the project ships."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(ASSETS / "fonts/Sarabun_400Regular.ttf", lazy=True) as font:
+        os2 = font["OS/2"]
+        panose = "".join(f"{getattr(os2.panose, field):02X}" for field in _PANOSE.split())
+        ranges = (os2.ulUnicodeRange1, os2.ulUnicodeRange2, os2.ulUnicodeRange3, os2.ulUnicodeRange4)
+        pages = (os2.ulCodePageRange1, os2.ulCodePageRange2)
+    return (
+        FontEntry(FONT, "TH SarabunPSK", *_TH_SARABUN),
+        FontEntry("TH SarabunPSK", FALLBACK, *_TH_SARABUN),
+        FontEntry(
+            FALLBACK,
+            None,
+            panose,
+            (f"{ranges[0]:08X}", f"{ranges[1]:08X}", f"{ranges[2]:08X}", f"{ranges[3]:08X}"),
+            (f"{pages[0]:08X}", f"{pages[1]:08X}"),
+        ),
+    )
+
+
+def font_table() -> bytes:
+    """word/fontTable.xml: the faces the book names, each with what Word should use when it is missing."""
+    entries = []
+    for font in fonts():
+        usb, csb = font.unicode_ranges, font.code_pages
+        alternative = f"<w:altName w:val={quoteattr(font.alternative)}/>" if font.alternative else ""
+        entries.append(
+            f'<w:font w:name={quoteattr(font.name)}>{alternative}<w:panose1 w:val="{font.panose}"/>'
+            f'<w:charset w:val="00"/><w:family w:val="{font.family}"/><w:pitch w:val="variable"/>'
+            f'<w:sig w:usb0="{usb[0]}" w:usb1="{usb[1]}" w:usb2="{usb[2]}" w:usb3="{usb[3]}" '
+            f'w:csb0="{csb[0]}" w:csb1="{csb[1]}"/></w:font>'
+        )
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + "".join(entries)
+        + "</w:fonts>"
+    ).encode()
+
+
+def type_size(role: str) -> Length:
+    """The official size of a kind of text (`measures.TYPE`), in TH Sarabun points as Word uses them."""
+    return Pt(measures.TYPE[role])
+
+
+# Spacing is in the PDF's ems (of its 10.7 pt Sarabun body), so that paragraphs stand as far apart as printed.
+EM = measures.sarabun("body")
+LINE_SPACING = Pt(EM * measures.LINE_HEIGHT)  # the body's line spacing, as the PDFs print it (21 pt)
+HEADINGS = {1: "h1", 2: "h2", 3: "h3", 4: "h4", 5: "h4", 6: "h4"}  # the type role of each heading level
+INDENT = 2.2  # ems: a numbered list's hanging indent (manual.css)
+NEST = 1.6  # ems: each nesting level further in
+TWIPS_PER_CM = 567
+EMU_PER_TWIP = 635
+TEXT_WIDTH_CM = measures.PAGE[0] - measures.MARGINS.left - measures.MARGINS.right  # of a portrait page
+
+
+def em(ems: float) -> Length:
+    return Pt(round(EM * ems * 2) / 2)
 
 
 def element(tag: str, **attributes: str) -> Any:
@@ -64,21 +125,59 @@ def element(tag: str, **attributes: str) -> Any:
     return made
 
 
-def _child(parent: Any, tag: str) -> Any:
+# The order of a run's properties in the schema (ECMA-376 CT_RPr): Word refuses a file whose rPr is out of order.
+RUN_PROPERTIES = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+    "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+    "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+    "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath",
+)  # fmt: skip
+
+
+# The same for a paragraph's properties (CT_PPr). Written directly: python-docx's setters look every later
+# property up one by one, which made them a good part of the time a book takes.
+PARAGRAPH_PROPERTIES = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+_ORDER = {qn("w:rPr"): RUN_PROPERTIES, qn("w:pPr"): PARAGRAPH_PROPERTIES}
+
+
+def _child(parent: Any, tag: str, made: Any = None) -> Any:
+    """The parent's `tag` child, made (or `made` put) in its place in the schema's order when it has none."""
     found = parent.find(qn(tag))
     if found is None:
-        found = element(tag)
-        parent.append(found)
+        found = element(tag) if made is None else made
+        order = _ORDER.get(parent.tag, ())
+        later = {qn(name) for name in order[order.index(tag) + 1 :]} if tag in order else ()
+        following = next((child for child in parent if child.tag in later), None)
+        if following is not None:
+            following.addprevious(found)
+        else:
+            parent.append(found)
     return found
 
 
-def thai_run_properties(rpr: Any, font: Font | None = None, size: Pt | None = None, bold: bool | None = None) -> None:
+def italic(rpr: Any) -> None:
+    """Italic on both the Latin and the complex-script side."""
+    for tag in ("w:i", "w:iCs"):
+        _child(rpr, tag)
+
+
+def thai_run_properties(
+    rpr: Any, font: str | None = None, size: Length | None = None, bold: bool | None = None
+) -> None:
     """Font, size and weight on both the Latin and the complex-script (Thai) side of a run or a style."""
     if font is not None:
         fonts = rpr.find(qn("w:rFonts"))
         if fonts is not None:
             rpr.remove(fonts)  # theme fonts (asciiTheme …) would win over the names
-        rpr.insert(0, element("w:rFonts", ascii=font.name, hAnsi=font.name, cs=font.name, eastAsia=font.name))
+        _child(rpr, "w:rFonts", element("w:rFonts", ascii=font, hAnsi=font, cs=font, eastAsia=font))
     if bold is not None:
         for tag in ("w:b", "w:bCs"):
             _child(rpr, tag).set(qn("w:val"), "1" if bold else "0")
@@ -93,51 +192,66 @@ def _lang(rpr: Any) -> None:
         lang.set(qn(f"w:{name}"), "th-TH")
 
 
-def setup_styles(document: Any, font: Font) -> None:
-    """The body in the book's font at the official size, Thai language; headings as print.css draws them."""
+# Paragraph styles of table text, by the role of the table's type size.
+TABLE_STYLES = {"table": "Table Text", "chart": "Chart Text", "matrix": "Matrix Text"}
+
+
+def setup_styles(document: Any) -> None:
+    """The body in TH Sarabun New at the official size, Thai language; headings, tables, captions and the cover at
+    the official scale."""
     styles = document.styles
+    # Every style of python-docx's template names the theme's fonts (Calibri, Angsana New for Thai …): an office
+    # that applies one in Word (Title, Heading 5, Quote …) gets TH Sarabun New like the rest.
+    for fonts in list(styles.element.iter(qn("w:rFonts"))):
+        thai_run_properties(fonts.getparent(), FONT)
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    thai_run_properties(rpr, font, Pt(font.size))
+    thai_run_properties(rpr, FONT, type_size("body"))
     _lang(rpr)
-    line = Pt(font.size * LINE)
     normal = styles["Normal"]
-    thai_run_properties(normal.element.get_or_add_rPr(), font, Pt(font.size))
+    thai_run_properties(normal.element.get_or_add_rPr(), FONT, type_size("body"))
     _lang(normal.element.get_or_add_rPr())
     normal.font.color.rgb = RGBColor(0, 0, 0)
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = font.em(0.4)
-    normal.paragraph_format.line_spacing = line
+    normal.paragraph_format.space_after = em(0.4)
+    normal.paragraph_format.line_spacing = LINE_SPACING
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
-    for level, ems in HEADING_SIZES.items():
+    for level, role in HEADINGS.items():
         style = styles[f"Heading {level}"]
         rpr = style.element.get_or_add_rPr()
-        thai_run_properties(rpr, font, font.em(ems), bold=True)
+        thai_run_properties(rpr, FONT, type_size(role), bold=True)
         for tag in ("w:i", "w:iCs", "w:color"):
             for found in rpr.findall(qn(tag)):
                 rpr.remove(found)
         style.font.color.rgb = RGBColor(0, 0, 0)
         fmt = style.paragraph_format
-        fmt.space_before = font.em({1: 0, 2: 1.25, 3: 0.9}.get(level, 0.6))
-        fmt.space_after = font.em({1: 1.0, 2: 0.5, 3: 0.35}.get(level, 0.2))
+        fmt.space_before = em({1: 0, 2: 1.25, 3: 0.9}.get(level, 0.6))
+        fmt.space_after = em({1: 1.0, 2: 0.5, 3: 0.35}.get(level, 0.2))
         fmt.line_spacing = 1.0
         fmt.keep_with_next = True
         if level == 1:
             fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     # The cover's lines are paragraphs of their own styles, not Word's Title: a reader of the file (the importer)
     # takes Title for a heading, and the cover's words are no part of the book's outline.
-    for name, ems, bold in (("Cover Title", 2.6, True), ("Cover Name", 1.8, True), ("Cover Line", 1.4, False)):
+    for name, role, bold in (
+        ("Cover Title", "cover_kind", True),
+        ("Cover Name", "cover_main", True),
+        ("Cover Line", "cover_line", False),
+        ("Cover Office", "cover_office", True),
+    ):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
-        thai_run_properties(style.element.get_or_add_rPr(), font, font.em(ems), bold=bold)
+        thai_run_properties(style.element.get_or_add_rPr(), size=type_size(role), bold=bold)
         style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         style.paragraph_format.space_after = Pt(0)
-    table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
-    table_text.base_style = normal
-    table_text.paragraph_format.space_after = Pt(0)
-    table_text.paragraph_format.line_spacing = 1.0
+    for role, name in TABLE_STYLES.items():
+        table_text = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        table_text.base_style = normal
+        thai_run_properties(table_text.element.get_or_add_rPr(), size=type_size(role))
+        table_text.paragraph_format.space_after = Pt(0)
+        table_text.paragraph_format.line_spacing = 1.0
     caption = styles["Caption"]
-    thai_run_properties(caption.element.get_or_add_rPr(), font, font.em(0.9), bold=False)
+    thai_run_properties(caption.element.get_or_add_rPr(), FONT, type_size("small"), bold=False)
     caption.font.color.rgb = RGBColor(0, 0, 0)
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for level in (1, 2):
@@ -150,17 +264,18 @@ def setup_styles(document: Any, font: Font) -> None:
             _child(style.element.get_or_add_rPr(), "w:bCs").set(qn("w:val"), "1")
         ppr = style.element.get_or_add_pPr()
         tabs = _child(ppr, "w:tabs")
-        width = int((A4[0] - MARGINS["left"] - MARGINS["right"]) / 635)  # EMU to twips
+        width = round(TEXT_WIDTH_CM * TWIPS_PER_CM)
         tabs.append(element("w:tab", val="right", leader="dot", pos=str(width)))
 
 
 def page(section: Any, *, wide: bool = False) -> None:
-    """A4, portrait with the official margins, or landscape for the wide chapter."""
-    width, height = A4
+    """A4, portrait with the official margins, or landscape for the wide chapter (`measures`)."""
+    width, height = (Cm(side) for side in measures.PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (height, width) if wide else (width, height)
-    for side, value in (WIDE_MARGINS if wide else MARGINS).items():
-        setattr(section, f"{side}_margin", value)
+    margins = measures.WIDE_MARGINS if wide else measures.MARGINS
+    for side in ("top", "right", "bottom", "left"):
+        setattr(section, f"{side}_margin", Cm(getattr(margins, side)))
     section.header_distance = Cm(1.2)
     section.footer_distance = Cm(1)
 
@@ -233,13 +348,21 @@ class Level:
 class Numbering:
     """The book's numbering.xml: one abstract list per list in the book, its levels those of the nesting."""
 
-    def __init__(self, document: Any, font: Font) -> None:
+    def __init__(self, document: Any) -> None:
         self.root = document.part.numbering_part.element
-        self.font = font
+        # The template's bullet lists (Word's List Bullet style) draw a Symbol-font bullet: a bullet of the book's
+        # own font instead, so that the copy names no face but its own.
+        for level in self._all("w:abstractNum/w:lvl"):
+            text = level.find(qn("w:lvlText"))
+            if text is not None and text.get(qn("w:val")) == "\uf0b7":
+                text.set(qn("w:val"), "•")
+            rpr = level.find(qn("w:rPr"))
+            if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
+                thai_run_properties(rpr, FONT)
         self.next_id = 1 + max((int(n.get(qn("w:abstractNumId"))) for n in self._all("w:abstractNum")), default=0)
 
-    def _all(self, tag: str) -> list[Any]:
-        return list(self.root.findall(qn(tag)))
+    def _all(self, path: str) -> list[Any]:
+        return list(self.root.xpath(path))
 
     def add(self, levels: list[Level]) -> int:
         """A new list with these levels (level 0 first); its numId."""
@@ -254,11 +377,11 @@ class Numbering:
             lvl.append(element("w:lvlText", val=level.text))
             lvl.append(element("w:lvlJc", val="left"))
             ppr = element("w:pPr")
-            left = round((INDENT + NEST * index) * TWIPS_PER_CM)
-            ppr.append(element("w:ind", left=str(left), hanging=str(round(INDENT * TWIPS_PER_CM))))
+            left = _twips(em(INDENT + NEST * index))
+            ppr.append(element("w:ind", left=str(left), hanging=str(_twips(em(INDENT)))))
             lvl.append(ppr)
             rpr = element("w:rPr")
-            thai_run_properties(rpr, self.font)
+            thai_run_properties(rpr, FONT)
             lvl.append(rpr)
             abstract.append(lvl)
         nums = self._all("w:num")
@@ -287,7 +410,20 @@ def number_paragraph(paragraph: Any, num_id: int, level: int) -> None:
 
 def indent_as_level(paragraph: Any, level: int) -> None:
     """A further paragraph of a list item: in line with the item's text."""
-    paragraph.paragraph_format.left_indent = Cm(INDENT + NEST * level)
+    paragraph.paragraph_format.left_indent = em(INDENT + NEST * level)
+
+
+def hang_as_level(paragraph: Any, level: int) -> None:
+    """A list item's first paragraph that starts with its typed label: the label hangs out to the left, and a tab
+    takes the text to where the item's further lines start."""
+    ppr = paragraph._p.get_or_add_pPr()
+    left = str(_twips(em(INDENT + NEST * level)))
+    _child(ppr, "w:tabs").append(element("w:tab", val="left", pos=left))
+    _child(ppr, "w:ind").attrib.update({qn("w:left"): left, qn("w:hanging"): str(_twips(em(INDENT)))})
+
+
+def _twips(length: Length) -> int:
+    return round(length / EMU_PER_TWIP)
 
 
 def repeat_header(row: Any) -> None:
@@ -297,6 +433,105 @@ def repeat_header(row: Any) -> None:
 
 def no_split(row: Any) -> None:
     row._tr.get_or_add_trPr().append(element("w:cantSplit", val="true"))
+
+
+# Tables built cell by cell (the flowchart table) ---------------------------------------------------------------
+
+# A cell's borders: for each side drawn, its style, width in eighths of a point and colour (print.css and
+# manual.css: 0.5 pt grey rules, light ones between a flowchart's steps, its lines 2 px of indigo).
+Borders = dict[str, tuple[str, int, str]]
+RULE = ("single", 4, "777777")
+LIGHT = ("single", 4, "BBBBBB")
+CHART_LINE = ("single", 12, "3949AB")
+HEADER_BORDERS: Borders = {"top": RULE, "left": RULE, "bottom": RULE, "right": RULE}
+COLUMN_BORDERS: Borders = {"left": LIGHT, "right": LIGHT}
+LEFT_RULE: Borders = {"left": LIGHT}
+NO_BORDERS: Borders = {}
+
+
+def line_borders(line: bool, right_half: bool) -> Borders:
+    """A half of a symbol column under its picture: the chart's line on the edge it shares with the other half."""
+    return ({"left": CHART_LINE} if right_half else {"right": CHART_LINE}) if line else {}
+
+
+def grid_table(container: Any, columns: list[int]) -> Any:
+    """An empty table of columns of these widths (EMU), ruled round, to be filled row by row and cell by cell."""
+    table = container.add_table(rows=0, cols=len(columns))
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, columns, strict=True):
+        column.w = Emu(width)
+    tblpr = table._tbl.tblPr
+    edges = element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edges.append(element(f"w:{side}", val=RULE[0], sz=str(RULE[1]), space="0", color=RULE[2]))
+    tblpr.append(edges)
+    return table
+
+
+def add_row(table: Any, *, header: bool = False, height: Length | None = None, keep: bool = False) -> Any:
+    """A new row at the table's end: repeated on each page (a header), of exactly `height`, or kept whole."""
+    tr = element("w:tr")
+    trpr = element("w:trPr")
+    if keep or header:
+        trpr.append(element("w:cantSplit", val="true"))
+    if height is not None:
+        trpr.append(element("w:trHeight", val=str(_twips(height)), hRule="exact"))
+    if header:
+        trpr.append(element("w:tblHeader", val="true"))
+    tr.append(trpr)
+    table._tbl.append(tr)
+    return tr
+
+
+def add_cell(
+    table: Any,
+    tr: Any,
+    widths: list[int],
+    borders: Borders,
+    merge: str | None = None,
+    middle: bool = False,
+    *,
+    tight: bool = False,
+) -> Any:
+    """A cell at the row's end across the grid columns of these widths: merged with the cell above it
+    (`merge`: restart, continue), its text centred vertically, and without margins (`tight`)."""
+    from docx.table import _Cell
+
+    tc = element("w:tc")
+    tcpr = element("w:tcPr")  # children in the schema's order: tcW, gridSpan, vMerge, tcBorders, tcMar, vAlign
+    tcpr.append(element("w:tcW", w=str(_twips(Emu(sum(widths)))), type="dxa"))
+    if len(widths) > 1:
+        tcpr.append(element("w:gridSpan", val=str(len(widths))))
+    if merge is not None:
+        tcpr.append(element("w:vMerge", val=merge))
+    edges = element("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        kind, eighths, color = borders.get(side, ("nil", 0, "auto"))
+        edges.append(element(f"w:{side}", val=kind, sz=str(eighths), space="0", color=color))
+    tcpr.append(edges)
+    if tight:
+        margins = element("w:tcMar")
+        for side in ("top", "left", "bottom", "right"):
+            margins.append(element(f"w:{side}", w="0", type="dxa"))
+        tcpr.append(margins)
+    if middle:
+        tcpr.append(element("w:vAlign", val="center"))
+    tc.append(tcpr)
+    tc.append(element("w:p"))
+    tr.append(tc)
+    return _Cell(tc, table)
+
+
+def tiny(paragraph: Any, *, keep: bool = False) -> None:
+    """A paragraph that holds a picture or nothing: no room above or below it, and a mark too small to show; kept
+    on the page of the next (its row with the next row)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    if keep:
+        _child(ppr, "w:keepNext")
+    _child(ppr, "w:spacing", element("w:spacing", before="0", after="0", line="240", lineRule="auto"))
+    rpr = _child(ppr, "w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        _child(rpr, tag).set(qn("w:val"), "2")
 
 
 def borders(table: Any, color: str = "777777", eighths: int = 4) -> None:

@@ -32,7 +32,6 @@ from ..data.dataset import Manual
 from ..data.files import MAX_ATTACHMENT, read_bytes
 from ..docx.export import Meta, charts, export
 from ..docx.figures import Figures
-from ..docx.word import Font, font_of_machine
 from ..settings import Shard
 from ..site.history import History
 from ..site.theme import ASSETS
@@ -96,14 +95,14 @@ class _Job:
 # Filled before the pool forks; a worker reads its book from here instead of unpickling a Jinja environment.
 _queue: list[_Job] = []
 _charts: list[tuple[str, float]] = []  # the charts of the Word copies, each drawn once before the copies are written
-_word: dict[str, Any] = {}  # the charts' renderer and the font of the Word copies, for the workers
+_word: dict[str, Any] = {}  # the charts' renderer of the Word copies, for the workers
 
 
 def _render(index: int, site: str, target: str) -> tuple[str, int, float]:
     started = time.perf_counter()
     job = _queue[index]
     if job.word is not None:
-        export(job.prepared, job.word, Path(site), Path(target), _word["figures"], _word["font"])
+        export(job.prepared, job.word, Path(site), Path(target), _word["figures"])
         return job.path, 0, time.perf_counter() - started
     printed = print_prepared(job.prepared, Path(site), Path(target))
     return job.path, printed.pages, time.perf_counter() - started
@@ -113,11 +112,12 @@ def _draw(index: int) -> None:
     _word["figures"](*_charts[index])
 
 
-def word_key(key: str, font: Font) -> str:
-    """A Word copy's cache key: its book's, the python-docx that writes it and the font it names."""
+def word_key(key: str) -> str:
+    """A Word copy's cache key: its book's and the python-docx that writes it (the fonts it names are in the code,
+    the same on every machine)."""
     from importlib.metadata import version
 
-    return hashlib.sha256(f"{key}\0python-docx={version('python-docx')}\0{font}".encode()).hexdigest()
+    return hashlib.sha256(f"{key}\0python-docx={version('python-docx')}".encode()).hexdigest()
 
 
 def print_books(
@@ -138,7 +138,6 @@ def print_books(
     shard = shard or Shard()
     printer = Printer(manual)
     engine = engine_key()
-    font = font_of_machine()
     all_books = books(manual, history, site_url)
     chosen = set(shard.select([book.path for book in all_books]))
     todo: list[_Job] = []
@@ -158,7 +157,7 @@ def print_books(
             if cache is None:
                 todo.append(_Job(prepared, target, job.word))
                 continue
-            entry = cache / (f"{word_key(key, font)}.docx" if job.word else f"{key}.pdf")
+            entry = cache / (f"{word_key(key)}.docx" if job.word else f"{key}.pdf")
             if entry.is_file():
                 shutil.copyfile(entry, target)
                 cached.append(job.path)
@@ -169,7 +168,7 @@ def print_books(
     # The charts are kept with the cache, or for this build only; a chart in several books is drawn once.
     folder = cache / "figures" if cache is not None else Path(tempfile.mkdtemp(prefix="opmanual-figures-"))
     figures = Figures(site, folder, engine)
-    _word.update(figures=figures, font=font)
+    _word.update(figures=figures)
     _queue[:] = todo
     _charts[:] = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
     jobs = max(1, min(jobs, len(todo)))
