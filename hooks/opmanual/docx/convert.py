@@ -161,6 +161,8 @@ class Writer:
         elif node.name in HEADINGS:
             paragraph = self.paragraph(container, f"Heading {HEADINGS[node.name]}")
             paragraph.add_run(_text(node))
+            if "new-page" in classes:  # `new_page: true` in the data, as print.css breaks the PDF's page
+                paragraph.paragraph_format.page_break_before = True
         elif node.name in ("ol", "ul"):
             self.list(node, container)
         elif node.name == "table":
