@@ -1,8 +1,9 @@
 """Command line of the manual's tools.
 
-python -m opmanual check [DATA_DIR] [--format text|github] [--fix]
+python -m opmanual check [DATA_DIR] [--format text|github] [--fix] [--strict-ita]
                                                               validate every data file, report every error;
-                                                              --fix removes what was pasted from Word
+                                                              --fix removes what was pasted from Word;
+                                                              --strict-ita refuses what the ITA item lacks
 python -m opmanual build [DATA_DIR] [--site DIR] [--no-pdf] [--shard i/n] [--jobs N]
                                                               build into a new folder, swap it in on success
 python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
@@ -22,8 +23,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from . import thai
 from .data import fixing, hygiene
-from .data.dataset import load
+from .data.dataset import Manual, load
 from .errors import DataErrors, display, printable
 from .settings import Settings, SettingsError, Shard, config_file, jobs
 
@@ -31,7 +33,7 @@ INTERNAL_ERROR = 2
 SETTINGS_ERROR = 2
 
 
-def check(data: Path, output: str, fix: bool = False) -> int:
+def check(data: Path, output: str, fix: bool = False, strict_ita: bool = False) -> int:
     try:
         manual = load(data)
     except DataErrors as exc:
@@ -57,14 +59,27 @@ def check(data: Path, output: str, fix: bool = False) -> int:
                 print(f"{where}: fixed: {printable(before)} → {printable(after)}")
         count = sum(finding.path.resolve() in outcome.written for finding in fixable)
         print(f"{count} texts fixed in {len(outcome.written)} files (แก้ไขแล้ว)")
-        return check(data, output) if not outcome.problems else 1
-    for warning in manual.warnings:
+        return check(data, output, strict_ita=strict_ita) if not outcome.problems else 1
+    gaps = [replace(gap, level="error") if strict_ita else gap for gap in manual.ita]
+    for warning in [*manual.warnings, *gaps]:
         print(warning.github() if output == "github" else str(warning))
+    print(ita_summary(manual))
+    if strict_ita and gaps:
+        print(f"{data}: {len(gaps)} ITA gaps refused by --strict-ita (ข้อมูลยังไม่ครบตามเกณฑ์ ITA)", file=sys.stderr)
+        return 1
     print(
         f"{data}: OK — {len(manual.people)} people, {len(manual.processes)} processes, "
         f"{len(manual.group.workgroups)} work groups (ข้อมูลถูกต้อง)"
     )
     return 0
+
+
+def ita_summary(manual: Manual) -> str:
+    """One line: how many processes say all that the ITA item asks."""
+    incomplete = {gap.path for gap in manual.ita}
+    complete, total = len(manual.processes) - len(incomplete), len(manual.processes)
+    thai_count = f"{thai.digits(str(complete), 'thai')} จาก {thai.digits(str(total), 'thai')}"
+    return f"ITA: {complete} of {total} processes complete (ข้อมูลครบตามเกณฑ์ ITA {thai_count} กระบวนงาน)"
 
 
 def schema(check_only: bool) -> int:
@@ -116,6 +131,11 @@ def _parser() -> argparse.ArgumentParser:
         help="text: path:line:col: message; github: workflow commands that annotate a pull request",
     )
     check_parser.add_argument(
+        "--strict-ita",
+        action="store_true",
+        help="refuse a process without the step times, responsible people or laws that the ITA assessment asks for",
+    )
+    check_parser.add_argument(
         "--fix",
         action="store_true",
         help="remove numbers and bullets pasted from Word and write digits in the manual's style, in the files",
@@ -142,7 +162,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
-        return check(args.data, args.format, args.fix)
+        return check(args.data, args.format, args.fix, args.strict_ita)
     if args.command == "build":
         from .build import build
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from ..errors import DataError, DataErrors, ErrorList, excerpt
 from ..thai import normalize
-from . import flow
+from . import flow, ita
 from . import model as m
 from .files import IMAGE_TYPES, FileProblem, check_attachment, describe_os_error, listing
 from .hygiene import Finding
@@ -76,6 +76,7 @@ class Manual:
     pasted: list[Finding] = field(default_factory=list)  # numbers and digits pasted from Word (also in warnings)
     references: list[Found] = field(default_factory=list)  # every reference and named file, as found by walk()
     attachment_files: dict[str, Path] = field(default_factory=dict)  # every other file, by attachment_key()
+    ita: list[DataError] = field(default_factory=list)  # what the ITA item asks that a process does not say
 
     def __post_init__(self) -> None:
         self._cited: dict[tuple[str, str], list[Found]] = defaultdict(list)
@@ -231,7 +232,18 @@ def load(root: Path) -> Manual:
         attachment_files=layout.others,
     )
     _order_processes(manual)
+    manual.ita = _ita_gaps(manual, loaded)
     return manual
+
+
+def _ita_gaps(manual: Manual, loaded: list[_Loaded]) -> list[DataError]:
+    """What the ITA item asks that each process leaves unsaid, where it stands in the process's file."""
+    found = ErrorList(manual.root)
+    for file in loaded:
+        if file.owner[0] == "processes" and isinstance(file.value, m.Process):
+            for gap in ita.gaps(file.value, manual.runners_of(file.owner[1])):
+                found.warn(file.path, _line(file, gap.loc), gap.message)
+    return found.warnings
 
 
 def _check(root: Path, layout: _Layout, loaded: list[_Loaded], errors: ErrorList) -> list[Found]:

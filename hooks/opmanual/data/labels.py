@@ -56,6 +56,9 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
         "revision_older": {"count"},
         "ita_intro": {"group"},
         "ita_missing": {"count"},
+        "ita_complete": {"complete", "total"},
+        "ita_incomplete": {"missing"},
+        "ita_untimed": {"steps"},
         "order_line": {"number", "title"},
         "order_dated": {"date"},
         "assignment_text": {"issuer", "number", "dated", "title", "name", "position", "group"},
@@ -221,6 +224,15 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
     ita_steps: Label = label("ขั้นตอนและระยะเวลา", "หัวแถวขั้นตอนในหน้า ITA")
     ita_total: Label = label("ระยะเวลารวม", "หัวแถวระยะเวลารวมในหน้า ITA")
     ita_missing: Label = label("ไม่รวม {count} ขั้นตอนที่ไม่ได้ระบุระยะเวลา", "หมายเหตุขั้นตอนที่ไม่มีระยะเวลา: {count} จำนวน")
+    ita_complete: Label = label(
+        "ข้อมูลครบตามเกณฑ์ ITA {complete} จาก {total} กระบวนงาน",
+        "สรุปในหน้า ITA: {complete} กระบวนงานที่ข้อมูลครบ {total} กระบวนงานทั้งหมด",
+    )
+    ita_incomplete: Label = label(
+        "ยังไม่ระบุ{missing} ตามเกณฑ์ ITA",
+        "ข้อความแทนข้อมูลที่กระบวนงานยังขาดในหน้า ITA: {missing} สิ่งที่ขาด",
+    )
+    ita_untimed: Label = label("ระยะเวลาของขั้นตอนที่ {steps}", "สิ่งที่ขาดในหน้า ITA: {steps} เลขขั้นตอนที่ไม่มีระยะเวลา")
     ita_links: Label = label("หน้าเว็บและ PDF", "หัวแถวลิงก์ในหน้า ITA")
     ita_people: Label = label("คู่มือการปฏิบัติงานรายบุคคล", "หัวข้อรายการคู่มือส่วนบุคคลในหน้า ITA")
     web_page: Label = label("หน้าเว็บ", "ลิงก์ไปยังหน้าเว็บ")

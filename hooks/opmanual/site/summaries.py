@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import thai
-from ..data import durations
+from ..data import durations, ita
 from ..data.dataset import Manual
 from ..data.model import SubStep
 
@@ -31,6 +31,8 @@ class ProcessSummary:
     total: str | None  # the sum of the steps' times, or the span of the schedule; None when neither is given
     missing: int  # top-level steps that give no time, when `total` is their sum
     documents: list[str]  # document ids
+    untimed: list[str] = field(default_factory=list)  # numbers of the top-level steps that give no time
+    complete: bool = True  # says all that the ITA item asks (data/ita.py)
 
 
 def _numbered(steps: Sequence[SubStep], prefix: tuple[int, ...], style: str) -> list[tuple[str, SubStep]]:
@@ -42,18 +44,10 @@ def _numbered(steps: Sequence[SubStep], prefix: tuple[int, ...], style: str) -> 
     return found
 
 
-def _step_time(step: SubStep) -> str | None:
-    """A top-level step's time: its own, or the sum of its sub-steps' when they all give one."""
-    if step.duration:
-        return step.duration
-    inner = [sub.duration for sub in step.steps]
-    return None if not inner or None in inner else " ".join(d for d in inner if d)
-
-
 def process_summary(manual: Manual, process_id: str) -> ProcessSummary:
     process, style = manual.processes[process_id], manual.info.digits
     steps = [StepTime(number, step.text, step.duration) for number, step in _numbered(process.steps, (), style)]
-    total = durations.total([_step_time(step) for step in process.steps])
+    total = durations.total([ita.step_duration(step) for step in process.steps])
     if total.duration:
         text: str | None = durations.describe(total.duration, style)
         missing = total.missing
@@ -73,6 +67,8 @@ def process_summary(manual: Manual, process_id: str) -> ProcessSummary:
         text,
         missing,
         list(process.references),
+        [thai.digits(str(n), style) for n, step in enumerate(process.steps, 1) if ita.step_duration(step) is None],
+        not ita.gaps(process, manual.runners_of(process_id)),
     )
 
 
