@@ -9,12 +9,14 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
 
 from ..pdf.book import ASSETS_URL, SITE_URL
+from ..pdf.cache import aside
 
 DPI = 200
 HEIGHT_CM = 23.0  # of a page's picture: a page's text height less room for the heading above it
@@ -101,17 +103,18 @@ class Figures:
         folder = self.folder / key
         if folder.is_dir():
             return
-        staging = folder.with_name(f".{key}.{os.getpid()}.tmp")
-        staging.mkdir(parents=True, exist_ok=True)
-        for index, picture in enumerate(pictures):
-            (staging / f"{index:03}.png").write_bytes(picture)
-        (staging / "done").write_text("")
+        staging = aside(folder)
         try:
+            staging.mkdir(parents=True, exist_ok=True)
+            for index, picture in enumerate(pictures):
+                (staging / f"{index:03}.png").write_bytes(picture)
+            (staging / "done").write_text("")
             os.replace(staging, folder)
-        except OSError:  # another process kept the same chart first
-            import shutil
-
+        except OSError:
+            # Nothing half-written stays: another process kept the same chart first, or the disk is full.
             shutil.rmtree(staging, ignore_errors=True)
+            if not folder.is_dir():
+                raise
 
 
 def _crop(image: Image.Image) -> Image.Image | None:

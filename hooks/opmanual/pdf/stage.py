@@ -24,10 +24,13 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..build import SCRATCH
+from ..children import lifeline
 from ..data.dataset import Manual
 from ..data.files import MAX_ATTACHMENT, read_bytes
 from ..docx.export import Meta, charts, export
@@ -37,6 +40,7 @@ from ..settings import Shard
 from ..site.history import History
 from ..site.theme import ASSETS
 from .book import Prepared, Printer, books, print_prepared
+from .cache import aside, using
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
@@ -164,35 +168,44 @@ def print_books(
                 cached.append(job.path)
             else:
                 todo.append(_Job(prepared, entry, job.word))
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-    # The charts are kept with the cache, or for this build only; a chart in several books is drawn once.
-    folder = cache / "figures" if cache is not None else Path(tempfile.mkdtemp(prefix="opmanual-figures-"))
-    figures = Figures(site, folder, engine)
-    _word.update(figures=figures, font=font)
-    _queue[:] = todo
-    _charts[:] = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
-    jobs = max(1, min(jobs, len(todo)))
-    # Largest books first, so that one long book does not start last; the Word copies once their charts are drawn.
-    order = sorted(range(len(todo)), key=lambda i: (todo[i].word is not None, -len(todo[i].prepared.body)))
-    staging = {i: todo[i].target.with_name(f".{todo[i].target.name}.{os.getpid()}.tmp") for i in order}
+    # The stage's passing files go in a scratch folder inside the site being built, removed at the end, with a
+    # failed build's staging folder, or by the next build when this one is killed: the charts when there is no
+    # cache, and every temporary folder, among them WeasyPrint's copies of the fonts (its workers end without
+    # removing them, so a build left 4 MB in /tmp).
+    scratch = Path(tempfile.mkdtemp(prefix=SCRATCH, dir=site))
+    temporary, tempfile.tempdir = tempfile.tempdir, str(scratch)
+    staging = {i: aside(job.target) for i, job in enumerate(todo)}
     try:
-        results = _run(order, jobs, site, staging)
+        with using(cache) if cache is not None else nullcontext():
+            folder = cache / "figures" if cache is not None else scratch / "figures"
+            figures = Figures(site, folder, engine)
+            _word.update(figures=figures, font=font)
+            _queue[:] = todo
+            _charts[:] = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
+            drawn = len(_charts)
+            jobs = max(1, min(jobs, len(todo)))
+            # Largest books first, so that one long book does not start last; the Word copies once their charts are
+            # drawn.
+            order = sorted(range(len(todo)), key=lambda i: (todo[i].word is not None, -len(todo[i].prepared.body)))
+            results = _run(order, jobs, site, staging)
+            pages = 0
+            for i in order:
+                path, count, seconds = results[i]
+                os.replace(staging[i], todo[i].target)  # the cache entry appears whole or not at all
+                if cache is not None:
+                    shutil.copyfile(todo[i].target, site / path)
+                pages += count
+                done = f"Word: {path}" if todo[i].word else f"PDF: {path} ({count} pages,"
+                log.info(f"{done} ({seconds:.1f} s)" if todo[i].word else f"{done} {seconds:.1f} s)")
     finally:
-        if cache is None:
-            shutil.rmtree(folder, ignore_errors=True)
-    pages = 0
-    for i in order:
-        path, count, seconds = results[i]
-        os.replace(staging[i], todo[i].target)  # the cache entry appears whole or not at all
-        if cache is not None:
-            shutil.copyfile(todo[i].target, site / path)
-        pages += count
-        log.info(f"Word: {path} ({seconds:.1f} s)" if todo[i].word else f"PDF: {path} ({count} pages, {seconds:.1f} s)")
-    drawn = len(_charts)
-    _queue.clear()
-    _charts.clear()
-    _word.clear()
+        # A failed build (a full disk, a broken book) leaves no half-written file behind.
+        for aside_file in staging.values():
+            aside_file.unlink(missing_ok=True)
+        tempfile.tempdir = temporary
+        shutil.rmtree(scratch, ignore_errors=True)
+        _queue.clear()
+        _charts.clear()
+        _word.clear()
     rendered = [todo[i].path for i in order if not todo[i].word]
     written = [todo[i].path for i in order if todo[i].word]
     from_cache = [path for path in cached if not path.endswith(".docx")]
@@ -218,7 +231,9 @@ def _run(order: list[int], jobs: int, site: Path, staging: dict[int, Path]) -> d
         for index in range(len(_charts)):
             _draw(index)
         return {i: _render(i, str(site), str(staging[i])) for i in order}
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    # Each worker dies with this process: killed, it must not leave workers that go on writing.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=lifeline()) as pool:
         drawing = [pool.submit(_draw, index) for index in range(len(_charts))]
         running = {i: pool.submit(_render, i, str(site), str(staging[i])) for i in books}
         for future in drawing:
