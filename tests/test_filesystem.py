@@ -255,3 +255,15 @@ def test_unprivileged_is_really_unprivileged() -> None:
     result = subprocess.run([*UNPRIVILEGED, "cat", "/proc/self/status"], capture_output=True, text=True, check=True)
     effective = next(line for line in result.stdout.splitlines() if line.startswith("CapEff:"))
     assert int(effective.split()[1], 16) & (1 << 1) == 0  # CAP_DAC_OVERRIDE
+
+
+def test_a_working_folder_that_was_removed(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    command = [sys.executable, "-m", "opmanual", "build", str(MINI), "--site", str(tmp_path / "site"), "--no-pdf"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "MANUAL_CONFIG": str(ROOT / "mkdocs.yml")}
+    script = f"import os, subprocess, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+    script += f"sys.exit(subprocess.run({command!r}).returncode)"
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False)
+    refused(result, "python -m opmanual build: the working folder was removed; go to the project again")
+    assert not (tmp_path / "site").exists()

@@ -40,6 +40,14 @@ def test_only_folders_a_build_named_and_marked_are_removed(tmp_path: Path) -> No
     assert all(path.is_dir() for path in keep) and (site / "page-0.html").is_file()
 
 
+def test_leftovers_of_a_site_whose_name_looks_like_a_pattern(tmp_path: Path) -> None:
+    site = folder(tmp_path / "site [new]*")
+    staging = folder(tmp_path / ".site [new]*.building-abcd1234")
+    other = folder(tmp_path / ".site n*.building-abcd1234")  # what the name would match as a pattern
+    assert remove_debris(site) == []
+    assert not staging.exists() and other.exists()
+
+
 def test_a_swap_cut_between_its_two_renames_is_undone(tmp_path: Path) -> None:
     """Where the file system cannot exchange two folders at once, a swap is two renames; killed between them, the
     site is missing and the old one is beside it: the next build puts it back before anything else."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import os
 import re
 import shutil
@@ -162,7 +163,7 @@ def remove_debris(site: Path) -> list[str]:
     killed between the two renames of a swap (where the file system cannot exchange two folders at once) left no
     site but the old one beside it: that one is put back. Returns what could not be removed, in plain words."""
     problems = []
-    leftovers = sorted(site.parent.glob(f".{site.name}.*-*"), key=lambda path: "previous" not in path.name)
+    leftovers = sorted(site.parent.glob(f".{glob.escape(site.name)}.*-*"), key=lambda p: "previous" not in p.name)
     scratch = sorted(site.glob(f"{SCRATCH}*")) if site.is_dir() and not site.is_symlink() else []
     made = _leftover(site)
     for leftover in leftovers + scratch:
