@@ -194,6 +194,20 @@ def test_killed_without_a_cache_leaves_no_temporary_folder(project: Path) -> Non
     next_build_cleans_up(project)
 
 
+def test_nothing_is_written_in_the_temporary_folder(project: Path) -> None:
+    """Whatever the build or its libraries write as temporary files goes in the scratch folder of the site being
+    built: nothing of it can be left in the system's temporary folder by a build killed at any moment (ctypes
+    writes a file there while WeasyPrint looks for its libraries; WeasyPrint copied the fonts there and its workers
+    never removed them)."""
+    seen: set[str] = set()
+    with started(project, build_command()) as build:
+        while build.poll() is None:
+            seen |= {path.name for path in (project / "tmp").iterdir() if not path.name.startswith("_jinja2-")}
+            time.sleep(0.005)
+        assert build.returncode == 0
+    assert seen == set()
+
+
 def test_a_direct_mkdocs_build_killed_takes_its_workers_with_it(project: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml")]
     with started(project, command, MANUAL_DATA=str(project / "data"), MANUAL_SITE=str(project / "site")) as build:

@@ -25,6 +25,8 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
@@ -38,8 +40,8 @@ from .site import history
 
 MARKER = ".opmanual-site"
 MARKER_TEXT = "Made by `python -m opmanual build`: this folder is replaced whole by the next build.\n"
-# A build's passing files (the Word copies' charts when there is no PDF cache) go in a hidden folder inside the site
-# being built: MkDocs leaves hidden files alone when it cleans a site, so `remove_debris` removes them.
+# A build's passing files go in a hidden folder inside the site being built (`scratch`): MkDocs leaves hidden files
+# alone when it cleans a site, so `remove_debris` removes them.
 SCRATCH = ".opmanual-scratch-"
 # Exit codes of `python -m opmanual build`: 1 for data errors, 2 for a refused setting or an internal error.
 REFUSED = 2
@@ -138,6 +140,28 @@ def check_replaceable(site: Path) -> None:
             reason = "on a read-only file system" if os.statvfs(folder).f_flag & os.ST_RDONLY else "read-only"
             subject = "it is" if where == "it" else f"{where} is"
             raise SiteRefused(f"{subject} {reason}, so the old site could not be replaced")
+
+
+@contextmanager
+def scratch(site: Path) -> Iterator[Path]:
+    """A scratch folder inside the site being built, and this process's temporary folder while the block runs.
+
+    Passing files are removed at the end, with a failed build's staging folder, or by the next build when this one
+    is killed: the PDF stage's charts when there is no cache, and whatever the libraries put in the temporary folder
+    (WeasyPrint's copies of the fonts, which its workers never removed: every PDF build left 4 MB in /tmp; the files
+    ctypes and gcc make while WeasyPrint looks for its libraries, left when a build is killed then)."""
+    folder = Path(tempfile.mkdtemp(prefix=SCRATCH, dir=site))
+    saved, tempfile.tempdir = tempfile.tempdir, str(folder)
+    variable, os.environ["TMPDIR"] = os.environ.get("TMPDIR"), str(folder)  # for the programs it runs (gcc)
+    try:
+        yield folder
+    finally:
+        tempfile.tempdir = saved
+        if variable is None:
+            del os.environ["TMPDIR"]
+        else:
+            os.environ["TMPDIR"] = variable
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def mark(site: Path) -> None:

@@ -21,7 +21,6 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
@@ -29,7 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..build import SCRATCH
 from ..children import lifeline
 from ..data.dataset import Manual
 from ..data.files import MAX_ATTACHMENT, read_bytes
@@ -134,10 +132,11 @@ def print_books(
     history: History | None = None,
     site_url: str | None = None,
     word: bool = True,
+    scratch: Path,
 ) -> Report:
     """Write the shard's PDFs into `site`: unchanged ones copied from `cache`, the rest rendered on `jobs` cores.
     `history` (of the data folder) gives each book its revision record, `site_url` the QR code to its page.
-    With `word`, each book's Word copy too."""
+    With `word`, each book's Word copy too. `scratch` is a folder for passing files (see `build.scratch`)."""
     started = time.perf_counter()
     shard = shard or Shard()
     printer = Printer(manual)
@@ -168,15 +167,10 @@ def print_books(
                 cached.append(job.path)
             else:
                 todo.append(_Job(prepared, entry, job.word))
-    # The stage's passing files go in a scratch folder inside the site being built, removed at the end, with a
-    # failed build's staging folder, or by the next build when this one is killed: the charts when there is no
-    # cache, and every temporary folder, among them WeasyPrint's copies of the fonts (its workers end without
-    # removing them, so a build left 4 MB in /tmp).
-    scratch = Path(tempfile.mkdtemp(prefix=SCRATCH, dir=site))
-    temporary, tempfile.tempdir = tempfile.tempdir, str(scratch)
     staging = {i: aside(job.target) for i, job in enumerate(todo)}
     try:
         with using(cache) if cache is not None else nullcontext():
+            # The charts are kept with the cache, or for this build only.
             folder = cache / "figures" if cache is not None else scratch / "figures"
             figures = Figures(site, folder, engine)
             _word.update(figures=figures, font=font)
@@ -201,8 +195,6 @@ def print_books(
         # A failed build (a full disk, a broken book) leaves no half-written file behind.
         for aside_file in staging.values():
             aside_file.unlink(missing_ok=True)
-        tempfile.tempdir = temporary
-        shutil.rmtree(scratch, ignore_errors=True)
         _queue.clear()
         _charts.clear()
         _word.clear()

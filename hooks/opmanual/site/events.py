@@ -28,6 +28,7 @@ from ..build import (
     project_folders,
     refused_cache,
     remove_debris,
+    scratch,
 )
 from ..data.dataset import Manual, load
 from ..data.files import MAX_ATTACHMENT, FileProblem, read_bytes
@@ -331,22 +332,24 @@ class ManualSite:
             return
         if config.extra.get("opmanual_errors"):
             return
-        from ..pdf.stage import print_books  # loads WeasyPrint
-        from ..pdf.textlayer import UnsupportedWeasyPrint
-
         site = Path(config.site_dir)
-        try:
-            print_books(
-                self.manual,
-                site,
-                cache=settings.pdf_cache,
-                jobs=settings.pdf_jobs,
-                shard=settings.shard,
-                history=self.history,
-                site_url=_slash(config.site_url),
-            )
-        except UnsupportedWeasyPrint as exc:
-            raise PluginError(f"cannot print the PDFs: {exc}") from None
+        with scratch(site) as folder:  # before WeasyPrint is loaded: loading it writes temporary files
+            from ..pdf.stage import print_books
+            from ..pdf.textlayer import UnsupportedWeasyPrint
+
+            try:
+                print_books(
+                    self.manual,
+                    site,
+                    cache=settings.pdf_cache,
+                    jobs=settings.pdf_jobs,
+                    shard=settings.shard,
+                    history=self.history,
+                    site_url=_slash(config.site_url),
+                    scratch=folder,
+                )
+            except UnsupportedWeasyPrint as exc:
+                raise PluginError(f"cannot print the PDFs: {exc}") from None
 
     def on_build_error(self, error: Exception) -> None:
         """A build that failed in MkDocs' own work (writing a page to a full disk): the lock is released, and an
