@@ -76,8 +76,8 @@ def test_a_history_whose_last_commit_is_in_the_year_11476_builds(repository: Pat
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     warning = (
-        "WARNING -  git history: 1 commits dated before 1970 or after 2106 (the first: "
-        f"{git(repository, 'rev-parse', 'HEAD')[:12]}) are left out of the changes page and the revision records"
+        f"WARNING -  git history: commit {git(repository, 'rev-parse', 'HEAD')[:12]} is dated before 1970 or after "
+        "2106 and left out of the changes page and the revision records"
     )
     assert warning in result.stderr
     page = (repository / "site/changes/index.html").read_text(encoding="utf-8")

@@ -212,9 +212,11 @@ class ManualSite:
             warn_data(manual.warnings)
             changes = history.read(folder)
             if changes.undated:
+                count, first = len(changes.undated), changes.undated[0]
+                commits = f"commit {first} is" if count == 1 else f"{count} commits (the first: {first}) are"
                 warn_once(
-                    f"git history: {len(changes.undated)} commits dated before 1970 or after 2106 (the first: "
-                    f"{changes.undated[0]}) are left out of the changes page and the revision records"
+                    f"git history: {commits} dated before 1970 or after 2106 and left out of the changes page and the "
+                    "revision records"
                 )
             self.history = changes
             self.specs = plan(manual, changes)
