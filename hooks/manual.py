@@ -39,6 +39,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     _site.on_post_build(config)
 
 
+def on_build_error(error: Exception) -> None:
+    _site.on_build_error(error)
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     for path in _site.watched(config):
         server.watch(path)

@@ -352,7 +352,9 @@ def test_the_repository_is_found_from_the_git_remote(
 ) -> None:
     git(tmp_path, "init", "-q", "-b", "trunk")
     git(tmp_path, "remote", "add", "origin", remote)
-    found = find(tmp_path, None, None, None, {})
+    warnings: list[str] = []
+    found = find(tmp_path, None, None, None, {}, warn=warnings.append)
+    assert warnings == []
     assert (found.url if found else None) == url
     assert (found.site_url if found else None) == site
     if found:
@@ -364,7 +366,9 @@ def test_the_repository_is_found_from_the_git_remote(
 
 
 def test_mkdocs_settings_come_before_the_environment(tmp_path: Path) -> None:
-    found = find(tmp_path, "https://gitlab.example.org/g/m", "-/edit/dev/docs/", "https://m.example.org", GITHUB)
+    found = find(
+        tmp_path, "https://gitlab.example.org/g/m", "-/edit/dev/docs/", "https://m.example.org", GITHUB, warn=print
+    )
     assert found is not None and found.kind == "gitlab" and found.branch == "dev"
     assert found.site_url == "https://m.example.org/"
     assert found.history_url(tmp_path / "data") == "https://gitlab.example.org/g/m/-/commits/dev/data"

@@ -78,7 +78,7 @@ def test_the_output_folder_from_the_environment_is_checked_too(project: Path) ->
         text=True,
         check=False,
     )
-    assert direct.returncode == 1
+    assert direct.returncode == 2  # a refused setting, as with `python -m opmanual build`
     assert "refusing to build into" in direct.stderr and "it is the data folder" in direct.stderr
     assert tree(project) == before
 
@@ -218,7 +218,7 @@ def test_a_build_removes_only_its_own_leftovers_and_makes_a_readable_site(projec
 def test_an_output_folder_that_cannot_be_made_is_a_clear_error(project: Path) -> None:
     result = opmanual(project, "build", "data", "--site", "report.pdf/site", "--no-pdf")
     assert result.returncode == 2
-    assert "cannot create the output folder report.pdf/site: File exists" in result.stderr
+    assert "cannot build into report.pdf/site: File exists: report.pdf" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -167,6 +167,11 @@ def run(args: argparse.Namespace) -> int:
         from .build import build
 
         try:
+            os.getcwd()
+        except FileNotFoundError:
+            print("python -m opmanual build: the working folder was removed; go to the project again", file=sys.stderr)
+            return SETTINGS_ERROR
+        try:
             config = config_file(args.config, os.environ)
             settings = Settings.read(os.environ, config.parent)
         except SettingsError as exc:

@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 from PIL import Image
 
 from ..pdf.book import SITE_URL, stylesheets
+from ..pdf.cache import aside
 
 DPI = 200
 HEIGHT_CM = 23.0  # of a page's picture: a page's text height less room for the heading above it
@@ -131,19 +133,20 @@ class Figures:
         folder = self.folder / key
         if folder.is_dir():
             return
-        staging = folder.with_name(f".{key}.{os.getpid()}.tmp")
-        staging.mkdir(parents=True, exist_ok=True)
-        for index, picture in enumerate(drawing.pictures):
-            (staging / f"{index:03}.png").write_bytes(picture)
-        layout = {"columns": list(drawing.columns), "down": [list(row) for row in drawing.down]}
-        (staging / "layout.json").write_text(json.dumps(layout), encoding="utf-8")
-        (staging / "done").write_text("")
+        staging = aside(folder)
         try:
+            staging.mkdir(parents=True, exist_ok=True)
+            for index, picture in enumerate(drawing.pictures):
+                (staging / f"{index:03}.png").write_bytes(picture)
+            layout = {"columns": list(drawing.columns), "down": [list(row) for row in drawing.down]}
+            (staging / "layout.json").write_text(json.dumps(layout), encoding="utf-8")
+            (staging / "done").write_text("")
             os.replace(staging, folder)
-        except OSError:  # another process kept the same chart first
-            import shutil
-
+        except OSError:
+            # Nothing half-written stays: another process kept the same chart first, or the disk is full.
             shutil.rmtree(staging, ignore_errors=True)
+            if not folder.is_dir():
+                raise
 
 
 def _png(image: Image.Image) -> bytes:

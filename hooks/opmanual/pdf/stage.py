@@ -21,13 +21,14 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..children import lifeline
 from ..data.dataset import Manual
 from ..data.files import MAX_ATTACHMENT, read_bytes
 from ..docx.export import Meta, charts, export
@@ -36,6 +37,7 @@ from ..settings import Shard
 from ..site.history import History
 from ..site.theme import ASSETS
 from .book import Prepared, Printer, books, print_prepared
+from .cache import aside, using
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
@@ -130,10 +132,11 @@ def print_books(
     history: History | None = None,
     site_url: str | None = None,
     word: bool = True,
+    scratch: Path,
 ) -> Report:
     """Write the shard's PDFs into `site`: unchanged ones copied from `cache`, the rest rendered on `jobs` cores.
     `history` (of the data folder) gives each book its revision record, `site_url` the QR code to its page.
-    With `word`, each book's Word copy too."""
+    With `word`, each book's Word copy too. `scratch` is a folder for passing files (see `build.scratch`)."""
     started = time.perf_counter()
     shard = shard or Shard()
     printer = Printer(manual)
@@ -163,35 +166,37 @@ def print_books(
                 cached.append(job.path)
             else:
                 todo.append(_Job(prepared, entry, job.word))
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-    # The charts are kept with the cache, or for this build only; a chart in several books is drawn once.
-    folder = cache / "figures" if cache is not None else Path(tempfile.mkdtemp(prefix="opmanual-figures-"))
-    figures = Figures(site, folder, engine)
-    _word.update(figures=figures)
-    _queue[:] = todo
-    _charts[:] = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
-    jobs = max(1, min(jobs, len(todo)))
-    # Largest books first, so that one long book does not start last; the Word copies once their charts are drawn.
-    order = sorted(range(len(todo)), key=lambda i: (todo[i].word is not None, -len(todo[i].prepared.body)))
-    staging = {i: todo[i].target.with_name(f".{todo[i].target.name}.{os.getpid()}.tmp") for i in order}
+    staging = {i: aside(job.target) for i, job in enumerate(todo)}
     try:
-        results = _run(order, jobs, site, staging)
+        with using(cache) if cache is not None else nullcontext():
+            # The charts are kept with the cache, or for this build only.
+            folder = cache / "figures" if cache is not None else scratch / "figures"
+            figures = Figures(site, folder, engine)
+            _word.update(figures=figures)
+            _queue[:] = todo
+            _charts[:] = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
+            drawn = len(_charts)
+            jobs = max(1, min(jobs, len(todo)))
+            # Largest books first, so that one long book does not start last; the Word copies once their charts are
+            # drawn.
+            order = sorted(range(len(todo)), key=lambda i: (todo[i].word is not None, -len(todo[i].prepared.body)))
+            results = _run(order, jobs, site, staging)
+            pages = 0
+            for i in order:
+                path, count, seconds = results[i]
+                os.replace(staging[i], todo[i].target)  # the cache entry appears whole or not at all
+                if cache is not None:
+                    shutil.copyfile(todo[i].target, site / path)
+                pages += count
+                done = f"Word: {path}" if todo[i].word else f"PDF: {path} ({count} pages,"
+                log.info(f"{done} ({seconds:.1f} s)" if todo[i].word else f"{done} {seconds:.1f} s)")
     finally:
-        if cache is None:
-            shutil.rmtree(folder, ignore_errors=True)
-    pages = 0
-    for i in order:
-        path, count, seconds = results[i]
-        os.replace(staging[i], todo[i].target)  # the cache entry appears whole or not at all
-        if cache is not None:
-            shutil.copyfile(todo[i].target, site / path)
-        pages += count
-        log.info(f"Word: {path} ({seconds:.1f} s)" if todo[i].word else f"PDF: {path} ({count} pages, {seconds:.1f} s)")
-    drawn = len(_charts)
-    _queue.clear()
-    _charts.clear()
-    _word.clear()
+        # A failed build (a full disk, a broken book) leaves no half-written file behind.
+        for aside_file in staging.values():
+            aside_file.unlink(missing_ok=True)
+        _queue.clear()
+        _charts.clear()
+        _word.clear()
     rendered = [todo[i].path for i in order if not todo[i].word]
     written = [todo[i].path for i in order if todo[i].word]
     from_cache = [path for path in cached if not path.endswith(".docx")]
@@ -217,7 +222,9 @@ def _run(order: list[int], jobs: int, site: Path, staging: dict[int, Path]) -> d
         for index in range(len(_charts)):
             _draw(index)
         return {i: _render(i, str(site), str(staging[i])) for i in order}
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    # Each worker dies with this process: killed, it must not leave workers that go on writing.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=lifeline()) as pool:
         drawing = [pool.submit(_draw, index) for index in range(len(_charts))]
         running = {i: pool.submit(_render, i, str(site), str(staging[i])) for i in books}
         for future in drawing:

@@ -9,6 +9,8 @@ import logging
 import os
 import traceback
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -17,10 +19,23 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
 from .. import wordbreak
-from ..build import SiteRefused, check_site, mark, project_folders
+from ..build import (
+    FILE_SYSTEM,
+    SiteRefused,
+    check_cache,
+    check_site,
+    describe,
+    mark,
+    project_folders,
+    refused_cache,
+    remove_debris,
+    scratch,
+)
 from ..data.dataset import Manual, load
+from ..data.files import MAX_ATTACHMENT, FileProblem, read_bytes
 from ..data.labels import Labels
-from ..errors import DataErrors
+from ..errors import DataErrors, display, printable
+from ..lock import Busy, hold
 from ..settings import Settings, SettingsError
 from . import a11y, guide, history, repo, searchtext, theme
 from .pages import PageSpec, attachment, nav, plan, render_all
@@ -38,6 +53,14 @@ if not preview_log.handlers:
     _handler.setFormatter(logging.Formatter("DATA    -  %(message)s"))
     preview_log.addHandler(_handler)
     preview_log.propagate = False
+# Warnings about the build's surroundings (the CI's environment, the git history): said, but not counted by MkDocs'
+# strict mode, which would fail the build for what the site can do without (an edit link, one commit's row).
+notice_log = logging.getLogger("opmanual.notice")
+if not notice_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
+    notice_log.addHandler(_handler)
+    notice_log.propagate = False
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,6 +70,26 @@ class InternalError(Abort):
     """A bug, not a data error: reported in one line, and the build stops with exit code 2."""
 
     exit_code = 2
+
+
+class Refused(Abort):
+    """A setting, a place or the machine's state the build cannot work with (a full disk, a read-only folder, a
+    folder another build is writing): one plain line, exit code 2, as `python -m opmanual build` refuses them."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        log.error(message)
+        super().__init__("Aborted: the build cannot go on (see the error above).")
+
+
+def refusal(error: BaseException) -> Refused | None:
+    """The plain refusal an exception stands for, when it is the machine's and not a bug of the build."""
+    if isinstance(error, OSError) and error.errno in FILE_SYSTEM:
+        return Refused(f"the build cannot write its files: {describe(error)}")
+    if isinstance(error, BrokenProcessPool):
+        return Refused("a process printing the PDFs was killed (out of memory, or by another program)")
+    return None
 
 
 def guarded(event: F) -> F:
@@ -60,6 +103,8 @@ def guarded(event: F) -> F:
         except (PluginError, Abort):
             raise
         except Exception as exc:
+            if (refused := refusal(exc)) is not None:
+                raise refused from None
             log.debug("".join(traceback.format_exception(exc)))
             message = f"internal error while building the site ({event.__name__}): {type(exc).__name__}: {exc}"
             log.error(f"{message}; please report it (run with -v to see where it happened)")
@@ -79,7 +124,14 @@ def settings_of(config: MkDocsConfig) -> Settings:
     try:
         return Settings.read(os.environ, Path(config.config_file_path).parent)
     except SettingsError as exc:
-        raise PluginError(str(exc)) from None
+        raise Refused(str(exc)) from None
+
+
+def warn_once(message: str) -> None:
+    """A warning about the build's surroundings, said once a session (`mkdocs serve` rebuilds say it once)."""
+    if message not in SESSION.told:
+        SESSION.told.add(message)
+        notice_log.warning(message)
 
 
 @dataclass
@@ -89,7 +141,10 @@ class Session:
 
     command: str = "build"
     last_good: dict[Path, tuple[Manual, list[PageSpec], dict[str, str]]] = field(default_factory=dict)
-    told_no_repository: bool = False
+    told: set[str] = field(default_factory=set)  # warnings and notes given once
+    # The output folder's lock, held by a `mkdocs build` that `python -m opmanual build` did not start, until its
+    # PDFs are written.
+    lock: ExitStack = field(default_factory=ExitStack)
 
 
 SESSION = Session()
@@ -120,15 +175,21 @@ class ManualSite:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_of(config)
         folder = self.settings.data
+        project = Path(config.config_file_path).parent
+        protected = [*project_folders(project), Path(config.docs_dir)]
+        if config.theme.custom_dir:
+            protected.append(Path(config.theme.custom_dir))
         if SESSION.command == "build":
-            project = Path(config.config_file_path).parent
-            protected = [*project_folders(project), Path(config.docs_dir)]
-            if config.theme.custom_dir:
-                protected.append(Path(config.theme.custom_dir))
             try:
                 check_site(Path(config.site_dir), folder, project, protected)
             except SiteRefused as exc:
-                raise PluginError(f"refusing to build into {config.site_dir}: {exc}") from None
+                raise Refused(f"refusing to build into {printable(config.site_dir)}: {exc}") from None
+            if self.settings.owner != os.getppid():
+                self._hold(Path(config.site_dir))
+        try:
+            check_cache(self.settings.pdf_cache, Path(config.site_dir), folder, project, protected)
+        except SiteRefused as exc:
+            raise Refused(refused_cache(self.settings, exc)) from None
         theme.install(config)
         self.repository = self._repository(config)
         try:
@@ -151,6 +212,13 @@ class ManualSite:
         else:
             warn_data(manual.warnings)
             changes = history.read(folder)
+            if changes.undated:
+                count, first = len(changes.undated), changes.undated[0]
+                commits = f"commit {first} is" if count == 1 else f"{count} commits (the first: {first}) are"
+                warn_once(
+                    f"git history: {commits} dated before 1970 or after 2106 and left out of the changes page and the "
+                    "revision records"
+                )
             self.history = changes
             self.specs = plan(manual, changes)
             self.pages = render_all(manual, history=changes, specs=self.specs, repository=self.repository)
@@ -179,23 +247,57 @@ class ManualSite:
         if self.manual is not None:
             for name in self.manual.attachments():
                 source = self.manual.attachment_file(name)
-                files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
+                if SESSION.command != "serve":
+                    files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
+                    continue
+                # The preview may be showing the last good data, whose files the editor is renaming or saving
+                # right now: each is read now, and one that is gone is left out (the errors say why), rather than
+                # failing the rebuild when MkDocs copies it.
+                try:
+                    read = read_bytes(source, self.manual.root, MAX_ATTACHMENT)
+                except FileProblem:
+                    continue
+                files.append(File.generated(config, attachment(name), content=read))
         return files
+
+    def _hold(self, site: Path) -> None:
+        """Hold the output folder's lock for this `mkdocs build` (run directly, not by `python -m opmanual build`,
+        which holds it itself), and remove what killed builds left there."""
+        site = Path(os.path.realpath(site))
+        try:
+            site.parent.mkdir(parents=True, exist_ok=True)
+            SESSION.lock.enter_context(hold(site, "mkdocs build"))
+        except Busy as exc:
+            raise Refused(str(exc)) from None
+        except OSError as exc:
+            raise Refused(f"cannot build into {printable(display(site))}: {describe(exc)}") from None
+        for problem in remove_debris(site):
+            notice_log.warning(f"cannot remove {problem}")
 
     def _repository(self, config: MkDocsConfig) -> repo.Repository | None:
         """The repository the project is in, for edit and history links and the QR codes: from mkdocs.yml, the CI
         job or the git remote (see `repo`). MkDocs is told of it, so that the hand-written pages get their edit
         buttons too, and of the site's address."""
-        found = repo.find(
-            Path(config.config_file_path).parent, config.repo_url, config.edit_uri, config.site_url, os.environ
-        )
+        try:
+            if config.edit_uri_template:
+                repo.plain(config.edit_uri_template)
+            found = repo.find(
+                Path(config.config_file_path).parent,
+                config.repo_url,
+                config.edit_uri,
+                config.site_url,
+                os.environ,
+                warn=warn_once,
+            )
+        except repo.BadAddress as exc:
+            raise Refused(f"refusing the address: {exc}") from None
         if found is None:
-            if not SESSION.told_no_repository:
+            if "no repository" not in SESSION.told:
+                SESSION.told.add("no repository")
                 log.info(
                     "no repository is named (repo_url in mkdocs.yml, a GitHub or GitLab CI job, or a git remote): "
                     "the pages have no edit or history links and the PDFs no QR code"
                 )
-                SESSION.told_no_repository = True
             return None
         if not config.repo_url:
             config.repo_url = found.url
@@ -223,6 +325,10 @@ class ManualSite:
 
     @guarded
     def on_post_build(self, config: MkDocsConfig) -> None:
+        with SESSION.lock:  # released when the PDFs are written, or when they fail
+            self._post_build(config)
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))
         compact_search_index(Path(config.site_dir))
         settings = self.settings
@@ -230,22 +336,31 @@ class ManualSite:
             return
         if config.extra.get("opmanual_errors"):
             return
-        from ..pdf.stage import print_books  # loads WeasyPrint
-        from ..pdf.textlayer import UnsupportedWeasyPrint
-
         site = Path(config.site_dir)
-        try:
-            print_books(
-                self.manual,
-                site,
-                cache=settings.pdf_cache,
-                jobs=settings.pdf_jobs,
-                shard=settings.shard,
-                history=self.history,
-                site_url=_slash(config.site_url),
-            )
-        except UnsupportedWeasyPrint as exc:
-            raise PluginError(f"cannot print the PDFs: {exc}") from None
+        with scratch(site) as folder:  # before WeasyPrint is loaded: loading it writes temporary files
+            from ..pdf.stage import print_books
+            from ..pdf.textlayer import UnsupportedWeasyPrint
+
+            try:
+                print_books(
+                    self.manual,
+                    site,
+                    cache=settings.pdf_cache,
+                    jobs=settings.pdf_jobs,
+                    shard=settings.shard,
+                    history=self.history,
+                    site_url=_slash(config.site_url),
+                    scratch=folder,
+                )
+            except UnsupportedWeasyPrint as exc:
+                raise PluginError(f"cannot print the PDFs: {exc}") from None
+
+    def on_build_error(self, error: Exception) -> None:
+        """A build that failed in MkDocs' own work (writing a page to a full disk): the lock is released, and an
+        error of the machine is said plainly rather than as MkDocs' traceback."""
+        SESSION.lock.close()
+        if (refused := refusal(error)) is not None:
+            raise refused from None
 
     def watched(self, config: MkDocsConfig) -> list[str]:
         """What `mkdocs serve` watches besides docs/ and mkdocs.yml: the data, and the package (templates, theme)."""
