@@ -11,7 +11,7 @@ import pytest
 from opmanual.data import flow as f
 from opmanual.data.dataset import load
 from opmanual.data.model import Process
-from opmanual.site import layout
+from opmanual.site import layout, measure
 from opmanual.site.pages import render_all
 
 HERE = Path(__file__).parent
@@ -158,6 +158,21 @@ def test_text_alternative_says_the_flow_in_words() -> None:
         "ตรวจสอบ: เห็นชอบหรือไม่ — ถ้าเห็นชอบ ไปที่ สิ้นสุด; ถ้าไม่เห็นชอบ ย้อนกลับไปที่ ขั้นตอน 1",  # a loop, said as one
         "สิ้นสุด",
     ]
+
+
+def test_a_decision_diamond_is_sized_to_its_words() -> None:
+    """Its text stays in the inscribed rectangle whatever the width (manual.css); the width keeps it a diamond."""
+    short = layout.diamond("ผ่าน?")
+    assert short == layout.Diamond(6.2, 0.0)  # one line: about 1.8 times as wide as its 3.3 em
+    word = "กระบวนการเรียนรู้"  # one word, which is never cut: as wide as it needs, and taller than one line makes it
+    one = layout.diamond(word)
+    assert one.width * layout.DIAMOND_TEXT_SHARE >= measure.width(word)
+    assert one.width / (layout.DIAMOND_EM_PER_LINE + 2 * one.padding) <= layout.DIAMOND_FLATTEST + 0.05
+    assert one.style() == f"width: {one.width}em; padding: {one.padding}em 0"
+    question = "ผู้อำนวยการกลุ่มเห็นชอบหรือไม่"  # wraps: within the table's column
+    assert layout.diamond(question).width <= layout.DIAMOND_WIDTHS[1] + 0.2
+    long = layout.diamond("ประสานความร่วมมือกับหน่วยงานภายนอกเพื่อพัฒนาคุณภาพการจัดการเรียนรู้" * 3)
+    assert long.width > layout.DIAMOND_WIDTHS[1]  # wider than the column rather than a needle
 
 
 CHARTS = {

@@ -159,7 +159,7 @@ def test_every_process_page_has_its_flowchart_and_text_alternative(name: str, bu
         table = page.select_one("table.flow-table")
         diagram = page.select_one("figure.flowchart-figure table.flow-diagram")
         assert table is not None and diagram is not None, process_id
-        shapes = [shape.get_text(" ", strip=True) for shape in diagram.select(".shape")]
+        shapes = [shape.select_one(".text").get_text(strip=True) for shape in diagram.select(".shape")]
         assert shapes[0] == process.flowchart.start and shapes[-1] == process.flowchart.end
         for step in process.steps:
             assert (step.label or step.text) in shapes

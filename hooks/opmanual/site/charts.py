@@ -7,16 +7,22 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .. import measures
 from ..data import flow as f
 from ..data.labels import Labels
 from ..data.model import Position, Process, WorkGroup
 from . import layout
+
+# Branch labels are set at the matrix's size beside the charts' (12 pt TH Sarabun beside 14 pt) in print, and at the
+# same share of the chart's size on the site (manual.css: `.shape .branch`).
+BRANCH_SIZE = measures.TYPE["matrix"] / measures.TYPE["chart"]
 
 
 @dataclass(frozen=True)
 class FlowRow:
     node: f.Node
     shape_style: str
+    box_style: str  # the shape's own: a diamond's width
     left: list[str]  # lane cells left of the shape, outermost first
     right: list[str]  # lane cells right of the shape, nearest first
     arrows: list[str]  # sides where an arrow enters the shape: top, right, left
@@ -30,7 +36,7 @@ class FlowChart:
     right_lanes: int
     columns: list[str]  # optional table columns that have data: details, duration, standard, responsible
     description: list[str]
-    label_space: list[str]  # sides that need room for a branch label beyond the lanes
+    label_space: dict[str, Markup]  # the style of the room beyond the lanes for branch labels, by side: left, right
 
     @property
     def symbol_columns(self) -> int:
@@ -40,6 +46,10 @@ class FlowChart:
 def _css(style: str) -> Markup:
     """A style made by `layout` from fixed parts only: printed as it is, not escaped as text is."""
     return Markup(style)  # noqa: S704 - no data in it
+
+
+def _box_style(node: f.Node) -> str:
+    return layout.diamond(node.text).style() if node.kind == "decision" else ""
 
 
 def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowChart:
@@ -59,6 +69,7 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
             FlowRow(
                 node=row.node,
                 shape_style=_css(layout.shape_style(row)),
+                box_style=_css(_box_style(row.node)),
                 left=[_css(style) for style in reversed(layout.lane_styles(row, "left", laid.left_lanes))],
                 right=[_css(style) for style in layout.lane_styles(row, "right", laid.right_lanes)],
                 arrows=arrows,
@@ -76,7 +87,11 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
         )
         if present
     ]
-    label_space = [side for side in ("left", "right") if any(side in row.labels for row in rows)]
+    label_space = {
+        side: _css(f"width: {max(widths)}em; min-width: {max(widths)}em")
+        for side in ("left", "right")
+        if (widths := [layout.label_width(row.labels[side], BRANCH_SIZE) for row in rows if side in row.labels])
+    }
     return FlowChart(rows, laid.left_lanes, laid.right_lanes, columns, layout.describe(flow, number), label_space)
 
 
