@@ -12,7 +12,8 @@ from opmanual.data import flow as f
 from opmanual.data.dataset import load
 from opmanual.data.model import Process
 from opmanual.site import layout, measure
-from opmanual.site.pages import render_all
+from opmanual.site.charts import OrgChart, org_chart
+from opmanual.site.pages import full_name, render_all
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "charts"
@@ -193,3 +194,13 @@ def test_chart_matches_golden(name: str) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(html.group(0) + "\n", encoding="utf-8")
     assert html.group(0) + "\n" == golden.read_text(encoding="utf-8")
+
+
+def test_work_groups_stand_side_by_side_only_where_their_words_fit() -> None:
+    def chart(folder: Path) -> OrgChart:
+        m = load(folder)
+        return org_chart(m.organization, m.group.workgroups, m.group_head, lambda pid: full_name(m, pid), m.labels)
+
+    assert chart(HERE / "fixtures/mini").across  # two work groups
+    # seven, each as wide as its longest word or member's name: 54 em, more than a page or a screen has across
+    assert not chart(HERE.parent / "data").across

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .. import measures
+from .. import measures, thai
 from ..data import flow as f
 from ..data.labels import Labels
 from ..data.model import Position, Process, WorkGroup
-from . import layout
+from . import layout, measure
 
 # Branch labels are set at the matrix's size beside the charts' (12 pt TH Sarabun beside 14 pt) in print, and at the
 # same share of the chart's size on the site (manual.css: `.shape .branch`).
@@ -100,11 +100,19 @@ def position_title(position: Position, label: Labels) -> str:
     return f"{label.acting} {position.title}" if position.acting else position.title
 
 
+# The organisation chart's work groups stand side by side only when each is as wide as its longest word or name
+# (boxes never cut a word) and all of them fit: the printed page is 48 em of the chart's size across, the website's
+# content 46 em on a 1280 px screen. Each group's box and cell add their padding and borders to its words.
+ORG_ACROSS_EM = 45.0
+ORG_GROUP_PADDING_EM = 2.0
+
+
 @dataclass(frozen=True)
 class OrgChart:
     chain: list[Position]  # from the top of the chart down to the position the work groups report to
     workgroups: list[WorkGroup]
     description: list[str]
+    across: bool  # the work groups fit side by side (else they hang one under another)
 
 
 def org_chart(
@@ -135,4 +143,14 @@ def org_chart(
     for group in workgroups:
         members = ", ".join(name_of(pid) for pid in group.members)
         description.append(f"{group.name}" + (f": {members}" if members else ""))
-    return OrgChart(chain, workgroups, description)
+    return OrgChart(chain, workgroups, description, _across(workgroups, name_of))
+
+
+def _across(workgroups: list[WorkGroup], name_of: Callable[[str], str]) -> bool:
+    """Whether the work groups fit side by side, each as wide as the widest word of its name or of a member's name."""
+    needed = 0.0
+    for group in workgroups:
+        whole = [piece.text for piece in thai.pieces(group.name) if piece.thai]
+        whole += [name_of(pid) for pid in group.members]  # a name is never broken
+        needed += max(map(measure.width, whole), default=0.0) + ORG_GROUP_PADDING_EM
+    return needed <= ORG_ACROSS_EM
