@@ -24,6 +24,7 @@ from browser import chromium, serve
 from charts import Box, Symbol, bad_breaks, extremes, outside, stroke, wave_crest
 from conftest import DATASETS, build
 from opmanual.data.dataset import load
+from opmanual.measures import MARGINS
 from poppler import picture
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -331,8 +332,17 @@ def test_chart_text_stays_inside_its_symbol_in_the_pdf(extremes_data: Path, tmp_
     scale = 4.0  # pictures at 288 dpi to measure strokes
     outlines: dict[tuple[int, int, int], tuple[int, list[float]]] = {}
     texts: dict[tuple[int, int, int], list[dict[str, Any]]] = defaultdict(list)
+    cm = 72 / 2.54
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         for number, page in enumerate(document.pages):
+            # nothing of a chart is printed in the side margins: a chart fits the page's width
+            left, right = MARGINS.left * cm - 1, page.width - MARGINS.right * cm + 1
+            out = [d for d in page.chars + page.rects + page.curves + page.lines if d["x0"] < left or d["x1"] > right]
+            if out:
+                reach = (min(d["x0"] for d in out), max(d["x1"] for d in out))
+                wrong.append(
+                    f"{name}, page {number + 1}: drawn at {reach[0]:.0f}–{reach[1]:.0f} pt, outside the text width"
+                )
             for char in page.chars:
                 if (key := rgb(char.get("non_stroking_color"))) in marks:
                     texts[key].append({**char, "page": number})

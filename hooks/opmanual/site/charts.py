@@ -48,6 +48,18 @@ def _css(style: str) -> Markup:
     return Markup(style)  # noqa: S704 - no data in it
 
 
+# A branch label beside a shape starts at its edge and runs over the shape cell's padding and the lane its line
+# leaves by (manual.css and print.css: 8 px and 12 px at least, 1.5 em of the chart's text); only the rest of it
+# needs room beyond the lanes.
+LABEL_OVER_LANE_EM = 1.5
+
+
+def _label_room(labels: list[str]) -> float:
+    """The width in em of the room beyond the lanes that the widest of `labels` needs (0: none)."""
+    widest = max((layout.label_width(text, BRANCH_SIZE) for text in labels), default=0.0)
+    return round(max(0.0, widest - LABEL_OVER_LANE_EM), 1)
+
+
 def _box_style(node: f.Node) -> str:
     return layout.diamond(node.text).style() if node.kind == "decision" else ""
 
@@ -88,9 +100,9 @@ def flow_chart(process: Process, number: Callable[[int | None], str]) -> FlowCha
         if present
     ]
     label_space = {
-        side: _css(f"width: {max(widths)}em; min-width: {max(widths)}em")
+        side: _css(f"width: {room}em; min-width: {room}em")
         for side in ("left", "right")
-        if (widths := [layout.label_width(row.labels[side], BRANCH_SIZE) for row in rows if side in row.labels])
+        if (room := _label_room([row.labels[side] for row in rows if side in row.labels])) > 0
     }
     return FlowChart(rows, laid.left_lanes, laid.right_lanes, columns, layout.describe(flow, number), label_space)
 
