@@ -29,9 +29,9 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["MANUAL_PDF_CACHE"] = cache
 
 
-def build(data: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` of `data` into `site`."""
-    env = {**os.environ, "MANUAL_DATA": str(data), "MANUAL_SITE": str(site), "NO_MKDOCS_2_WARNING": "1"}
+def build(data: Path, site: Path, *extra: str, **settings: str) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` of `data` into `site`, with extra MANUAL_* `settings`."""
+    env = {**os.environ, "MANUAL_DATA": str(data), "MANUAL_SITE": str(site), "NO_MKDOCS_2_WARNING": "1", **settings}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), *extra],
         cwd=ROOT,

@@ -122,7 +122,7 @@ def check_flow_geometry(page: Page, view: str, branches: list[str]) -> None:
         """(view) => [...document.querySelectorAll(view + ' .shape')].map(s => {
             const r = s.getBoundingClientRect();
             const text = document.createRange();
-            text.selectNodeContents(s.firstChild);  // the label's text, without the arrowheads and branch labels
+            text.selectNodeContents(s.querySelector('.text'));  // without the arrowheads and branch labels
             const t = text.getBoundingClientRect();
             // In a diamond the text must fit the rhombus: |dx|/half-width + |dy|/half-height <= 1 at its corners.
             const diamond = s.classList.contains('shape-decision')

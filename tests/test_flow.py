@@ -11,8 +11,9 @@ import pytest
 from opmanual.data import flow as f
 from opmanual.data.dataset import load
 from opmanual.data.model import Process
-from opmanual.site import layout
-from opmanual.site.pages import render_all
+from opmanual.site import layout, measure
+from opmanual.site.charts import OrgChart, org_chart
+from opmanual.site.pages import full_name, render_all
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "charts"
@@ -160,6 +161,21 @@ def test_text_alternative_says_the_flow_in_words() -> None:
     ]
 
 
+def test_a_decision_diamond_is_sized_to_its_words() -> None:
+    """Its text stays in the inscribed rectangle whatever the width (manual.css); the width keeps it a diamond."""
+    short = layout.diamond("ผ่าน?")
+    assert short == layout.Diamond(6.2, 0.0)  # one line: about 1.8 times as wide as its 3.3 em
+    word = "กระบวนการเรียนรู้"  # one word, which is never cut: as wide as it needs, and taller than one line makes it
+    one = layout.diamond(word)
+    assert one.width * layout.DIAMOND_TEXT_SHARE >= measure.width(word)
+    assert one.width / (layout.DIAMOND_EM_PER_LINE + 2 * one.padding) <= layout.DIAMOND_FLATTEST + 0.05
+    assert one.style() == f"width: {one.width}em; padding: {one.padding}em 0"
+    question = "ผู้อำนวยการกลุ่มเห็นชอบหรือไม่"  # wraps: within the table's column
+    assert layout.diamond(question).width <= layout.DIAMOND_WIDTHS[1] + 0.2
+    long = layout.diamond("ประสานความร่วมมือกับหน่วยงานภายนอกเพื่อพัฒนาคุณภาพการจัดการเรียนรู้" * 3)
+    assert long.width > layout.DIAMOND_WIDTHS[1]  # wider than the column rather than a needle
+
+
 CHARTS = {
     "linear-flow": ("processes/qa.md", r'<figure class="flowchart-figure".*?</figure>'),
     "decision-loop-table": ("processes/review.md", r'<div class="flowchart-wrap".*?</table>\s*</div>'),
@@ -178,3 +194,13 @@ def test_chart_matches_golden(name: str) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(html.group(0) + "\n", encoding="utf-8")
     assert html.group(0) + "\n" == golden.read_text(encoding="utf-8")
+
+
+def test_work_groups_stand_side_by_side_only_where_their_words_fit() -> None:
+    def chart(folder: Path) -> OrgChart:
+        m = load(folder)
+        return org_chart(m.organization, m.group.workgroups, m.group_head, lambda pid: full_name(m, pid), m.labels)
+
+    assert chart(HERE / "fixtures/mini").across  # two work groups
+    # seven, each as wide as its longest word or member's name: 54 em, more than a page or a screen has across
+    assert not chart(HERE.parent / "data").across

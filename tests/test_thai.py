@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
+from conftest import ROOT
+from opmanual import thai
 from opmanual.thai import digits, join_lines, month_year, normalize, number_label
 
 
@@ -55,3 +58,36 @@ def test_digits_and_labels() -> None:
 def test_month_year() -> None:
     assert month_year("2566-04", "thai") == "เมษายน ๒๕๖๖"
     assert month_year("2567-12", "arabic") == "ธันวาคม 2567"
+
+
+def test_a_chart_breaks_thai_only_between_words() -> None:
+    text = "กลุ่มงานส่งเสริมพัฒนาสื่อ นวัตกรรม (ITA) พ.ศ. ๒๕๖๖"
+    pieces = thai.pieces(text)
+    assert "".join(piece.text for piece in pieces) == text
+    assert [piece.text for piece in pieces if piece.thai] == [
+        "กลุ่ม",
+        "งาน",
+        "ส่งเสริม",  # one word to PyThaiNLP; browsers' ICU breaks it "ส่ง|เสริม"
+        "พัฒนา",
+        "สื่อ",
+        "นวัตกรรม",
+        "พ.ศ.",
+        "๒๕๖๖",
+    ]
+    # a line may break between two Thai words only; at spaces, brackets and digits the usual rules apply
+    assert [piece.text for piece in pieces if piece.after_thai] == ["งาน", "ส่งเสริม", "พัฒนา", "สื่อ"]
+
+
+def test_the_fast_dictionary_segments_as_pythainlp_does() -> None:
+    """`thai.pieces` reads PyThaiNLP's word list through a set instead of the trie PyThaiNLP builds in a second:
+    every Thai run of the data, the examples, the fixtures and the seed manuals is segmented the same."""
+    from pythainlp.tokenize import word_tokenize
+
+    runs: set[str] = set()
+    for folder in ("data", "examples", "tests/fixtures", "tests/seeds"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in (".yml", ".txt"):
+                runs.update(re.findall(r"[\u0e01-\u0e5b][\u0e01-\u0e5b ]*", path.read_text(encoding="utf-8")))
+    assert len(runs) > 1500
+    for run in sorted(runs):
+        assert [piece.text for piece in thai.pieces(run)] == word_tokenize(run, engine="newmm"), run

@@ -6,9 +6,14 @@ import os
 import re
 import time
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
 
 NIKHAHIT = "\u0e4d"
 MAI_YAMOK = "\u0e46"  # ๆ, the repetition mark
@@ -257,11 +262,80 @@ def words() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-@lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[str, ...]:
+@cache
+def _dictionary() -> Trie:
+    """`words()` as the dictionary PyThaiNLP's newmm segmenter reads: its default word list, looked up in the
+    frozenset already loaded. PyThaiNLP's own trie of the same list takes a second to build, in every process that
+    renders a chart; this one takes nothing, and segments the same (tests/test_thai.py compares them)."""
+    from pythainlp.util import Trie
+
+    class WordSet(Trie):
+        """A read-only Trie over a set: all newmm asks of its dictionary is `prefixes` and whether it is empty."""
+
+        def __init__(self, entries: frozenset[str]) -> None:
+            super().__init__(())
+            self.entries = frozenset(word.strip() for word in entries) - {""}
+            self.longest = max(map(len, self.entries))
+
+        def prefixes(self, text: str, start: int = 0) -> list[str]:
+            end = min(len(text), start + self.longest)
+            return [text[start:stop] for stop in range(start + 1, end + 1) if text[start:stop] in self.entries]
+
+        def __contains__(self, word: object) -> bool:
+            return word in self.entries
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(self.entries)
+
+        def __len__(self) -> int:
+            return len(self.entries)
+
+        def add(self, word: str) -> None:
+            raise TypeError("the Thai dictionary is read-only")
+
+        def remove(self, word: str) -> None:
+            raise TypeError("the Thai dictionary is read-only")
+
+    return WordSet(words())
+
+
+@lru_cache(maxsize=65536)
+def segments(text: str) -> tuple[str, ...]:
+    """`text` cut into PyThaiNLP's words (newmm), spaces kept as pieces of their own: the one reading of where Thai
+    words start and end that the importer's repairs, the charts and the line breaking of every page share."""
     from pythainlp.tokenize import word_tokenize
 
-    return tuple(token for token in word_tokenize(text, engine="newmm", keep_whitespace=False) if token)
+    return tuple(
+        token for token in word_tokenize(text, custom_dict=_dictionary(), engine="newmm", keep_whitespace=True) if token
+    )
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(token for token in segments(text) if not token.isspace())
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of text as a chart sets it (`pieces`)."""
+
+    text: str
+    thai: bool  # a Thai word: kept whole on one line
+    after_thai: bool  # a Thai word right after another: the line may break between them
+
+
+def pieces(text: str) -> list[Piece]:
+    """`text` as words and what is between them, for a chart that breaks Thai only between its dictionary words
+    (PyThaiNLP's newmm): each Thai word is kept whole and a line may break between two of them; spaces, digits and
+    Latin break as anywhere else. Joined, the pieces are `text`.
+
+    Browsers (ICU) and Pango each break Thai by a dictionary of their own, finer than PyThaiNLP's ("ส่ง|เสริม",
+    "เรียน|รู้"), so a chart marks its own break points: no word is cut, and the site and the PDF agree."""
+    result: list[Piece] = []
+    for token in segments(text):
+        thai = bool(_THAI_CHAR.search(token))
+        after_thai = thai and bool(result) and result[-1].thai
+        result.append(Piece(token, thai, after_thai))
+    return result
 
 
 def _joins(left: str, right: str) -> bool:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+
+from . import thai
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # letters, vowels and marks; not Thai digits or ฯ, which end a word
 # A word of one letter cannot be cut; every longer one is marked, since the browser's dictionary cuts even a
@@ -27,25 +28,17 @@ SHORTEST_CUT = 2
 # Elements whose text is not running text: a code block keeps its own lines, scripts and styles are not text at all.
 _SKIPPED = ("script", "style", "pre", "textarea", "svg", "math")
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
+_WORD = '<span class="w">'  # a word a template has already marked (the charts': opmanual.thai.pieces)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> object:
-    """PyThaiNLP's dictionary, loaded once a process (about a second)."""
-    from pythainlp.tokenize import Tokenizer
-
-    return Tokenizer(engine="newmm")
 
 
 def load() -> None:
     """Load the dictionary now, e.g. before forking workers that will all need it."""
-    _tokenizer()
+    thai.segments("ทดสอบ")
 
 
-@lru_cache(maxsize=65536)
 def _words(run: str) -> tuple[str, ...]:
-    return tuple(_tokenizer().word_tokenize(run))  # type: ignore[attr-defined]
+    return thai.segments(run)
 
 
 def words(text: str) -> Iterator[tuple[int, int]]:
@@ -84,7 +77,7 @@ def wrap_words(html: str) -> str:
                 if token.startswith("</"):
                     if skipping and skipping[-1] == tag:
                         skipping.pop()
-                elif tag in _SKIPPED and not token.endswith("/>"):
+                elif (tag in _SKIPPED or token == _WORD) and not token.endswith("/>"):
                     skipping.append(tag)
             continue
         pieces.append(token if skipping else _wrap_text(token))
@@ -96,7 +89,7 @@ def _wrap_text(text: str) -> str:
     last = 0
     for start, end in words(text):
         out.append(text[last:start])
-        out.append(f'<span class="w">{text[start:end]}</span>')
+        out.append(f"{_WORD}{text[start:end]}</span>")
         last = end
     out.append(text[last:])
     return "".join(out)

@@ -5,11 +5,14 @@ do not see the chart.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .. import thai
 from ..data.flow import Edge, Flow, Node
+from . import measure
 
 
 @dataclass(frozen=True)
@@ -167,3 +170,85 @@ def shape_style(row: Row) -> str:
     if any(cell.arm != "none" for cell in row.left):
         parts.append("from-left")
     return _background(parts)
+
+
+# A decision diamond's text stands in the rectangle inscribed in it: manual.css gives the text 46 % of the diamond's
+# width and, with two invisible copies of it at 0.9 of its line height above and below, 1.5 / 3.3 of its height, so
+# each line of text makes the diamond 3.3 em taller. What CSS cannot choose is the width: a diamond as wide as its
+# box would be flat under a short question. These numbers only size the diamond; the text stays inside whatever
+# its width, because the copies make the height (and padding above and below adds to both halves alike).
+DIAMOND_TEXT_SHARE = 0.46
+DIAMOND_EM_PER_LINE = 3.3
+DIAMOND_ASPECT = 1.8  # width : height, as flowchart templates draw the decision symbol
+DIAMOND_FLATTEST = 2.5  # a one-line diamond wider than this is made taller
+DIAMOND_NEEDLE = 0.6  # a long text's diamond narrower than this is made wider
+DIAMOND_WIDTHS = (5.0, 12.0, 20.0)  # em: the narrowest; the widest in the table's column; the widest for long text
+
+
+@dataclass(frozen=True)
+class Diamond:
+    width: float  # em of the chart's text
+    padding: float  # em above and below the text and its copies
+
+    def style(self) -> str:
+        return f"width: {self.width}em" + (f"; padding: {self.padding}em 0" if self.padding else "")
+
+
+def diamond(text: str) -> Diamond:
+    """The decision diamond for `text`: about DIAMOND_ASPECT times as wide as it is tall when its text wraps as the
+    engines wrap it (between words, measured with the font), never narrower than its longest word, and wider than
+    the table's column only for a text that would otherwise make a needle."""
+    segments = _segments(text)
+    longest = max((width for width in segments), default=0.0)
+    narrowest, usual, widest = DIAMOND_WIDTHS
+
+    def lines(width: float) -> int:
+        return _wrap(segments, width * DIAMOND_TEXT_SHARE)
+
+    def aspect(width: float) -> float:
+        return width / (lines(width) * DIAMOND_EM_PER_LINE)
+
+    def widths(low: float, high: float) -> list[float]:
+        return [low + step / 5 for step in range(int(max(0.0, high - low) * 5) + 1)]
+
+    least = max(narrowest, longest / DIAMOND_TEXT_SHARE + 0.1)
+    width = min(widths(least, usual), key=lambda w: abs(math.log(aspect(w) / DIAMOND_ASPECT)))
+    if aspect(width) < DIAMOND_NEEDLE:  # a long text: wider than the column rather than a needle
+        width = next((w for w in widths(width, widest) if aspect(w) >= DIAMOND_NEEDLE), widest)
+    width = math.ceil(width * 10 + 2) / 10  # and a fifth of an em for the engines' rounding
+    height = lines(width) * DIAMOND_EM_PER_LINE
+    padding = max(0.0, width / DIAMOND_FLATTEST - height) / 2
+    return Diamond(width, math.ceil(padding * 10) / 10)
+
+
+def _segments(text: str) -> list[float]:
+    """The widths in em of the parts of `text` between which a line may break (thai.pieces), each with the space
+    that ends it left out."""
+    widths: list[float] = []
+    start_next = True
+    for piece in thai.pieces(text):
+        if piece.text.isspace():
+            start_next = True
+            continue
+        if start_next or piece.after_thai:
+            widths.append(0.0)
+        widths[-1] += measure.width(piece.text)
+        start_next = False
+    return widths
+
+
+def _wrap(segments: list[float], width: float) -> int:
+    """How many lines the segments fill, set greedily as browsers and Pango set them, a space between two."""
+    space = measure.width(" ")
+    count, line = 1, 0.0
+    for segment in segments:
+        if line and line + space + segment > width:
+            count, line = count + 1, segment
+        else:
+            line += (space if line else 0.0) + segment
+    return count
+
+
+def label_width(text: str, size: float) -> float:
+    """The width in em of the chart's font that a branch label set at `size` em takes on one line, with its padding."""
+    return math.ceil((measure.width(text) * size + 0.5) * 10) / 10

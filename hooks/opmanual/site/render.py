@@ -115,6 +115,7 @@ def _environment(digit_style: str, templates: Path) -> Environment:
     )
     env.filters["digits"] = lambda text: thai.digits(str(text), digit_style)
     env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
+    env.filters["pieces"] = thai.pieces  # where a chart's lines may break (_charts.md.j2)
     env.globals["number"] = lambda *path: Markup(thai.number_label(tuple(path), digit_style))  # noqa: S704 - digits and dots
     env.globals["url"] = url
     env.filters["unbroken"] = unbroken
