@@ -36,6 +36,7 @@ from pathlib import Path
 
 from ... import thai
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
+from ..limits import MAX_LINES, TooLarge
 
 _TRAILING_NUMBER = re.compile(r"\s+[0-9๐-๙]{1,4}$")
 _BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")  # a run of underscores is text: "_____" stands for the author above
@@ -73,19 +74,21 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read(path: Path, name: str | None = None) -> Source:
-    """Read a .txt or .md file into blocks."""
-    name = name or path.name
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"{name} cannot be read: {error.strerror or error}.") from None
-    return parse(decode(data, name), name, markdown=path.suffix.lower() in (".md", ".markdown"))
+    """Read a .txt or .md file into blocks (through `readers.read`, which opens it safely and within the limits)."""
+    from . import read as read_source
+
+    return read_source(path, name)
 
 
 def parse(text: str, name: str, markdown: bool = False) -> Source:
     """Blocks of a text already decoded; `name` is what `Where` and the notes call the file."""
     source = Source(name, [])
+    breaks = text.count("\n") + text.count("\r") + text.count("\f")
+    if breaks > 2 * MAX_LINES:  # CR LF counts twice; the lines are counted exactly below
+        raise TooLarge(_too_many_lines(name))
     lines = _lines(text)
+    if len(lines) > MAX_LINES:
+        raise TooLarge(_too_many_lines(name))
     paged = "\f" in text
     lines = _drop_running_lines(lines, source.notes)
     builder = _Builder(source, paged, markdown, _wrap_width(lines), _double_spaced(lines))
@@ -96,6 +99,13 @@ def parse(text: str, name: str, markdown: bool = False) -> Source:
     if not any(isinstance(block, Paragraph | ListItem | Heading | Table) for block in source.blocks):
         raise SourceError(f"{name} has no text in it.")
     return source
+
+
+def _too_many_lines(name: str) -> str:
+    return (
+        f"{name} has more than {MAX_LINES:,} lines, more than a manual has (a 300-page manual has about 10,000): "
+        "check that it is the right file."
+    )
 
 
 def _lines(text: str) -> list[_Line]:
