@@ -125,6 +125,32 @@ def test_a_file_and_a_link_are_refused_as_the_folder(tmp_path: Path) -> None:
     assert result.stderr.startswith("python -m opmanual import: link is a link; give the folder it leads to (data)")
 
 
+def test_a_folder_inside_a_data_folder_is_refused(tmp_path: Path) -> None:
+    """Its files, lock and staging folder would stand in the data folder, which would no longer pass the check."""
+    target = data_folder(tmp_path)
+    before = snapshot(target)
+    for inside in ("data/new", "data/files/more/new"):
+        result = run(tmp_path, "import", source(tmp_path), "--into", inside)
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"python -m opmanual import: {inside} is inside the data folder data; import beside it, not into it; "
+            "nothing was written\n",
+        )
+    assert snapshot(target) == before
+
+
+def test_a_link_in_the_folder_is_copied_as_a_link_and_never_written_through(tmp_path: Path) -> None:
+    """office.yml a link into a hidden folder of the data folder, by its absolute path: written through, the
+    additions went into the old folder, which the swap then removed."""
+    target = data_folder(tmp_path)
+    (target / ".source").mkdir()
+    (target / "office.yml").rename(target / ".source/office.yml")
+    (target / "office.yml").symlink_to(target / ".source/office.yml")
+    result = run(tmp_path, "import", source(tmp_path), "--into", target)
+    assert result.returncode == 0, result.stderr
+    assert [section.title for section in load(target).group.sections][-1].endswith("(ตามต้นฉบับที่นำเข้า)")
+
+
 def test_a_named_pipe_in_the_data_folder_is_refused_without_blocking(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     (target / ".cache").mkdir()

@@ -220,6 +220,12 @@ def test_a_page_that_draws_millions_of_characters_is_refused(tmp_path: Path) -> 
     assert "chars.pdf: its page 1 draws more than 200,000 characters" in refused(tmp_path, path).err
 
 
+def test_a_page_of_a_hundred_thousand_shapes_is_refused(tmp_path: Path) -> None:
+    content = stream(b"".join(b"%d 10 5 5 re S\n" % (number % 500) for number in range(150_000)))
+    path = write_pdf(tmp_path / "shapes.pdf", [CATALOG, PAGES, page(4), content, FONT])
+    assert "shapes.pdf: its page 1 draws more than 100,000 lines and shapes" in refused(tmp_path, path).err
+
+
 def test_a_form_that_draws_itself_is_refused(tmp_path: Path) -> None:
     form = stream(b"/X Do", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X 6 0 R >> >>")
     resources = b"<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>"

@@ -51,6 +51,10 @@ def name(path: Path) -> str:
 def check(target: Path) -> bool:
     """Whether `target` is an existing data folder to add to (True) or a place for a new one (False: missing, or
     an empty folder); `FolderError` for anything else."""
+    for above in Path(os.path.abspath(target)).parents:
+        if os.path.lexists(above / OFFICE_FILE):
+            # Its files, its lock and its staging folder would be in that data folder, which would stop checking.
+            raise FolderError(f"{name(target)} is inside the data folder {name(above)}; import beside it, not into it")
     try:
         info = os.lstat(target)
     except FileNotFoundError:

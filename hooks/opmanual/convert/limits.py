@@ -42,6 +42,9 @@ MAX_DRAWN = 256 * MB  # all pages together
 # about 2 kB and spend 60 µs for each. A full page has about 3,000; our pages' strings, with their copy of the
 # text for the text layer, 15,000.
 MAX_PAGE_CHARS = 200_000
+# Lines and shapes a page draws (path operators): pdfplumber keeps an object of each and finds tables among them.
+# A page of our flowcharts draws about 7,000, a word processor's page about 100.
+MAX_PAGE_SHAPES = 100_000
 MAX_CHARS = 5_000_000  # all pages together; 300 pages of a word processor have about 400,000, of ours 2 million
 # Reading a PDF runs in a process of its own with this much more memory and processor time than it started with:
 # the last bound on the parsers (qpdf, pdfminer), whatever a file makes them do. A 40-page manual takes 0.3 GB and

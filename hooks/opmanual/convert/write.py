@@ -220,6 +220,7 @@ def _write(draft: Draft, target: Path, existed: bool, force: bool, header: list[
         for name, text in texts.items():
             path = staging.built / name
             path.parent.mkdir(exist_ok=True)
+            path.unlink(missing_ok=True)  # a copied link would be written through, into what it leads to
             path.write_bytes(text.encode("utf-8"))
             if owner is not None:  # a file root adds to someone's folder is theirs, as the folder's copies are
                 os.chown(path, owner.st_uid, owner.st_gid)
@@ -229,7 +230,7 @@ def _write(draft: Draft, target: Path, existed: bool, force: bool, header: list[
             raise WriteError(
                 "the imported data does not pass the check, so nothing was written; this is a bug of the "
                 "importer, please report it with the source file:\n"
-                + "\n".join(str(error).replace(str(staging.built), str(target)) for error in exc.errors)
+                + "\n".join(str(error).replace(folder.name(staging.built), folder.name(target)) for error in exc.errors)
             ) from None
         staging.swap(existed)
     finally:

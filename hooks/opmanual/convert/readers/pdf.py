@@ -43,6 +43,7 @@ from ..limits import (
     MAX_OBJECTS,
     MAX_PAGE_CHARS,
     MAX_PAGE_DRAWN,
+    MAX_PAGE_SHAPES,
     MAX_PAGES,
     MAX_PDF_MEMORY,
     MAX_PDF_SECONDS,
@@ -440,12 +441,13 @@ def _check_drawing(pdf: Any, name: str) -> None:
     content. A form that draws itself would never end."""
     import pikepdf
 
-    costs: dict[tuple[int, int], tuple[int, int]] = {}
+    costs: dict[tuple[int, int], tuple[int, int, int]] = {}
     total = chars = 0
 
-    def cost(data: bytes, resources: Any, depth: int) -> tuple[int, int]:
-        """(bytes interpreted, characters drawn at most) for content `data`, its forms counted as often as used."""
-        spent, text = len(data), string_bytes(data)
+    def cost(data: bytes, resources: Any, depth: int) -> tuple[int, int, int]:
+        """(bytes interpreted, characters drawn at most, shapes drawn) for content `data`, its forms counted as
+        often as they are drawn."""
+        spent, text, shapes = len(data), string_bytes(data), len(_PATH.findall(data))
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
         for found in _DRAW.finditer(data):
             form = xobjects.get("/" + found.group(1).decode("latin-1")) if xobjects is not None else None
@@ -455,18 +457,24 @@ def _check_drawing(pdf: Any, name: str) -> None:
             if key not in costs:
                 if depth > 32:
                     raise SourceError(f"{name} is damaged: its drawings draw each other without end.")
-                costs[key] = (MAX_PAGE_DRAWN + 1, 0)  # while it is counted: a form that draws itself is too much
+                costs[key] = (MAX_PAGE_DRAWN + 1, 0, 0)  # while it is counted: a form drawing itself is too much
                 costs[key] = cost(form.read_bytes(), form.get("/Resources", resources), depth + 1)
-            spent, text = spent + costs[key][0], text + costs[key][1]
-            if spent > MAX_PAGE_DRAWN or text > MAX_PAGE_CHARS:
+            spent, text, shapes = spent + costs[key][0], text + costs[key][1], shapes + costs[key][2]
+            if spent > MAX_PAGE_DRAWN or text > MAX_PAGE_CHARS or shapes > MAX_PAGE_SHAPES:
                 break
-        return spent, text
+        return spent, text, shapes
 
     for number, page in enumerate(pdf.pages, start=1):
         contents = page.obj.get("/Contents")
         streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
         data = b"\n".join(stream.read_bytes() for stream in streams if isinstance(stream, pikepdf.Stream))
-        drawn, text = cost(data, page.resources, 0)  # the page's own or inherited resources
+        drawn, text, shapes = cost(data, page.resources, 0)  # the page's own or inherited resources
+        if shapes > MAX_PAGE_SHAPES:
+            raise TooLarge(
+                f"{name}: its page {number} draws more than {MAX_PAGE_SHAPES:,} lines and shapes, more than any "
+                "manual's page (a page of flowcharts draws about 7,000): it is made to fill the memory, or it is "
+                "damaged."
+            )
         if text > MAX_PAGE_CHARS:
             raise TooLarge(
                 f"{name}: its page {number} draws more than {MAX_PAGE_CHARS:,} characters, more than any manual's "
@@ -491,6 +499,8 @@ def _check_drawing(pdf: Any, name: str) -> None:
             )
 
 
+# A path construction operator (moveto, lineto, curves, rectangle) standing alone: a shape pdfminer makes an object of.
+_PATH = re.compile(rb"(?<![^\s\])>])(?:re|l|c|v|y|m)(?=[\s\[(/<%]|\Z)")
 _STRING_START = re.compile(rb"[(<%]")
 _LITERAL_SPECIAL = re.compile(rb"[()\\]")
 _NOT_HEX = re.compile(rb"[^0-9A-Fa-f\s]")
