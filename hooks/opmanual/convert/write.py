@@ -14,6 +14,7 @@ leaves the target as it was. A check that fails after that is the importer's bug
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,16 +44,35 @@ class WriteError(Exception):
     """The folder cannot be written as asked (a file would be overwritten, the place is not a folder …)."""
 
 
+# Thai text with no character YAML gives a meaning to: written plain, as YAML would, without asking it (the emitter
+# takes half a millisecond a value). A Thai letter in it means it is no number, date, true/false or null.
+_PLAIN = re.compile(r"(?=.*[\u0e01-\u0e5b])[\u0e01-\u0e5bA-Za-z0-9(][\u0e01-\u0e5bA-Za-z0-9 .,()/_+=;\-]*(?<! )")
+
+
 def scalar(value: Any) -> str:
     """A scalar in YAML: plain when YAML reads it back as the same string, quoted otherwise."""
+    if isinstance(value, str) and _PLAIN.fullmatch(value):
+        return value
     if isinstance(value, bool) or value is None or isinstance(value, int):
         return yaml.safe_dump(value, default_flow_style=True).removesuffix("\n...\n").strip()
     text = str(value)
     dumped = yaml.safe_dump(text, allow_unicode=True, width=1 << 30, default_style=None).rstrip("\n")
     dumped = dumped.removesuffix("\n...").rstrip("\n")
-    if "\n" in dumped:  # a string YAML would fold: write it as one double-quoted line
-        dumped = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    if "\n" in dumped or any(char in text for char in _BREAKS):
+        # A string YAML would fold, or one holding a character YAML reads as a line break: one double-quoted line
+        dumped = '"' + "".join(map(_escape, text)) + '"'
     return dumped
+
+
+def _escape(char: str) -> str:
+    """A character as a YAML double-quoted string holds it."""
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\x{ord(char):02x}" if char < " " or "\x7f" <= char <= "\x9f" else char
+
+
+_BREAKS = "\x85\u2028\u2029"
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 
 KINDS: dict[str, type[BaseModel]] = {

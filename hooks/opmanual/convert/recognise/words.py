@@ -10,6 +10,7 @@ from functools import lru_cache
 from ...data import hygiene
 from ...thai import ARABIC_DIGITS, normalize
 from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
+from ..limits import MAX_LINES, MAX_PARAGRAPHS
 
 _PART_WORDS = re.compile(r"^(?:ส่วนที่|บทที่|ตอนที่|หัวข้อที่|ข้อ)\s*[0-9๐-๙]+\s*[.:)]?\s*")
 _NOISE = re.compile(r"[\s\u200b.:：()\-–—/]+")
@@ -30,7 +31,9 @@ def _key(text: str) -> str:
     return _NOISE.sub("", text.translate(ARABIC_DIGITS)).lower()
 
 
-_short_key = lru_cache(maxsize=1 << 14)(_key)
+# Every line of the largest source the readers let through: a cache that can hold fewer is emptied by each pass of
+# the recognisers over the blocks, and saves nothing.
+_short_key = lru_cache(maxsize=max(MAX_PARAGRAPHS, MAX_LINES))(_key)
 
 
 def plain(text: str) -> str:
