@@ -16,10 +16,13 @@ import pytest
 from bombs import CATALOG, FONT, PAGES, Repeat, Run, page, run_bounded, stream, write_pdf, write_zip
 
 from opmanual.convert import limits
+from opmanual.convert.blocks import SourceError
 from opmanual.convert.readers.docx import pixels
+from opmanual.convert.readers.isolated import ReaderFailed, isolated
 from opmanual.convert.readers.pdf import string_bytes, unpacked_size
 
 GB = 1_000_000_000
+IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 PEAK = 400_000_000  # resident memory an import of a bomb may reach: the import itself takes 150 MB
 
 
@@ -58,7 +61,15 @@ def test_a_docx_whose_xml_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path)
 
 
 def test_a_docx_whose_picture_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
+    """The probe's: python-docx loads every part the document relates to, a 2 GB bitmap too (4 GB at its peak)."""
     parts: dict[str, bytes | Repeat] = dict(word_parts())
+    relationship = f'<Relationship Id="rId99" Type="{IMAGE}" Target="media/image1.bmp"/></Relationships>'
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", relationship.encode()
+    )
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"<Default ", b'<Default Extension="bmp" ContentType="image/bmp"/><Default ', 1
+    )
     parts["word/media/image1.bmp"] = Repeat.at_least(b"\0", 2 * GB)
     assert "unpacks to 2 GB" in refused(tmp_path, write_zip(tmp_path / "bomb.docx", parts)).err
 
@@ -269,3 +280,44 @@ def test_a_text_of_one_long_line_imports_in_bounded_time(tmp_path: Path) -> None
     run = run_bounded(tmp_path, "import", str(path), "--into", str(tmp_path / "data"))
     assert run.code == 0, run.err
     assert (tmp_path / "data/office.yml").stat().st_size > 500_000
+
+
+# --- the PDF reader's own process --------------------------------------------------------------------------------
+
+
+def _busy() -> None:
+    while True:
+        pass
+
+
+def _greedy() -> None:
+    hoard = []
+    while True:
+        hoard.append(bytearray(50_000_000))
+
+
+def _refuses() -> None:
+    raise SourceError("x.pdf is damaged.")
+
+
+def _fails() -> None:
+    raise KeyError("a bug")
+
+
+def test_a_reader_past_its_processor_time_is_stopped_with_a_sentence() -> None:
+    with pytest.raises(SourceError, match=r"^x.pdf takes more than 1 seconds of processor time to read"):
+        isolated(_busy, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=1)
+
+
+def test_a_reader_past_its_memory_is_stopped_with_a_sentence() -> None:
+    with pytest.raises(SourceError, match=r"^x.pdf needs more than 200 MB of memory to read, more than any manual"):
+        isolated(_greedy, name="x.pdf", memory=200_000_000, seconds=60)
+
+
+def test_a_readers_answer_and_its_bugs_come_back_from_its_process() -> None:
+    assert isolated(lambda: ["ข้อความ"], name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=60) == ["ข้อความ"]
+    with pytest.raises(SourceError, match=r"^x.pdf is damaged.$"):
+        isolated(_refuses, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=60)
+    with pytest.raises(ReaderFailed, match=r"^KeyError: 'a bug'") as failed:
+        isolated(_fails, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=60)
+    assert "Traceback" in failed.value.__notes__[0]  # shown with --verbose

@@ -5,7 +5,7 @@ as it is (not escaped), block lists, and a `# ตรวจสอบ:` comment ab
 comment is one line with its control characters escaped, whatever the source's names and text hold.
 
 What is written must read back with the loader: before anything is copied, every file is measured against the
-loader's limits (its size, its nesting, the model's longest lists and texts), and a source whose files would pass
+loader's limits (its size, its nesting, the model's longest lists and texts), and a source whose files would exceed
 them is refused with the limit named. Then, under the folder's lock, the folder is built beside the target (see
 `folder.py`), checked whole with the same loader as `python -m opmanual check`, and swapped in: a failure or a kill
 leaves the target as it was. A check that fails after that is the importer's bug, and says so.

@@ -43,7 +43,12 @@ def isolated(function: Callable[..., T], *args: object, name: str, memory: int, 
     ceiling = now + memory if soft == resource.RLIM_INFINITY else min(now + memory, soft)
     memory = ceiling - now
     read_end, write_end = os.pipe()
-    child = os.fork()
+    try:
+        child = os.fork()
+    except OSError as error:  # no process to spare (a limit on processes, or no memory left)
+        os.close(read_end)
+        os.close(write_end)
+        raise SourceError(f"{name} cannot be read now: no process can be started for it ({error.strerror}).") from None
     if child == 0:  # pragma: no cover - the child's lines run in the child, which coverage does not follow
         os.close(read_end)
         _run_child(function, args, write_end, parent, ceiling, seconds)
@@ -71,9 +76,10 @@ def isolated(function: Callable[..., T], *args: object, name: str, memory: int, 
         raise failure
     busy = usage.ru_utime + usage.ru_stime >= seconds
     if os.WIFSIGNALED(status) and (os.WTERMSIG(status) == signal.SIGXCPU or busy):
+        took = f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
         raise SourceError(
-            f"{name} takes more than {seconds // 60} minutes of processor time to read, more than any manual "
-            "needs: it may be damaged, or made to keep the machine busy."
+            f"{name} takes more than {took} of processor time to read, more than any manual needs: it may be "
+            "damaged, or made to keep the machine busy."
         )
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) != signal.SIGKILL:
         stopped = signal.Signals(os.WTERMSIG(status)).name
