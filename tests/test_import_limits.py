@@ -272,6 +272,20 @@ def test_a_text_of_line_breaks_is_refused_at_the_line_limit(tmp_path: Path) -> N
     assert "lines.txt has more than 200,000 lines, more than a manual has" in refused(tmp_path, path).err
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # One wide row over many narrow ones: every row padded to the widest (2 GB, then an internal error).
+        ("wide.txt", "\t".join(["ก"] * 150_000) + "\n" + "ก\tข\n" * 2_000),
+        ("pipes.md", "|" + "|".join(["ก"] * 300_000) + "|\n"),
+    ],
+)
+def test_a_text_of_too_many_table_cells_is_refused(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert f"{name} has more than 200,000 table cells, more than a manual has" in refused(tmp_path, path).err
+
+
 def test_a_text_of_one_long_line_imports_in_bounded_time(tmp_path: Path) -> None:
     """The Thai repairs looked at the whole line before each of its spaces: a 600 kB line took 3 minutes."""
     path = tmp_path / "long.txt"
