@@ -280,6 +280,9 @@ class _Reader:
         grid: list[list[tuple[int, list[Any]] | None]] = []  # per row: per grid column, (row of origin, cell) or None
         rows: list[list[tuple[int, int, list[Paragraph | ListItem]]]] = []  # per row: (column, colspan, blocks)
         spans: dict[tuple[int, int], list[int]] = {}  # (row, column) of a cell → [rowspan]
+        # The cell a vertical merge continues: the latest one that starts at its column (looking back row by row
+        # made a merge down a long table cost its rows squared).
+        above: dict[int, tuple[int, int]] = {}
         header_rows = 0
         counting_headers = True
         for r, tr in enumerate(tbl.iterchildren(_w("tr"))):
@@ -299,12 +302,13 @@ class _Reader:
                 colspan = _int(_val(_find(tcpr, "gridSpan"))) or 1
                 merge = _find(tcpr, "vMerge")
                 if merge is not None and _val(merge, "continue") != "restart":
-                    origin = next((key for key in ((rr, column) for rr in range(r - 1, -1, -1)) if key in spans), None)
+                    origin = above.get(column)
                     if origin is not None:
                         spans[origin][0] += 1
                     column += colspan
                     continue
                 spans[(r, column)] = [1]
+                above[column] = (r, column)
                 row.append((column, colspan, self.cell(tc)))
                 column += colspan
             rows.append(row)
