@@ -125,6 +125,17 @@ def test_a_file_and_a_link_are_refused_as_the_folder(tmp_path: Path) -> None:
     assert result.stderr.startswith("python -m opmanual import: link is a link; give the folder it leads to (data)")
 
 
+def test_importing_into_the_working_folder(tmp_path: Path) -> None:
+    """`--into .` had no name to put a staging folder beside, and the swap replaces the working folder itself."""
+    (tmp_path / "here").mkdir()
+    first = run(tmp_path / "here", "import", source(tmp_path, PERSON, "person.txt"), "--into", ".")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.endswith("2 files written into . (นำเข้าแล้ว); check them: python -m opmanual check .\n")
+    second = run(tmp_path / "here", "import", source(tmp_path), "--into", ".")
+    assert second.returncode == 0, second.stderr
+    assert len(load(tmp_path / "here").people) == 1 and debris(tmp_path) == []
+
+
 def test_a_folder_inside_a_data_folder_is_refused(tmp_path: Path) -> None:
     """Its files, lock and staging folder would stand in the data folder, which would no longer pass the check."""
     target = data_folder(tmp_path)

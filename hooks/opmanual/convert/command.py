@@ -49,6 +49,7 @@ def run(sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = 
             say(f"{COMMAND}: {exc} Nothing was written.", sys.stderr)
             return BAD_SOURCE
     draft = recognise(read_sources)
+    where = folder.name(into)  # now: importing into the working folder replaces it, and its name with it
     header = [f"นำเข้าจาก {', '.join(path.name for path in sources)} ด้วย {COMMAND}"]
     try:
         written = write(draft, into, force=force, header=header)
@@ -58,7 +59,6 @@ def run(sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = 
     for line in report(draft, written.merged):
         print(printable(line), file=out)  # one line each: a line break in a source's text is escaped too
     done = "added to" if written.merged else "written into"
-    where = folder.name(into)
     say(f"{len(written.paths)} files {done} {where} (นำเข้าแล้ว); check them: python -m opmanual check {where}", out)
     return 0
 

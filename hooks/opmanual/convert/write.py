@@ -196,6 +196,7 @@ def write(draft: Draft, target: Path, *, force: bool = False, header: list[str] 
     and references.yml are added to, see `merge`). A person's or process's file that exists is a clash, refused
     unless `force`. `header` is comment text for the top of every new file."""
     where = folder.name(target)
+    target = Path(os.path.abspath(target))  # `.` has no name to put a staging folder or a lock beside
     try:
         folder.check(target)
         target.parent.mkdir(parents=True, exist_ok=True)
