@@ -437,7 +437,7 @@ def test_a_text_file_too_large_for_a_manual(tmp_path: Path) -> None:
     path = tmp_path / "dump.txt"
     path.write_bytes(b"x" * (11 * 1024 * 1024))
     assert refused(path) == (
-        "dump.txt is 11 MB of text, more than a manual's 10 MB (a 300-page manual is about 1 MB): check that it "
+        "dump.txt is 11.5 MB of text, more than a manual's 10 MB (a 300-page manual is about 1 MB): check that it "
         "is the right file."
     )
 

@@ -32,7 +32,22 @@ def draft() -> Draft:
 
 
 @pytest.mark.parametrize(
-    "text", ["ข้อ: หนึ่ง", "#hash", "yes", "on", "1.5", "- ขีด", "'quote'", '"dq"', "a: b", "  space", "ต่อ\nบรรทัด"]
+    "text",
+    [
+        *["ข้อ: หนึ่ง", "#hash", "yes", "on", "1.5", "- ขีด", "'quote'", '"dq"', "a: b", "  space", "ต่อ\nบรรทัด"],
+        *[
+            "งาน (ก) ๑.๒",
+            "(๑) งาน",
+            "2568-05-15 วัน",
+            "ก #1",
+            "ก - ข",
+            "ท้าย ",
+            "ก\u2028ข",
+            "ก\x85ข",
+            "ก\tข",
+            "ก\x1bข\u2028",
+        ],
+    ],
 )
 def test_scalars_read_back_as_the_same_string(text: str) -> None:
     assert yaml.safe_load(f"key: {scalar(text)}") == {"key": text}

@@ -191,6 +191,9 @@ _SPACE_AFTER_MARK = re.compile(rf"(?<=[{_CONSONANT}][{COMBINING}]) +(?=[{_CONSON
 _SHIFTED_VOWEL = re.compile(rf"([{_CONSONANT}])([{_CONSONANT}])([\u0e34-\u0e37])\u0e31")
 _MARKS_ORDER = re.compile(rf"([{TONE_MARKS}])([{BELOW_VOWELS}])")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+# Characters on each side of a space that the repairs look at: more than any Thai word. Looking at the whole line
+# instead made a long line (a PDF's paragraph without breaks) cost its length squared.
+CONTEXT = 64
 _THAI_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
 
 
@@ -214,7 +217,7 @@ def _lost_nikhahit(match: re.Match[str]) -> str:
     """A space before SARA AA: a NIKHAHIT the extractor lost ("ล าดับ" → ลำดับ), unless the word list says the
     space only split the word ("ข่ าย" → ข่าย, in letter-spaced text)."""
     text, end = match.string, match.end()
-    before = _THAI_RUN.findall(text[: match.start()] + match.group(1))[-1]
+    before = _THAI_RUN.findall(text[max(0, match.start() - CONTEXT) : match.start()] + match.group(1))[-1]
     after = _THAI_RUN.match(text, end + 1 if text[end : end + 1] == " " else end)
     rest = after.group() if after else SARA_AA
     if _unknown(before + rest) < _unknown(repair_marks(before + NIKHAHIT + rest)):
@@ -245,7 +248,12 @@ def repair_line(line: str) -> str:
 def _keep_or_drop(match: re.Match[str]) -> str:
     # A space after a mark stays where the two sides are separate words (คือ การ); it goes inside one (พื้ นที่).
     text = match.string
-    return "" if _joins(text[: match.start()], text[match.end() :]) else match.group()
+    return "" if _joins(*_around(text, match.start(), match.end())) else match.group()
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text just before `start` and just after `end`, `CONTEXT` characters of each."""
+    return text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
 
 
 def repair(text: str) -> str:
@@ -374,7 +382,7 @@ def join_split_words(line: str) -> str:
     for space in _THAI_SPACE.finditer(line):
         if line[space.end() : space.end() + 1] == MAI_YAMOK:  # "อื่น ๆ": the space before ๆ is the official style
             continue
-        if _joins(line[: space.start()], line[space.end() :]):
+        if _joins(*_around(line, space.start(), space.end())):
             pieces.append(line[start : space.start()])
             start = space.end()
     pieces.append(line[start:])

@@ -3,7 +3,8 @@
     readers (one per format) → one stream of blocks → recognise → Draft → write (checked, then moved in)
 
 This module runs the three steps and prints the report: what was recognised and how much of it, every guess marked
-`# ตรวจสอบ:` in the files, and every block that went into a free section, with where it stood in the source.
+`# ตรวจสอบ:` in the files, and every block that went into a free section, with where it stood in the source. Names
+of files and text of the sources reach the terminal only through `say`, with their control characters escaped.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..errors import printable
+from . import folder
 from .blocks import SourceError
 from .draft import Draft
 from .merge import Merge
@@ -21,28 +24,42 @@ from .recognise import recognise
 from .write import WriteError, write
 
 BAD_SOURCE = 1  # a source cannot be read: nothing written
-CLASH = 1  # the target has the files already (without --force): nothing written
+CLASH = 1  # the target has the files already, or cannot be written (without --force): nothing written
+COMMAND = "python -m opmanual import"
+
+
+def say(text: str, out: TextIO) -> None:
+    """Print `text`, each of its lines with every control, direction and invisible character as an escape: a file
+    name or a source's text cannot move the cursor, recolour the terminal or forge a line of the report."""
+    for line in text.split("\n"):
+        print(printable(line), file=out)
 
 
 def run(sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = sys.stdout) -> int:
+    try:
+        folder.check(into)  # before the sources are read: a wrong folder is said at once
+    except folder.FolderError as error:
+        say(f"{COMMAND}: {error}; nothing was written", sys.stderr)
+        return CLASH
     read_sources = []
     for path in sources:
         try:
             read_sources.append(read(path))
         except SourceError as exc:
-            print(f"python -m opmanual import: {exc} Nothing was written.", file=sys.stderr)
+            say(f"{COMMAND}: {exc} Nothing was written.", sys.stderr)
             return BAD_SOURCE
     draft = recognise(read_sources)
-    header = [f"# นำเข้าจาก {', '.join(path.name for path in sources)} ด้วย python -m opmanual import"]
+    where = folder.name(into)  # now: importing into the working folder replaces it, and its name with it
+    header = [f"นำเข้าจาก {', '.join(path.name for path in sources)} ด้วย {COMMAND}"]
     try:
         written = write(draft, into, force=force, header=header)
     except WriteError as exc:
-        print(f"python -m opmanual import: {exc}", file=sys.stderr)
+        say(f"{COMMAND}: {exc}", sys.stderr)
         return CLASH
     for line in report(draft, written.merged):
-        print(line, file=out)
+        print(printable(line), file=out)  # one line each: a line break in a source's text is escaped too
     done = "added to" if written.merged else "written into"
-    print(f"{len(written.paths)} files {done} {into} (นำเข้าแล้ว); check them: python -m opmanual check {into}", file=out)
+    say(f"{len(written.paths)} files {done} {where} (นำเข้าแล้ว); check them: python -m opmanual check {where}", out)
     return 0
 
 
@@ -83,7 +100,7 @@ def report(draft: Draft, merged: Merge | None = None) -> Iterator[str]:
         yield f"{len(guesses)} guesses to check, marked `# ตรวจสอบ:` in the files (ค่าที่ต้องตรวจสอบ):"
         for name, guess in guesses:
             where = " → ".join(str(step) for step in guess.path)
-            yield f"  {name}: {where}: {guess.note}"
+            yield f"  {name}: {where}: {' '.join(guess.note.split())}"
     unplaced = [(name, item) for name, part in files.items() for item in part.unplaced]
     if unplaced:
         yield f"{len(unplaced)} blocks not placed in a field, kept in free sections (ย้ายไปช่องที่ถูกต้อง):"

@@ -42,6 +42,9 @@ def romanize(text: str) -> str:
 
 def slug(text: str, words: int | None = None) -> str:
     """An id from `text`: romanised, lowercase, words joined by `-`; at most `words` Thai words."""
+    # An id holds ID_MAX characters, and romanising is slow (a long paragraph taken for a name took seconds): only
+    # the start of the text can reach the id.
+    text = text[: 2 * ID_MAX]
     parts = [part for part in _NOT_ID.split(romanize(text).replace(" ", "-").lower()) if part]
     if words is not None:
         parts = parts[:words]

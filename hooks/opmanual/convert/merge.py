@@ -6,7 +6,8 @@ area, document … of the same name, or failing that the same id) is the folder'
 are renamed to its id; a new entry is appended under a free id. A value the folder has already is kept; when the
 source says it differently, the source's words are appended as a free section of the group page for the editor to
 compare, so nothing the source says is lost. Which lists define ids and which fields refer to them is read from
-the model (`refs`), so a new kind of reference needs nothing here.
+the model (`refs`), so a new kind of reference needs nothing here. The folder's files are read with the loader, as
+`check` reads them: its limits, and every value the text typed (an approval date is the text `2568-05-15`).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
+from ..data.loader import read_yaml
 from ..data.model import Group, OfficeFile, Person, Process, ReferencesFile
 from ..data.refs import Defines, Loc, Ref, markers, model_in, walk
+from ..errors import ErrorList
 from .draft import Draft, Guess, Part
 from .ids import unique
 from .recognise.office import DEFAULT_GROUP
@@ -48,12 +50,13 @@ class Merge:
     guesses: dict[str, list[Guess]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     new_files: set[str] = field(default_factory=set)  # shared files the folder lacks: written whole
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)  # each shared file's values once added to
 
 
 def merge(draft: Draft, folder: Path) -> Merge:
     """What adding `draft` to the data folder `folder` (which passes the check) takes. The draft's ids and
     references are renamed in place to the folder's."""
-    existing = {name: _read(folder / name) for name in SHARED}
+    existing = {name: _read(folder, name) for name in SHARED}
     _rename(draft, _renames(draft, existing))
     result = Merge()
     for name, model in SHARED.items():
@@ -69,6 +72,7 @@ def merge(draft: Draft, folder: Path) -> Merge:
             adding.compare(existing[name])
         result.additions[name] = adding.additions
         result.guesses[name] = adding.guesses
+        result.values[name] = existing[name]
         result.notes += adding.notes
     return result
 
@@ -77,11 +81,12 @@ def _shared(draft: Draft, name: str) -> Part:
     return draft.office if name == "office.yml" else draft.references
 
 
-def _read(path: Path) -> dict[str, Any]:
-    if not path.exists():
+def _read(folder: Path, name: str) -> dict[str, Any]:
+    """A shared file's values as the loader reads them (the folder passed the check, so it reads)."""
+    if not (folder / name).exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data if isinstance(data, dict) else {}
+    read = read_yaml(folder / name, ErrorList(folder))
+    return read[0] if read is not None and isinstance(read[0], dict) else {}
 
 
 def _defined(data: dict[str, Any], model: type[BaseModel]) -> list[tuple[str, Loc, dict[str, Any]]]:

@@ -2,92 +2,97 @@
 
 `read` picks the reader by what the file holds, not only by its name — a .docx is a zip with `word/document.xml`, a
 PDF starts with `%PDF-`, an encrypted Office file is an OLE compound file — and turns every file it cannot read into
-a `SourceError` with one plain sentence naming the file, so the command can say why and write nothing.
+a `SourceError` with one plain sentence naming the file, so the command can say why and write nothing. Every reader
+works within the limits of `limits.py`; what it returns holds no character that a data file may not hold (see
+`clean`).
 """
 
 from __future__ import annotations
 
-import zipfile
+import os
+from dataclasses import replace
 from pathlib import Path
 
-from ..blocks import Source, SourceError
+from ...data.loader import _FORBIDDEN as FORBIDDEN  # the loader's own list, declared once there
+from ..blocks import Block, Cell, PageBreak, Source, SourceError, Table
+from ..limits import MAX_TEXT_BYTES, TooLarge, size
+from .safe import open_source, read_at_most
 
-MAX_BYTES = 100 * 1024 * 1024  # a manual with photos is a few tens of MB; more is a scan or the wrong file
-MAX_TEXT_BYTES = 10 * 1024 * 1024  # the text of a 300-page manual is about 1 MB
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 files, and any password-protected Office file
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
 
 
-def read(path: Path) -> Source:
-    """Read `path` with the reader for what it is; `SourceError` when it cannot be read."""
-    name = path.name
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as file:
-            head = file.read(8)
-    except FileNotFoundError:
-        raise SourceError(f"{name} does not exist.") from None
-    except IsADirectoryError:
-        raise SourceError(f"{name} is a folder, not a file: give the manual's .docx, .pdf, .txt or .md.") from None
-    except OSError as error:
-        raise SourceError(f"{name} cannot be read: {error.strerror or error}.") from None
-    if size == 0:
-        raise SourceError(f"{name} is empty (0 bytes).")
-    if size > MAX_BYTES:
-        raise SourceError(
-            f"{name} is {size // (1024 * 1024)} MB, more than the {MAX_BYTES // (1024 * 1024)} MB a manual can be: "
-            "check that it is the right file."
-        )
+def read(path: Path, name: str | None = None) -> Source:
+    """Read `path` with the reader for what it is; `SourceError` when it cannot be read. `name` is what the blocks
+    and messages call it (the file's name)."""
+    name = name or path.name
     suffix = path.suffix.lower()
-    if head.startswith(b"%PDF-"):
-        from . import pdf
+    with open_source(path, name) as file:
+        head = file.read(8)
+        file.seek(0)
+        if head.startswith(b"%PDF-"):
+            from . import pdf
 
-        return pdf.read(path)
-    if head.startswith(OLE_MAGIC):
-        if suffix == ".docx":
+            return clean(pdf.read_file(file, name))
+        if head.startswith(OLE_MAGIC):
+            if suffix == ".docx":
+                raise SourceError(
+                    f"{name} is password-protected (an encrypted Office file): open it in Word, remove the password "
+                    "(File → Info → Protect Document), save it and import it again."
+                )
             raise SourceError(
-                f"{name} is password-protected (an encrypted Office file): open it in Word, remove the password "
-                "(File → Info → Protect Document), save it and import it again."
+                f"{name} is an old Word 97–2003 file (.doc): open it in Word or LibreOffice, save it as .docx and "
+                "import that."
             )
-        raise SourceError(
-            f"{name} is an old Word 97–2003 file (.doc): open it in Word or LibreOffice, save it as .docx and "
-            "import that."
-        )
-    if head.startswith(b"PK"):
-        return _read_zip(path)
-    if suffix in (".docx", ".pdf"):
-        kind = "Word" if suffix == ".docx" else "PDF"
-        raise SourceError(f"{name} is not a {kind} file (its content is not what its name says), or it is damaged.")
-    if suffix in TEXT_SUFFIXES:
-        if size > MAX_TEXT_BYTES:
-            raise SourceError(
-                f"{name} is {size // (1024 * 1024)} MB of text, more than a manual's {MAX_TEXT_BYTES // (1024 * 1024)} "
-                "MB (a 300-page manual is about 1 MB): check that it is the right file."
-            )
-        from . import text
+        if head.startswith(b"PK"):
+            from . import docx
 
-        return text.read(path)
+            return clean(docx.read_file(file, name))
+        if suffix in (".docx", ".pdf"):
+            kind = "Word" if suffix == ".docx" else "PDF"
+            raise SourceError(f"{name} is not a {kind} file (its content is not what its name says), or it is damaged.")
+        if suffix in TEXT_SUFFIXES:
+            data = read_at_most(file, MAX_TEXT_BYTES)
+            if data is None:
+                raise TooLarge(
+                    f"{name} is {size(os.fstat(file.fileno()).st_size)} of text, more than a manual's "
+                    f"{size(MAX_TEXT_BYTES)} (a 300-page manual is about 1 MB): check that it is the right file."
+                )
+            from . import text
+
+            return clean(text.parse(text.decode(data, name), name, markdown=suffix != ".txt"))
     raise SourceError(
         f"{name}: files of type {suffix or '(no extension)'} cannot be imported; give a .docx, .pdf, .txt or .md."
     )
 
 
-def _read_zip(path: Path) -> Source:
-    name = path.name
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            broken = archive.testzip()
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise SourceError(f"{name} is damaged: it starts like a Word file (a zip) but cannot be opened.") from None
-    if broken is not None:
-        raise SourceError(f"{name} is damaged: its part {broken} cannot be read.")
-    if "word/document.xml" not in names:
-        raise SourceError(
-            f"{name} is a zip file but not a Word document (it has no word/document.xml): save the manual from "
-            "Word as .docx."
-        )
-    from . import docx
+def clean(source: Source) -> Source:
+    """`source` without the control, bidirectional and invisible formatting characters that a data file may not
+    hold (a control character pasted into Word, a direction mark from a PDF), counted in the notes; a block left
+    with no text is left out."""
+    removed = 0
 
-    return docx.read(path)
+    def text(value: str) -> str:
+        nonlocal removed
+        cleaned, count = FORBIDDEN.subn("", value)
+        removed += count
+        return cleaned
+
+    def cell(value: Cell) -> Cell:
+        kept = [replace(inner, text=text(inner.text)) for inner in value.blocks]
+        return replace(value, blocks=tuple(inner for inner in kept if inner.text.strip()))
+
+    def block(value: Block) -> Block | None:
+        if isinstance(value, Table):
+            return replace(value, rows=tuple(tuple(cell(inner) for inner in row) for row in value.rows))
+        if isinstance(value, PageBreak):
+            return value
+        cleaned = replace(value, text=text(value.text))
+        return cleaned if cleaned.text.strip() else None
+
+    blocks = [found for found in map(block, source.blocks) if found is not None]
+    if removed:
+        source.notes.append(f"{removed} control or direction characters left out (a data file cannot hold them)")
+    source.blocks = blocks
+    return source

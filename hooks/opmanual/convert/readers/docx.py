@@ -1,7 +1,11 @@
 """Word (.docx) into blocks: the body in order, with what Word knows about it.
 
-python-docx opens the file and gives the styles and the numbering part; the body is walked as XML (lxml) because
-python-docx does not expose merged cells' spans, list levels, text boxes or page breaks in document order.
+The file is a zip of XML parts and pictures, and may be built to unpack to gigabytes: `_Package` reads its
+directory first and refuses a file past the limits of `limits.py` (parts, their unpacked sizes and ratio, the
+pixels a picture declares) before anything is unpacked, then unpacks only the XML parts the reader needs (the
+document, its styles and numbering), each counted as it is unpacked, and parses them without entities, DTDs or
+network. Pictures are never unpacked beyond their headers. The body is walked as XML (lxml), counting paragraphs,
+tables and cells as it goes.
 
 - A paragraph is a `Heading` when its style (or a style it is based on) is a heading — "Heading N", "Title", a
   localised name ("หัวเรื่อง 1") — or has an outline level (`w:outlineLvl`, on the paragraph or its style).
@@ -21,15 +25,32 @@ python-docx does not expose merged cells' spans, list levels, text boxes or page
 
 from __future__ import annotations
 
+import posixpath
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml publishes no types; python-docx uses it the same way
 
 from ... import thai
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
+from ..limits import (
+    MAX_CELLS,
+    MAX_PARAGRAPHS,
+    MAX_PARTS,
+    MAX_PIXELS,
+    MAX_RATIO,
+    MAX_TABLES,
+    MAX_UNPACKED,
+    MAX_XML,
+    TooLarge,
+    size,
+)
 from .text import TypedLevels
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -71,21 +92,25 @@ class _Numbering:
 
 
 class _Reader:
-    def __init__(self, name: str, document: Any) -> None:
+    def __init__(self, name: str, styles: Any, numbering: Any) -> None:
         self.name = name
         self.source = Source(name, [])
-        self.styles = self._styles(document)
-        self.numbering = self._numbering(document)
+        self.styles = self._styles(styles)
+        self.numbering = self._numbering(numbering)
         self.count = 0  # paragraphs seen, in document order: the ¶ of `Where`
+        self.pieces = 0  # paragraphs and lines of paragraphs read, for MAX_PARAGRAPHS
+        self.tables = 0
+        self.cells = 0
         self.images = 0
         self.contents = 0  # lines of a table of contents passed over
         self.levels = TypedLevels()
 
-    # --- the parts python-docx loads ------------------------------------------------------------------------
+    # --- the styles and numbering parts ---------------------------------------------------------------------
 
-    def _styles(self, document: Any) -> dict[str, _Style]:
+    def _styles(self, root: Any) -> dict[str, _Style]:
         styles: dict[str, _Style] = {}
-        root = document.styles.element
+        if root is None:
+            return styles
         for style in root.iter(_w("style")):
             style_id = style.get(_w("styleId"))
             if not style_id:
@@ -100,11 +125,9 @@ class _Reader:
             )
         return styles
 
-    def _numbering(self, document: Any) -> _Numbering:
+    def _numbering(self, root: Any) -> _Numbering:
         numbering = _Numbering()
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
+        if root is None:
             return numbering  # a document without lists
         abstract: dict[str, dict[int, str]] = {}
         for definition in root.iter(_w("abstractNum")):
@@ -160,6 +183,12 @@ class _Reader:
         if num is not None and num[0] == "0":
             num = None  # numId 0 switches a style's numbering off
         lines, page_breaks, boxes = self._runs(p)
+        self.pieces += len(lines)
+        if self.pieces > MAX_PARAGRAPHS:
+            raise TooLarge(
+                f"{self.name} has more than {MAX_PARAGRAPHS:,} paragraphs (lines of a paragraph counted), more than "
+                "a manual has (an 80-page manual has about 3,000): import each manual in it separately."
+            )
         blocks: list[Block] = []
         before = (ppr is not None and _on(ppr.find(_w("pageBreakBefore")))) or any(s.page_break_before for s in chain)
         if not in_cell and any(_CONTENTS_NAME.match(style.name.strip()) for style in chain):
@@ -183,7 +212,7 @@ class _Reader:
             else:
                 blocks.extend(self._typed(text, where) for text in texts)
         for box in boxes:
-            for inner in box.iter(_w("p")):
+            for inner in _paragraphs(box):
                 blocks.extend(block for block in self.paragraph(inner, in_cell=True) if not isinstance(block, Table))
         if not in_cell:
             section = ppr is not None and ppr.find(_w("sectPr")) is not None
@@ -241,10 +270,19 @@ class _Reader:
         return lines, page_breaks, boxes
 
     def table(self, tbl: Any) -> Table:
+        self.tables += 1
+        if self.tables > MAX_TABLES:
+            raise TooLarge(
+                f"{self.name} has more than {MAX_TABLES:,} tables, more than a manual has (an 80-page manual has "
+                "about 50): import each manual in it separately."
+            )
         where = Where(self.name, paragraph=self.count + 1)
         grid: list[list[tuple[int, list[Any]] | None]] = []  # per row: per grid column, (row of origin, cell) or None
         rows: list[list[tuple[int, int, list[Paragraph | ListItem]]]] = []  # per row: (column, colspan, blocks)
         spans: dict[tuple[int, int], list[int]] = {}  # (row, column) of a cell → [rowspan]
+        # The cell a vertical merge continues: the latest one that starts at its column (looking back row by row
+        # made a merge down a long table cost its rows squared).
+        above: dict[int, tuple[int, int]] = {}
         header_rows = 0
         counting_headers = True
         for r, tr in enumerate(tbl.iterchildren(_w("tr"))):
@@ -264,12 +302,13 @@ class _Reader:
                 colspan = _int(_val(_find(tcpr, "gridSpan"))) or 1
                 merge = _find(tcpr, "vMerge")
                 if merge is not None and _val(merge, "continue") != "restart":
-                    origin = next((key for key in ((rr, column) for rr in range(r - 1, -1, -1)) if key in spans), None)
+                    origin = above.get(column)
                     if origin is not None:
                         spans[origin][0] += 1
                     column += colspan
                     continue
                 spans[(r, column)] = [1]
+                above[column] = (r, column)
                 row.append((column, colspan, self.cell(tc)))
                 column += colspan
             rows.append(row)
@@ -280,6 +319,12 @@ class _Reader:
         return Table(tuple(row for row in built if row), where, header_rows=header_rows)
 
     def cell(self, tc: Any) -> list[Paragraph | ListItem]:
+        self.cells += 1
+        if self.cells > MAX_CELLS:
+            raise TooLarge(
+                f"{self.name} has more than {MAX_CELLS:,} table cells, more than a manual has (an 80-page manual "
+                "has about 2,000): import each manual in it separately."
+            )
         blocks: list[Paragraph | ListItem] = []
         self.levels.reset()
         for child in tc:
@@ -292,7 +337,7 @@ class _Reader:
             elif child.tag == _w("sdt"):
                 content = child.find(_w("sdtContent"))
                 if content is not None:
-                    for p in content.iter(_w("p")):
+                    for p in _paragraphs(content):
                         blocks.extend(b for b in self.paragraph(p, in_cell=True) if isinstance(b, Paragraph | ListItem))
         return blocks
 
@@ -312,6 +357,16 @@ def _walk(element: Any) -> Iterator[Any]:
         yield child
         if tag != _w("txbxContent"):
             yield from _walk(child)
+
+
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The paragraphs inside a text box or a content control, in order, but not those inside them (a text box of
+    one of these paragraphs is read with it): each paragraph is read once, however deep the boxes nest."""
+    for child in element:
+        if child.tag == _w("p"):
+            yield child
+        elif isinstance(child.tag, str):
+            yield from _paragraphs(child)
 
 
 def _find(parent: Any, *path: str) -> Any:
@@ -346,19 +401,26 @@ def _num(ppr: Any) -> tuple[str, int] | None:
 
 
 def read(path: Path, name: str | None = None) -> Source:
-    """Read a .docx file into blocks."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    """Read a .docx file into blocks (through `readers.read`, which opens it safely)."""
+    from . import read as read_source
 
-    name = name or path.name
+    return read_source(path, name)
+
+
+def read_file(file: BinaryIO, name: str) -> Source:
+    """Read an open .docx file into blocks."""
+    package = _Package(file, name)
+    main = package.main()
+    document = package.xml(main)
+    if document.tag != _w("document") or document.find(_w("body")) is None:
+        raise SourceError(f"{name} is a zip file but not a Word document (its main part is not a Word body).")
+    styles, numbering = (package.xml(part) if part else None for part in package.related(main, "styles", "numbering"))
+    package.check_pictures()
+    reader = _Reader(name, styles, numbering)
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise SourceError(f"{name} is damaged and cannot be opened as a Word document ({error}).") from None
-    except Exception as error:  # lxml's parse errors and others from a damaged part: one message for all
-        raise SourceError(f"{name} is damaged: a part of it cannot be read ({type(error).__name__}).") from None
-    reader = _Reader(name, document)
-    reader.body(document.element.body)
+        reader.body(document.find(_w("body")))
+    except RecursionError:
+        raise SourceError(f"{name} nests tables or text boxes too deeply to be a manual.") from None
     source = reader.source
     if reader.images:
         source.notes.append(f"{reader.images} images skipped (pictures are not imported; add them again by hand)")
@@ -367,3 +429,219 @@ def read(path: Path, name: str | None = None) -> Source:
     if not any(isinstance(block, Heading | Paragraph | ListItem | Table) for block in source.blocks):
         raise SourceError(f"{name} has no text in it.")
     return source
+
+
+# --- the zip ------------------------------------------------------------------------------------------------------
+
+RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+# The central directory is read whole by zipfile: at most this many bytes of it (a part's entry is 50–100 bytes).
+MAX_DIRECTORY = MAX_PARTS * 1000
+_EOCD = struct.Struct("<4sHHHHIIH")  # the end of central directory record
+_EOCD64 = struct.Struct("<4sQHHIIQQQQ")  # its zip64 form
+_LOCATOR64 = struct.Struct("<4sIQI")
+PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
+HEADER = 1 << 16  # bytes of a picture read for its size: JPEG may put its frame header after large metadata
+# Word's XML without what a hostile file could use: no entities expanded, no DTD or network, lxml's limits on
+# depth and text size kept (no huge_tree).
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_blank_text=True)
+# What a damaged zip or part raises while it is read: one message for all of them.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
+
+
+class _Package:
+    """The zip of a .docx, read within the limits: its directory checked before anything is unpacked."""
+
+    def __init__(self, file: BinaryIO, name: str) -> None:
+        self.name = name
+        self.read_xml = 0  # bytes of XML unpacked so far
+        directory = _directory_size(file)
+        if directory is None:
+            raise SourceError(f"{name} is damaged: it starts like a Word file (a zip) but cannot be opened.")
+        if directory > MAX_DIRECTORY:
+            raise TooLarge(
+                f"{name} lists more than {MAX_PARTS:,} parts in its zip (Word writes a few hundred): it is not a "
+                "manual's Word file, or it is damaged."
+            )
+        try:
+            self.zip = zipfile.ZipFile(file)
+        except (*_DAMAGED, struct.error):
+            raise SourceError(f"{name} is damaged: it starts like a Word file (a zip) but cannot be opened.") from None
+        members = self.zip.infolist()
+        if len(members) > MAX_PARTS:
+            raise TooLarge(
+                f"{name} has {len(members):,} parts in its zip, more than the {MAX_PARTS:,} of any Word file: it is "
+                "not a manual's Word file, or it is damaged."
+            )
+        unpacked = sum(member.file_size for member in members)
+        packed = max(1, file.seek(0, 2))
+        if unpacked > MAX_UNPACKED:
+            raise TooLarge(
+                f"{name} unpacks to {size(unpacked)}, more than the {size(MAX_UNPACKED)} a manual's Word file may "
+                "hold: it is not a manual, or it is made to fill the memory (a zip bomb)."
+            )
+        # A small file may unpack to many times its size (XML of empty paragraphs); only one that unpacks to more
+        # than the XML the reader would ever read is judged by its ratio.
+        if unpacked > MAX_XML and unpacked / packed > MAX_RATIO:
+            raise TooLarge(
+                f"{name} unpacks to {unpacked / packed:,.0f} times its size, more than the {MAX_RATIO} times of any "
+                "Word file: it is made to fill the memory (a zip bomb), or it is damaged."
+            )
+        self.names = {member.filename: member for member in members}
+
+    def unpack(self, part: str, limit: int) -> bytes | None:
+        """A part's bytes, unpacked a piece at a time; None past `limit` (the size the zip declares for it is not
+        trusted)."""
+        pieces: list[bytes] = []
+        total = 0
+        try:
+            with self.zip.open(self.names[part]) as stream:
+                while piece := stream.read(1 << 20):
+                    total += len(piece)
+                    if total > limit:
+                        return None
+                    pieces.append(piece)
+        except _DAMAGED:
+            raise SourceError(f"{self.name} is damaged: its part {part} cannot be read.") from None
+        return b"".join(pieces)
+
+    def xml(self, part: str) -> Any:
+        """A part parsed as XML, counted against MAX_XML."""
+        data = self.unpack(part, MAX_XML - self.read_xml)
+        if data is None:
+            raise TooLarge(
+                f"{self.name}: its XML parts unpack to more than {size(MAX_XML)}, more than a manual's Word file "
+                "has (an 80-page manual has 2–4 MB): it is not a manual, or it is made to fill the memory."
+            )
+        self.read_xml += len(data)
+        try:
+            return etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError:
+            raise SourceError(f"{self.name} is damaged: its part {part} is not readable XML.") from None
+
+    def _relationships(self, part: str) -> dict[str, str]:
+        """The relationships of `part` ("" for the package's own): type (its last word) → the part it names."""
+        folder, base = posixpath.split(part)
+        rels = posixpath.join(folder, "_rels", f"{base}.rels")
+        if rels not in self.names:
+            return {}
+        found: dict[str, str] = {}
+        for relationship in self.xml(rels).iter(f"{{{RELATIONSHIPS}}}Relationship"):
+            kind = (relationship.get("Type") or "").removeprefix(OFFICE_DOCUMENT)
+            target = relationship.get("Target") or ""
+            if relationship.get("TargetMode") == "External" or kind in found:
+                continue
+            place = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            found[kind] = posixpath.normpath(place)
+        return found
+
+    def main(self) -> str:
+        """The main document part (word/document.xml in every Word file, but the package says where)."""
+        main = self._relationships("").get("officeDocument", "word/document.xml")
+        if main not in self.names:
+            raise SourceError(
+                f"{self.name} is a zip file but not a Word document (it has no word/document.xml): save the manual "
+                "from Word as .docx."
+            )
+        return main
+
+    def related(self, part: str, *kinds: str) -> list[str | None]:
+        relationships = self._relationships(part)
+        return [relationships.get(kind) if relationships.get(kind) in self.names else None for kind in kinds]
+
+    def check_pictures(self) -> None:
+        """Every picture's declared size, read from its first bytes: a picture is never unpacked to be skipped,
+        but one that declares more pixels than any manual's picture is a sign of a hostile file."""
+        for part in self.names:
+            if not part.lower().endswith(PICTURES):
+                continue
+            found = pixels(self.unpack_head(part))
+            if found and found[0] * found[1] > MAX_PIXELS:
+                width, height = found
+                raise TooLarge(
+                    f"{self.name}: its picture {part} declares {width:,} × {height:,} pixels, more than the "
+                    f"{MAX_PIXELS:,} of any picture in a manual: it is made to fill the memory, or it is damaged."
+                )
+
+    def unpack_head(self, part: str) -> bytes:
+        try:
+            with self.zip.open(self.names[part]) as stream:
+                return stream.read(HEADER)
+        except _DAMAGED:
+            raise SourceError(f"{self.name} is damaged: its part {part} cannot be read.") from None
+
+
+def _directory_size(file: BinaryIO) -> int | None:
+    """The size of the zip's central directory, read from its end record (as zipfile will), or None when there is
+    none; zipfile reads the whole directory into memory before anything can be checked."""
+    end = file.seek(0, 2)
+    tail_size = min(end, _EOCD.size + 0xFFFF)
+    file.seek(end - tail_size)
+    tail = file.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < _EOCD.size:
+        return None
+    directory: int = _EOCD.unpack_from(tail, at)[5]
+    if at >= _LOCATOR64.size and tail[at - _LOCATOR64.size : at - _LOCATOR64.size + 4] == b"PK\x06\x07":
+        offset = _LOCATOR64.unpack_from(tail, at - _LOCATOR64.size)[2]
+        file.seek(offset)
+        record = file.read(_EOCD64.size)
+        if len(record) == _EOCD64.size and record.startswith(b"PK\x06\x06"):
+            directory = max(directory, _EOCD64.unpack(record)[8])
+    file.seek(0)
+    return directory
+
+
+def pixels(head: bytes) -> tuple[int, int] | None:
+    """(width, height) that a picture's first bytes declare: PNG, GIF, BMP, JPEG, TIFF, WebP; None when they do not
+    say (another format, or a header past the bytes read)."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n") and len(head) >= 24:
+        width, height = struct.unpack(">II", head[16:24])
+        return width, height
+    if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
+        width, height = struct.unpack("<HH", head[6:10])
+        return width, height
+    if head.startswith(b"BM") and len(head) >= 26:
+        width, height = struct.unpack("<ii", head[18:26])
+        return abs(width), abs(height)
+    if head.startswith(b"\xff\xd8"):
+        return _jpeg(head)
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return _tiff(head)
+    if head.startswith(b"RIFF") and head[8:16] == b"WEBPVP8X" and len(head) >= 30:
+        return 1 + int.from_bytes(head[24:27], "little"), 1 + int.from_bytes(head[27:30], "little")
+    return None
+
+
+def _jpeg(head: bytes) -> tuple[int, int] | None:
+    at = 2
+    while at + 9 <= len(head) and head[at] == 0xFF:
+        marker = head[at + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        length = int.from_bytes(head[at + 2 : at + 4], "big")
+        # SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC): the frame header with the size.
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height, width = struct.unpack(">HH", head[at + 5 : at + 9])
+            return width, height
+        at += 2 + length
+    return None
+
+
+def _tiff(head: bytes) -> tuple[int, int] | None:
+    order = "<" if head[:2] == b"II" else ">"
+    offset = struct.unpack(order + "I", head[4:8])[0]
+    if offset + 2 > len(head):
+        return None
+    count = struct.unpack(order + "H", head[offset : offset + 2])[0]
+    found: dict[int, int] = {}
+    for index in range(count):
+        entry = offset + 2 + index * 12
+        if entry + 12 > len(head):
+            break
+        tag, kind = struct.unpack(order + "HH", head[entry : entry + 4])
+        if tag in (256, 257):  # ImageWidth, ImageLength: SHORT or LONG
+            form = "H" if kind == 3 else "I"
+            found[tag] = struct.unpack(order + form, head[entry + 8 : entry + 8 + struct.calcsize(form)])[0]
+    return (found[256], found[257]) if 256 in found and 257 in found else None

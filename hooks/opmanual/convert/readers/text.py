@@ -36,6 +36,7 @@ from pathlib import Path
 
 from ... import thai
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
+from ..limits import MAX_CELLS, MAX_LINES, TooLarge
 
 _TRAILING_NUMBER = re.compile(r"\s+[0-9๐-๙]{1,4}$")
 _BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")  # a run of underscores is text: "_____" stands for the author above
@@ -73,19 +74,24 @@ def decode(data: bytes, name: str) -> str:
 
 
 def read(path: Path, name: str | None = None) -> Source:
-    """Read a .txt or .md file into blocks."""
-    name = name or path.name
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SourceError(f"{name} cannot be read: {error.strerror or error}.") from None
-    return parse(decode(data, name), name, markdown=path.suffix.lower() in (".md", ".markdown"))
+    """Read a .txt or .md file into blocks (through `readers.read`, which opens it safely and within the limits)."""
+    from . import read as read_source
+
+    return read_source(path, name)
 
 
 def parse(text: str, name: str, markdown: bool = False) -> Source:
     """Blocks of a text already decoded; `name` is what `Where` and the notes call the file."""
     source = Source(name, [])
+    breaks = text.count("\n") + text.count("\r") + text.count("\f")
+    if breaks > 2 * MAX_LINES:  # CR LF counts twice; the lines are counted exactly below
+        raise TooLarge(_too_many_lines(name))
+    # Cells are repaired one by one as the lines are read, and padded to the widest row as tables are made.
+    if text.count("\t") + (text.count("|") if markdown else 0) > MAX_CELLS:
+        raise TooLarge(_too_many_cells(name))
     lines = _lines(text)
+    if len(lines) > MAX_LINES:
+        raise TooLarge(_too_many_lines(name))
     paged = "\f" in text
     lines = _drop_running_lines(lines, source.notes)
     builder = _Builder(source, paged, markdown, _wrap_width(lines), _double_spaced(lines))
@@ -96,6 +102,20 @@ def parse(text: str, name: str, markdown: bool = False) -> Source:
     if not any(isinstance(block, Paragraph | ListItem | Heading | Table) for block in source.blocks):
         raise SourceError(f"{name} has no text in it.")
     return source
+
+
+def _too_many_cells(name: str) -> str:
+    return (
+        f"{name} has more than {MAX_CELLS:,} table cells, more than a manual has (an 80-page manual has about "
+        "2,000): check that it is the right file."
+    )
+
+
+def _too_many_lines(name: str) -> str:
+    return (
+        f"{name} has more than {MAX_LINES:,} lines, more than a manual has (a 300-page manual has about 10,000): "
+        "check that it is the right file."
+    )
 
 
 def _lines(text: str) -> list[_Line]:
@@ -231,6 +251,7 @@ class _Builder:
         self.last: _Line | None = None  # its last line
         self.levels = TypedLevels()
         self.counted: int | None = None  # the number of the last item numbered with a bare number ("๒ งาน")
+        self.cells = 0  # table cells made so far, for MAX_CELLS
 
     def where(self, line: _Line) -> Where:
         return Where(self.source.name, page=line.page if self.paged else None, paragraph=line.number)
@@ -394,6 +415,10 @@ class _Builder:
                 return False
             header = int(len(cells) > 1 and not any(_NUMBER_ONLY.fullmatch(cell) for cell in cells[0] if cell))
         columns = max(len(row) for row in cells)
+        # Every row is padded to the widest: one line of a million tabs over a thousand lines is a billion cells.
+        self.cells += columns * len(cells)
+        if self.cells > MAX_CELLS:
+            raise TooLarge(_too_many_cells(self.source.name))
         table_rows = tuple(
             tuple(Cell((Paragraph(text, where),) if text else ()) for text in row + [""] * (columns - len(row)))
             for row in cells

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ...data import hygiene
 from ...thai import ARABIC_DIGITS, normalize
 from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
+from ..limits import MAX_LINES, MAX_PARAGRAPHS
 
 _PART_WORDS = re.compile(r"^(?:ส่วนที่|บทที่|ตอนที่|หัวข้อที่|ข้อ)\s*[0-9๐-๙]+\s*[.:)]?\s*")
 _NOISE = re.compile(r"[\s\u200b.:：()\-–—/]+")
@@ -17,10 +19,21 @@ LONGEST_HEADING = 80  # characters: a longer line is a sentence, not a heading
 
 def key(text: str) -> str:
     """`text` reduced to what identifies a heading: no numbering, no spaces or punctuation, Arabic digits."""
+    # Every recogniser asks for the key of the same lines and of the same heading words, dozens of times a block:
+    # short texts are remembered (a bounded number of them), long ones are no heading and are rarely asked twice.
+    return _short_key(text) if len(text) <= LONGEST_HEADING else _key(text)
+
+
+def _key(text: str) -> str:
     text = normalize(text).split("\n")[0]
     text = _PART_WORDS.sub("", text)
     text = text[len(hygiene.typed_mark(text, hygiene.NUMBERED)) :]
     return _NOISE.sub("", text.translate(ARABIC_DIGITS)).lower()
+
+
+# Every line of the largest source the readers let through: a cache that can hold fewer is emptied by each pass of
+# the recognisers over the blocks, and saves nothing.
+_short_key = lru_cache(maxsize=max(MAX_PARAGRAPHS, MAX_LINES))(_key)
 
 
 def plain(text: str) -> str:
@@ -45,11 +58,14 @@ def matches(block: Block, words: Iterable[str], *, prefix: bool = False) -> bool
     found = key(line)
     if not found:
         return False
-    for word in words:
-        wanted = key(word)
-        if found == wanted or (prefix and found.startswith(wanted)):
-            return True
-    return False
+    wanted = _keys(tuple(words))
+    return found in wanted or (prefix and found.startswith(tuple(wanted)))
+
+
+@lru_cache(maxsize=1 << 10)
+def _keys(words: tuple[str, ...]) -> frozenset[str]:
+    """The keys of a recogniser's heading words (a constant tuple each): worked out once."""
+    return frozenset(key(word) for word in words)
 
 
 def heading_of(block: Block, parts: dict[str, tuple[str, ...]]) -> str | None:
