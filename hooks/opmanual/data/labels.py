@@ -52,7 +52,7 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
         "download_person": {"title", "name"},
         "approved_text": {"date", "name", "position", "order"},
         "approved_order": {"order"},
-        "approved_change": {"order"},
+        "approved_change": {"version", "by", "order"},
         "revision_older": {"count"},
         "ita_intro": {"group"},
         "ita_missing": {"count"},
@@ -85,7 +85,10 @@ class Labels(BaseModel, title="ถ้อยคำของหัวข้อแ�
         "ข้อความการอนุมัติ: {date} วันที่ {name} ผู้อนุมัติ {position} ตำแหน่ง {order} คำสั่ง (ถ้ามี)",
     )
     approved_order: Label = label(" ตาม{order}", "ส่วนของคำสั่งในข้อความการอนุมัติ: {order} คำสั่งหรือบันทึก")
-    approved_change: Label = label("อนุมัติให้ใช้{order}", "รายการในบันทึกการแก้ไขเมื่ออนุมัติ: {order} คำสั่ง (ถ้ามี)")
+    approved_change: Label = label(
+        "อนุมัติฉบับที่ {version} โดย {by}{order}",
+        "รายการในบันทึกการแก้ไขเมื่ออนุมัติ: {version} ฉบับที่ {by} ผู้อนุมัติ {order} คำสั่ง (ถ้ามี)",
+    )
     revision_record: Label = label("บันทึกการแก้ไข", "หัวข้อบันทึกการแก้ไขของเล่ม PDF")
     revision_version: Label = label("ฉบับที่", "หัวคอลัมน์ฉบับในบันทึกการแก้ไข")
     revision_change: Label = label("รายการแก้ไข", "หัวคอลัมน์รายการในบันทึกการแก้ไข")

@@ -211,11 +211,20 @@ class Source:
 def read_yaml(path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
     """Parse one file of the data folder `errors.root` into plain Python values; report problems and return None if
     it cannot be read. The file must be a regular file inside that folder (see `files.read_bytes`)."""
-    source = Source(path, {})
     try:
         raw = read_bytes(path, errors.root, MAX_BYTES)
     except FileProblem as refused:
         errors.add(path, 1, f"the file {refused.message}")
+        return None
+    return read_text(raw, path, errors)
+
+
+def read_text(raw: bytes, path: Path, errors: ErrorList) -> tuple[Any, Source] | None:
+    """Parse the bytes of a data file (read by `read_yaml`, or an older version of it from git) as `read_yaml`
+    does, its problems reported under `path`."""
+    source = Source(path, {})
+    if len(raw) > MAX_BYTES:
+        errors.add(path, 1, f"the file is larger than the {MAX_BYTES:,} bytes a data file may have")
         return None
     try:
         text = raw.decode("utf-8")

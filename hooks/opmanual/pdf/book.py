@@ -19,7 +19,7 @@ import markdown
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from .. import measures, thai
+from .. import changelog, measures, thai
 from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
 from ..data.model import Appendix, Approval, Foreword, Revision
 from ..site.history import History
@@ -123,11 +123,16 @@ def _drafts(manual: Manual, own: tuple[str, Approval], process_ids: list[str]) -
     return [name for name, approval in parts if not approval.approved]
 
 
-def _record(manual: Manual, history: History, files: set[str], approval: Approval, revisions: list[Revision]) -> Any:
+def _record(
+    manual: Manual, history: History, files: set[str], own: str, approval: Approval, revisions: list[Revision]
+) -> Any:
+    """The book's revision record (pdf/record.py): `own` is the file that holds its approval."""
     label = manual.labels
-    order = label.fill("approved_order", order=approval.order) if approval.order else ""
-    approved = label.fill("approved_change", order=order)
-    return revision_record(history, files, approval, revisions, approved, manual.info.history)
+
+    def wording(approved: Approval, version: int) -> str:
+        return changelog.approval_wording(approved, version, label, manual.info.digits)
+
+    return revision_record(history, files, own, approval, revisions, wording, manual.info.history)
 
 
 def _shared_files(manual: Manual, sources: bool) -> set[str]:
@@ -169,7 +174,14 @@ def person_book(manual: Manual, person_id: str, history: History | None = None) 
         chapters=chapters,
         approval=person.approval,
         drafts=_drafts(manual, (name, person.approval), person.processes),
-        record=_record(manual, history or History(), files, person.approval, person.revisions),
+        record=_record(
+            manual,
+            history or History(),
+            files,
+            manual.source_of("people", person_id),
+            person.approval,
+            person.revisions,
+        ),
     )
 
 
@@ -202,7 +214,14 @@ def process_book(manual: Manual, process_id: str, history: History | None = None
         chapters=chapters,
         approval=process.approval,
         drafts=_drafts(manual, (process.name, process.approval), []),
-        record=_record(manual, history or History(), files, process.approval, process.revisions),
+        record=_record(
+            manual,
+            history or History(),
+            files,
+            manual.source_of("processes", process_id),
+            process.approval,
+            process.revisions,
+        ),
     )
 
 
@@ -254,7 +273,9 @@ def _group_book(
         chapters=chapters,
         approval=manual.info.approval,
         drafts=drafts,
-        record=_record(manual, history or History(), manual.data_files(), manual.info.approval, manual.info.revisions),
+        record=_record(
+            manual, history or History(), manual.data_files(), OFFICE_FILE, manual.info.approval, manual.info.revisions
+        ),
     )
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
-from .. import wordbreak
+from .. import changelog, wordbreak
 from ..build import (
     FILE_SYSTEM,
     SiteRefused,
@@ -219,6 +219,8 @@ class ManualSite:
                     f"git history: {commits} dated before 1970 or after 2106 and left out of the changes page and the "
                     "revision records"
                 )
+            # What each commit changed, in the manual's words: for the changes page and the revision records.
+            changes = changelog.describe_history(changes, folder, manual.labels, manual.info.digits)
             self.history = changes
             self.specs = plan(manual, changes)
             self.pages = render_all(manual, history=changes, specs=self.specs, repository=self.repository)

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 from markupsafe import escape as markup_escape
 
-from .. import citation, thai
+from .. import changelog, citation, thai
 from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
 from ..data.files import IMAGE_TYPES
 from ..data.labels import Labels
@@ -206,6 +206,8 @@ def context(
         "step_number": number,
         "print": False,
         "history": history,
+        # What a commit changed in the manual's words, or None for one no reader sees (changes.md.j2).
+        "said": lambda change: changelog.said(change, manual.labels, manual.info.digits),
         "changed": changed,
         "thai_date": lambda timestamp: thai.date(timestamp, style),
         "day": lambda value: thai.day_month_year(value, style),
