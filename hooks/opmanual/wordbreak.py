@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from . import thai
 
@@ -25,6 +26,9 @@ _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # letters, vowels and marks; not Tha
 # A word of one letter cannot be cut; every longer one is marked, since the browser's dictionary cuts even a
 # single syllable where it reads the letters around it otherwise (มีกา|รบูรณาการ).
 SHORTEST_CUT = 2
+# Characters of the longest word kept whole: about a third of a phone's line of body text (at 360 px, 14.4 px Sarabun
+# sets about 45 Thai letters); a longer compound breaks between the dictionary words it is made of.
+LONGEST = 20
 # Elements whose text is not running text: a code block keeps its own lines, scripts and styles are not text at all.
 _SKIPPED = ("script", "style", "pre", "textarea", "svg", "math")
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
@@ -37,8 +41,28 @@ def load() -> None:
     thai.segments("ทดสอบ")
 
 
+@lru_cache(maxsize=65536)
 def _words(run: str) -> tuple[str, ...]:
-    return thai.segments(run)
+    """The words of a Thai run, each kept whole on a line; a compound longer than a phone's line can hold
+    (สำนักงานคณะกรรมการการประถมศึกษาแห่งชาติ is one word of the dictionary) as the dictionary words it is made of."""
+    return tuple(part for word in thai.segments(run) for part in (_parts(word) if len(word) > LONGEST else (word,)))
+
+
+def _parts(word: str) -> list[str]:
+    """A long compound as the longest dictionary words it begins with, one after another; what no word begins
+    stays with the part before it."""
+    known = thai.words()
+    parts: list[str] = []
+    start = 0
+    while start < len(word):
+        ends = [end for end in range(len(word) - (start == 0), start + 1, -1) if word[start:end] in known]
+        end = ends[0] if ends else len(word)
+        if not ends and parts:
+            parts[-1] += word[start:]
+            break
+        parts.append(word[start:end])
+        start = end
+    return parts
 
 
 def words(text: str) -> Iterator[tuple[int, int]]:

@@ -77,7 +77,7 @@ class Book:
     cover_lines: list[str]
     year: int | None
     foreword: Foreword | None
-    signature: list[str]
+    signature: list[tuple[str, bool]]  # lines, and whether each is a name or a position
     chapters: list[Chapter]
     approval: Approval = field(default_factory=Approval)  # the book's own: the person's, the process's, the manual's
     drafts: list[str] = field(default_factory=list)  # the parts in it not yet approved: a draft when any

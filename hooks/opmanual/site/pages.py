@@ -73,18 +73,19 @@ def position_line(manual: Manual, person: Person) -> str:
     return manual.labels.fill("position_with_rank", position=person.position, rank=person.rank)
 
 
-def signature(manual: Manual, person_id: str | None = None) -> list[str]:
-    """The lines under a foreword: the signer's name and position, the line under them, and the date.
+def signature(manual: Manual, person_id: str | None = None) -> list[tuple[str, bool]]:
+    """The lines under a foreword: the signer's name and position, the line under them, and the date; each with
+    whether it is a name or a position, which lines never break inside (the office's name may).
 
     A person's foreword is signed by the person; the whole manual's by `signed_by`, or by the office alone."""
     foreword = manual.people[person_id].foreword if person_id else manual.info.foreword
     if foreword is None:
         return []
     signer = person_id or (manual.info.foreword.signed_by if manual.info.foreword else None)
-    lines = [full_name(manual, signer), position_line(manual, manual.people[signer])] if signer else []
-    lines.append(foreword.signed_as or manual.office.name)
+    lines = [(full_name(manual, signer), True), (position_line(manual, manual.people[signer]), True)] if signer else []
+    lines.append((foreword.signed_as or manual.office.name, False))
     if foreword.date:
-        lines.append(foreword.date)
+        lines.append((foreword.date, False))
     return lines
 
 
