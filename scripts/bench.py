@@ -234,7 +234,7 @@ def main() -> None:
     parser.add_argument("--pdf-books", type=int, default=16, help="print about this many books of a large dataset")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview reload measurement")
     args = parser.parse_args()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600"}
     print(f"machine: {machine()}", flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

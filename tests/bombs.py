@@ -256,39 +256,47 @@ class Run:
     seconds: float
 
 
+# Runs the command in a process of its own and reports its exit code and peak memory. A process's peak resident
+# memory (ru_maxrss) counts the memory of the process it was forked from, up to its exec: forked from the test
+# runner, which holds hundreds of megabytes after a long session, every run would seem that large. Forked from this
+# small runner instead, the count starts from a few tens of megabytes.
+_RUNNER = """
+import json, os, resource, subprocess, sys, time
+memory, seconds, out, err = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3], sys.argv[4]
+def limit():
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+started = time.monotonic()
+with open(out, "wb") as stdout, open(err, "wb") as stderr:
+    process = subprocess.Popen(sys.argv[5:], stdout=stdout, stderr=stderr, preexec_fn=limit)
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() - started > seconds:
+            process.kill()
+            _, status, usage = os.wait4(process.pid, 0)
+            break
+        time.sleep(0.02)
+print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_maxrss * 1024, time.monotonic() - started]))
+"""
+
+
 def run_bounded(cwd: Path, *args: str, memory: int = 1 << 30, seconds: float = 30) -> Run:
     """`python -m opmanual ARGS` under `RLIMIT_AS` of `memory` and killed after `seconds`: a bound that a bomb must
     not reach (a run that reaches it is killed or fails, and the test says so)."""
+    import json
     import os
-    import resource
     import subprocess
     import sys
-    import time
 
     root = Path(__file__).resolve().parent.parent
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
     out, err = cwd / ".run-out", cwd / ".run-err"
     env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    started = time.monotonic()
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "opmanual", *args], cwd=cwd, env=env, stdout=stdout, stderr=stderr, preexec_fn=limit
-        )
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - started > seconds:
-                process.kill()
-                _, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.02)
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, with its usage
-    elapsed = time.monotonic() - started
-    run = Run(process.returncode, out.read_text(), err.read_text(), usage.ru_maxrss * 1024, elapsed)
+    command = [sys.executable, "-m", "opmanual", *args]
+    runner = [sys.executable, "-c", _RUNNER, str(memory), str(seconds), str(out), str(err), *command]
+    answer = subprocess.run(runner, cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    code, peak, elapsed = json.loads(answer.stdout)
+    run = Run(code, out.read_text(), err.read_text(), peak, elapsed)
     out.unlink()
     err.unlink()
     return run

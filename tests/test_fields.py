@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
+import markup
 from conftest import DATASETS, ROOT
 from opmanual.data import model as m
 from opmanual.data.dataset import Manual, load
@@ -114,11 +114,7 @@ def outputs(built_sites: dict[str, Path]) -> dict[str, dict[str, str]]:
     found = {}
     for name in FIXTURES:
         site = built_sites[name]
-        pages = [
-            BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text()
-            for path in site.rglob("*.html")
-            if "search" not in path.parts
-        ]
+        pages = [markup.page(path).get_text() for path in site.rglob("*.html") if "search" not in path.parts]
         pdfs = [
             subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
             for path in sorted(site.glob("pdf/**/*.pdf"))

@@ -19,7 +19,7 @@ def run_build(folder: Path, *options: str, cache: Path | None) -> tuple[set[str]
     """`python -m opmanual build` of folder/data into folder/site: the PDFs it rendered, and its log."""
     result = opmanual(
         folder, "build", "data", "--site", "site", *options,
-        SOURCE_DATE_EPOCH="1700000000", MANUAL_PDF_CACHE=str(cache) if cache else "off",
+        SOURCE_DATE_EPOCH="1735689600", MANUAL_PDF_CACHE=str(cache) if cache else "off",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return set(re.findall(r"PDF: (\S+\.pdf) \(\d+ pages", result.stderr)), result.stderr

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
+import markup
 from opmanual.thai import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +28,7 @@ def squeeze(text: str) -> str:
 def site_text(site: Path) -> str:
     parts = []
     for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = markup.page(page)
         article = soup.find("article")
         if article:
             for permalink in article.select("a.headerlink"):

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+import markup
 from conftest import DATASETS, ROOT, build
 from opmanual.data.dataset import load
 
@@ -16,7 +17,7 @@ pytestmark = [pytest.mark.slow]
 
 
 def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return markup.page(path)
 
 
 def target_of(page: Path, href: str) -> tuple[Path, str]:

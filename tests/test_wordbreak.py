@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from lines import broken_words, page_lines, pdf_lines
 from playwright.sync_api import Browser
-from pydantic import BaseModel
 
+import markup
 from browser import chromium, serve
 from conftest import DATASETS
+from lines import broken_words, page_lines, pdf_lines
 from opmanual import wordbreak
 from opmanual.data.dataset import load
 from opmanual.site.theme import ASSETS
@@ -125,21 +125,21 @@ def test_no_line_of_any_page_breaks_inside_a_word(
 def test_no_line_of_any_pdf_breaks_inside_a_word(built_sites: dict[str, Path]) -> None:
     pdfs = sorted((built_sites["data"] / "pdf").rglob("*.pdf"))
     assert len(pdfs) >= 7
-    manual = load(DATASETS["data"])
-    parts = [manual.info, manual.office, manual.group, manual.organization, manual.people, manual.processes]
-    source = " ".join(_texts([*parts, manual.documents, manual.sources]))
+    source = _printed_text(DATASETS["data"])
     broken = {pdf.name: found for pdf in pdfs if (found := broken_words(pdf_lines(pdf), source))}
     assert broken == {}
 
 
-def _texts(value: object) -> list[str]:
-    """Every text of the data, to tell a line broken at a space (which a PDF's lines lose) from one broken inside."""
-    if isinstance(value, str):
-        return [" ".join(value.split())]
-    if isinstance(value, BaseModel):
-        return [text for name in type(value).model_fields for text in _texts(getattr(value, name))]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list | tuple):
-        return [text for item in value for text in _texts(item)]
-    return []
+def _printed_text(data: Path) -> str:
+    """The text of every book as it was given to WeasyPrint (the revision record made from this repository's
+    history as the build makes it), to tell a line broken at a space, which a PDF's lines lose, from one broken
+    inside a word."""
+    from opmanual import changelog
+    from opmanual.pdf.book import Printer, books
+    from opmanual.site import history
+
+    manual = load(data)
+    changes = changelog.describe_history(history.read(data), data, manual.labels, manual.info.digits)
+    printer = Printer(manual)
+    texts = [markup.soup(printer.prepare(book).sources()).get_text(" ") for book in books(manual, changes)]
+    return " ".join(" ".join(texts).split())
