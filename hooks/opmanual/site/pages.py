@@ -83,7 +83,8 @@ def signature(manual: Manual, person_id: str | None = None) -> list[tuple[str, b
         return []
     signer = person_id or (manual.info.foreword.signed_by if manual.info.foreword else None)
     lines = [(full_name(manual, signer), True), (position_line(manual, manual.people[signer]), True)] if signer else []
-    lines.append((foreword.signed_as or manual.office.name, False))
+    # the signer's role (ผู้อำนวยการกลุ่ม…) is a position too; the office's name, when it signs, may break
+    lines.append((foreword.signed_as, True) if foreword.signed_as else (manual.office.name, False))
     if foreword.date:
         lines.append((foreword.date, False))
     return lines
