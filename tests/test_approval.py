@@ -424,7 +424,13 @@ def test_the_ita_page_lists_every_process_with_its_total_time(built_sites: dict[
         assert (site / "pdf/ita.pdf").is_file()
     mini = soup_of(built_sites["mini"] / "ita/index.html")
     totals = [td.get_text(" ", strip=True) for td in mini.select("table.ita tr:nth-of-type(4) td")]
-    assert totals == ["๑ เดือน ๒ วัน", "๒ สัปดาห์ (ไม่รวม ๔ ขั้นตอนที่ไม่ได้ระบุระยะเวลา)"]
+    # a partial total says how many steps it leaves out, and the gap names them for the ITA assessor
+    assert totals == [
+        "๑ เดือน ๒ วัน",
+        "๒ สัปดาห์ (ไม่รวม ๔ ขั้นตอนที่ไม่ได้ระบุระยะเวลา) ยังไม่ระบุระยะเวลาของขั้นตอนที่ ๑, ๒, ๔, ๕ ตามเกณฑ์ ITA",
+    ]
+    gap = mini.select("table.ita tr:nth-of-type(4) td")[1].select_one(".ita-gap")
+    assert gap is not None and gap.get_text(strip=True).startswith("ยังไม่ระบุระยะเวลาของขั้นตอนที่")
     chiangmai = soup_of(built_sites["chiangmai5"] / "ita/index.html").get_text()
     assert "13 เดือน (เมษายน 2566 – เมษายน 2567)" in chiangmai  # the schedule's span, in that manual's Arabic digits
 

@@ -39,6 +39,11 @@ HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"
 
 
+def pasted_warnings(output: str) -> list[str]:
+    """The warnings of `check` about pasted text, not those of the ITA readiness it also reports."""
+    return [line for line in output.splitlines() if ": warning: " in line and "the ITA assessment" not in line]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "mark"),
     [
@@ -62,11 +67,6 @@ MINI = HERE / "fixtures" / "mini"
         ("1. ศึกษา", TEXT, ""),
     ],
 )
-def pasted_warnings(output: str) -> list[str]:
-    """The warnings of `check` about pasted text, not those of the ITA readiness it also reports."""
-    return [line for line in output.splitlines() if ": warning: " in line and "the ITA assessment" not in line]
-
-
 def test_typed_marks(text: str, kind: str, mark: str) -> None:
     assert typed_mark(text, kind) == mark
 
