@@ -16,7 +16,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
-SARABUN = ROOT / "hooks/opmanual/theme/assets/fonts/Sarabun_400Regular.ttf"
+SARABUN = ROOT / "src/opmanual/theme/assets/fonts/Sarabun_400Regular.ttf"
 LAKSAMAN = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")
 TH_SARABUN_SCALE = 0.66  # TLWG's fontconfig matrix that turns Laksaman into "TH Sarabun"
 SAMPLE = "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษากรุงเทพมหานคร กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"

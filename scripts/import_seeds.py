@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ["MANUAL_PDF"] = "0"  # the text of the site is what is measured; the PDFs are not needed
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src")]
 
 from conftest import build  # noqa: E402 - the tests' helpers, found through the path set above
 from importing import HAND_MADE, counts, coverage, load_folder, run, seed_file  # noqa: E402

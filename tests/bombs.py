@@ -291,7 +291,7 @@ def run_bounded(cwd: Path, *args: str, memory: int = 1 << 30, seconds: float = 3
 
     root = Path(__file__).resolve().parent.parent
     out, err = cwd / ".run-out", cwd / ".run-err"
-    env = {**os.environ, "PYTHONPATH": str(root / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "opmanual", *args]
     runner = [sys.executable, "-c", _RUNNER, str(memory), str(seconds), str(out), str(err), *command]
     answer = subprocess.run(runner, cwd=cwd, env=env, capture_output=True, text=True, check=True)

@@ -56,7 +56,7 @@ def opmanual(folder: Path, *args: str, unprivileged: bool = False, **env: str) -
         env={
             **os.environ,
             "NO_MKDOCS_2_WARNING": "1",
-            "PYTHONPATH": str(ROOT / "hooks"),
+            "PYTHONPATH": str(ROOT / "src"),
             "MANUAL_CONFIG": str(ROOT / "mkdocs.yml"),
             **env,
         },

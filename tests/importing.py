@@ -49,7 +49,7 @@ def counts(manual: Manual) -> dict[str, int]:
 
 def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """`python -m opmanual ARGS`, as an editor runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run(
         [sys.executable, "-m", "opmanual", *map(str, args)],
         cwd=cwd,
@@ -125,7 +125,7 @@ def shared(manual: Manual) -> dict[str, set[str]]:
     as the books print them."""
     from test_seeds import squeeze
 
-    from opmanual.convert.recognise.bibliography import printed
+    from opmanual.importer.recognise.bibliography import printed
 
     names = {pid: squeeze(f"{p.prefix}{p.name}{p.surname}") for pid, p in manual.people.items()}
     group = manual.group

@@ -16,7 +16,7 @@ from fontTools.ttLib import TTFont
 
 from opmanual.measures import SARABUN_PER_TH_SARABUN
 
-FONTS = Path(__file__).resolve().parent.parent / "hooks/opmanual/theme/assets/fonts"
+FONTS = Path(__file__).resolve().parent.parent / "src/opmanual/theme/assets/fonts"
 STAND_IN = "TH Sarabun New"
 _NAMES = (1, 4, 6, 16)  # family, full name, PostScript name, typographic family
 

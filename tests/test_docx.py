@@ -27,16 +27,16 @@ from libreoffice import to_pdf
 from opmanual import measures
 from opmanual.data.dataset import load
 from opmanual.docx import word
-from opmanual.docx.convert import JOINER, NO_BREAK_SPACE, SKIPPED, Writer, _is_chart, strips
 from opmanual.docx.export import Meta, export
 from opmanual.docx.figures import STRIP, Drawing, Figures
+from opmanual.docx.from_html import JOINER, NO_BREAK_SPACE, SKIPPED, Writer, _is_chart, strips
 from opmanual.pdf.book import Printer, books
 from opmanual.pdf.stage import docx_path
 from opmanual.site.pages import full_name
 from poppler import picture
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-FONTS = Path(__file__).parent.parent / "hooks/opmanual/theme/assets/fonts"
+FONTS = Path(__file__).parent.parent / "src/opmanual/theme/assets/fonts"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")

@@ -93,7 +93,7 @@ def test_schema_rejects_what_the_loader_rejects() -> None:
 
 
 def run_check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run([*CHECK, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
@@ -209,9 +209,44 @@ def test_pre_commit_config_is_valid_and_its_local_hooks_pass() -> None:
             capture_output=True,
             text=True,
             check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def expansions(pattern: str) -> list[str]:
+    """Every path a `files:` pattern names: each choice of each (a|b) group, innermost first."""
+    group = re.search(r"\(([^()]*)\)", pattern)
+    if group is None:
+        return [pattern]
+    return [
+        path
+        for choice in group.group(1).split("|")
+        for path in expansions(pattern[: group.start()] + choice + pattern[group.end() :])
+    ]
+
+
+def test_every_path_a_hook_or_workflow_names_exists() -> None:
+    """A hook watching a moved file never runs again, silently: every path it names must match a tracked file."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert tracked
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    patterns = [hook["files"] for repo in config["repos"] for hook in repo["hooks"] if "files" in hook]
+    assert patterns
+    for pattern in patterns:
+        for path in expansions(pattern):
+            assert any(re.fullmatch(path.strip("^$"), name) for name in tracked), f"{pattern}: {path} matches no file"
+    # the schema hook runs when the model changes
+    schema = next(hook for repo in config["repos"] for hook in repo["hooks"] if hook["id"] == "opmanual-schema")
+    assert re.search(schema["files"], "src/opmanual/data/model.py")
+    # the commands a workflow runs (what it uploads is output, made by the build)
+    for workflow in WORKFLOWS:
+        jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"].values()
+        runs = " ".join(step.get("run", "") for job in jobs for step in job.get("steps", []))
+        named = re.findall(r"(?<![\w/.-])((?:scripts|src|hooks|tests|data|docs|schema)/[\w./-]*\w)", runs)
+        assert named, workflow.name
+        for path in named:
+            assert any(name == path or name.startswith(path + "/") for name in tracked), f"{workflow.name}: {path}"
 
 
 def test_yaml_files_pass_yamllint() -> None:

@@ -182,7 +182,7 @@ LABEL_USES = (re.compile(r"labels?\.(\w+)"), re.compile(r"fill\(\s*\"(\w+)\"")) 
 
 def test_every_label_is_printed_somewhere() -> None:
     """A label no template prints would be accepted in `labels:` and then ignored."""
-    sources = [*(ROOT / "hooks/opmanual/templates").rglob("*.j2"), *(ROOT / "hooks/opmanual").rglob("*.py")]
+    sources = [*(ROOT / "src/opmanual/templates").rglob("*.j2"), *(ROOT / "src/opmanual").rglob("*.py")]
     used = {name for path in sources for pattern in LABEL_USES for name in pattern.findall(path.read_text())}
     assert sorted(set(Labels.model_fields) - used) == []
 

@@ -112,7 +112,7 @@ def test_a_file_size_limit_is_a_plain_error(project: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "opmanual", "build", "data", "--site", "site", "--no-pdf"],
         cwd=project,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "MANUAL_CONFIG": str(ROOT / "mkdocs.yml")},
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "MANUAL_CONFIG": str(ROOT / "mkdocs.yml")},
         capture_output=True,
         text=True,
         preexec_fn=limit,
@@ -261,7 +261,7 @@ def test_a_working_folder_that_was_removed(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
     command = [sys.executable, "-m", "opmanual", "build", str(MINI), "--site", str(tmp_path / "site"), "--no-pdf"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "MANUAL_CONFIG": str(ROOT / "mkdocs.yml")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "MANUAL_CONFIG": str(ROOT / "mkdocs.yml")}
     script = f"import os, subprocess, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
     script += f"sys.exit(subprocess.run({command!r}).returncode)"
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False)

@@ -599,7 +599,7 @@ def test_a_write_that_fails_halfway_leaves_every_file_whole(pasted: Path) -> Non
     result = subprocess.run(
         [sys.executable, "-m", "opmanual", "check", "data", "--fix"],
         cwd=pasted.parent,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "PYTHONDONTWRITEBYTECODE": "1"},
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONDONTWRITEBYTECODE": "1"},
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000)),  # the fixed file is 3.4 kB
         capture_output=True,
         text=True,

@@ -13,11 +13,11 @@ from bs4 import BeautifulSoup
 
 from importing import HAND_MADE, load_folder, run, seed_file
 from opmanual import citation
-from opmanual.convert.readers import text as reader
-from opmanual.convert.readers.text import parse as read_text
-from opmanual.convert.recognise import bibliography, person, process, recognise
 from opmanual.data.labels import Labels
 from opmanual.data.model import Source
+from opmanual.importer.readers import text as reader
+from opmanual.importer.readers.text import parse as read_text
+from opmanual.importer.recognise import bibliography, person, process, recognise
 from opmanual.site.render import Renderer
 
 # --- one entry, read --------------------------------------------------------------------------------------------

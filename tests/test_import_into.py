@@ -21,13 +21,13 @@ import pytest
 import yaml
 from bombs import run_bounded
 
-from opmanual.convert.folder import MARK, clean
 from opmanual.data.dataset import load
+from opmanual.importer.folder import MARK, clean
 from opmanual.lock import hold, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests/fixtures/mini"  # the manual, its person and the process `qa` are approved
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_MKDOCS_2_WARNING": "1"}
 FOREWORD = "# คำนำ\n\nคู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทางของบุคลากรใหม่\n"
 PERSON = "นางสาวมาลี ใจดี\n\nศึกษานิเทศก์ชำนาญการพิเศษ\n\nคู่มือปฏิบัติงาน\n\nคำนำ\n\nคู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทาง\n"
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from bombs import CATALOG, FONT, PAGES, Repeat, Run, page, run_bounded, stream, write_pdf, write_zip
 
-from opmanual.convert import limits
-from opmanual.convert.blocks import SourceError
-from opmanual.convert.readers.docx import pixels
-from opmanual.convert.readers.isolated import ReaderFailed, isolated
-from opmanual.convert.readers.pdf import string_bytes, unpacked_size
+from opmanual.importer import limits
+from opmanual.importer.blocks import SourceError
+from opmanual.importer.readers.docx import pixels
+from opmanual.importer.readers.isolated import ReaderFailed, isolated
+from opmanual.importer.readers.pdf import string_bytes, unpacked_size
 
 GB = 1_000_000_000
 IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -169,7 +169,7 @@ def test_a_merge_down_a_long_table_is_read_in_linear_time(tmp_path: Path) -> Non
 
 def test_text_boxes_inside_text_boxes_are_read_once_each(tmp_path: Path) -> None:
     """Each box's paragraphs were read again for every box around it: 2^depth readings."""
-    from opmanual.convert.readers import read
+    from opmanual.importer.readers import read
 
     inner = "<w:p><w:r><w:t>ข้อความในกล่องชั้นใน</w:t></w:r></w:p>"
     for depth in range(30):

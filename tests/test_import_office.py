@@ -3,11 +3,11 @@ rest (never dropped)."""
 
 from __future__ import annotations
 
-from opmanual.convert.blocks import Block, Cell, Heading, ListItem, Paragraph, Source, Table, Where
-from opmanual.convert.draft import Draft
-from opmanual.convert.readers.text import parse
-from opmanual.convert.recognise import office, recognise
 from opmanual.data.model import OfficeFile
+from opmanual.importer.blocks import Block, Cell, Heading, ListItem, Paragraph, Source, Table, Where
+from opmanual.importer.draft import Draft
+from opmanual.importer.readers.text import parse
+from opmanual.importer.recognise import office, recognise
 
 HERE = Where("manual.txt", paragraph=1)
 
@@ -362,8 +362,8 @@ def test_the_whole_manuals_documents_and_bibliography_join_those_the_processes_c
 def test_a_responsibility_chart_is_left_out_only_when_the_import_holds_every_mark() -> None:
     """ตารางความรับผิดชอบ as the books print it is made from the people's processes and the steps' responsible
     people: left out (and said in the report) when each mark is there, kept whole to check when one is not."""
-    from opmanual.convert.draft import Part
-    from opmanual.convert.recognise import _charts
+    from opmanual.importer.draft import Part
+    from opmanual.importer.recognise import _charts
 
     def cell(text: str, colspan: int = 1) -> Cell:
         return Cell((p(text),) if text else (), colspan=colspan)

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from opmanual.convert.blocks import Block, Cell, Heading, ListItem, Paragraph, Table, Where
-from opmanual.convert.draft import Part
-from opmanual.convert.recognise import person, process
 from opmanual.data.model import Person
+from opmanual.importer.blocks import Block, Cell, Heading, ListItem, Paragraph, Table, Where
+from opmanual.importer.draft import Part
+from opmanual.importer.recognise import person, process
 from opmanual.thai import THAI_DIGITS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -405,7 +405,7 @@ def test_people_named_in_an_organisation_chart() -> None:
 
 
 def _seed_people(number: str) -> list[Part]:
-    from opmanual.convert.readers import text as reader
+    from opmanual.importer.readers import text as reader
 
     (path,) = SEEDS.glob(f"{number}_*.txt")
     blocks = reader.read(path).blocks
@@ -548,7 +548,7 @@ def _word_file(path: Path) -> Path:
 
 
 def test_word_file_with_merged_header_and_rich_cells(tmp_path: Path) -> None:
-    from opmanual.convert.readers import docx as reader
+    from opmanual.importer.readers import docx as reader
 
     blocks = reader.read(_word_file(tmp_path)).blocks
     assert person.spans(blocks) == [(0, len(blocks))]

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import yaml
 
-from opmanual.convert.blocks import Block, Cell, Heading, ListItem, Paragraph, Table, Where
-from opmanual.convert.draft import Part
-from opmanual.convert.recognise import process
 from opmanual.data.model import Process
+from opmanual.importer.blocks import Block, Cell, Heading, ListItem, Paragraph, Table, Where
+from opmanual.importer.draft import Part
+from opmanual.importer.recognise import process
 from opmanual.thai import ARABIC_DIGITS, MONTHS, THAI_DIGITS, normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -595,7 +595,7 @@ def _coverage(blocks: Sequence[Block], parts: list[Part], found: list[tuple[int,
 # schedule 9 rows, coverage 58/59 (a period the page prints in another form).
 @pytest.mark.parametrize("key", sorted(HAND_MADE))
 def test_the_seeds_processes(key: str) -> None:
-    from opmanual.convert.readers import text
+    from opmanual.importer.readers import text
 
     (path,) = SEEDS.glob(f"{key}_*.txt")
     blocks = text.read(path).blocks

@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 
 from libreoffice import to_pdf
-from opmanual.convert.blocks import Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table
-from opmanual.convert.readers import read
-from opmanual.convert.readers.pdf import MAX_PAGES
+from opmanual.importer.blocks import Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table
+from opmanual.importer.readers import read
+from opmanual.importer.readers.pdf import MAX_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests/seeds"
-FONTS = ROOT / "hooks/opmanual/theme/assets/fonts"
+FONTS = ROOT / "src/opmanual/theme/assets/fonts"
 
 
 def kinds(source: Source) -> dict[str, int]:
@@ -118,7 +118,7 @@ def test_a_number_that_carries_on_a_wrapped_sentence_is_no_list_label() -> None:
     "๒ มีจำนวน ๑๔ โรงเรียน"). A number after a full line goes on with the sentence when the word before asks for
     a number, when it is not the next of a list numbered that way, or when it is the next of an enumeration the
     paragraph is in the middle of; the next number of a list stays a new item, full line before it or not."""
-    from opmanual.convert.readers.text import parse
+    from opmanual.importer.readers.text import parse
 
     text = (
         "สำนักงานเขตพื้นที่การศึกษาทดสอบ เขต ๑ ประกอบด้วย ๓ กลุ่ม โดยกลุ่มโรงเรียนที่ ๑ มีจำนวน ๑๐ โรงเรียน กลุ่มโรงเรียนที่\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from opmanual.convert.draft import Draft, Part
-from opmanual.convert.write import WriteError, dump, ordered, scalar, write
 from opmanual.data.model import OfficeFile, Person
+from opmanual.importer.draft import Draft, Part
+from opmanual.importer.write import WriteError, dump, ordered, scalar, write
 
 OFFICE = {
     "group": {"name": "กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา", "concept": ["แนวคิดของกลุ่ม"]},

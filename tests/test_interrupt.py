@@ -92,7 +92,7 @@ def environment(project: Path, **extra: str) -> dict[str, str]:
     return {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(ROOT / "hooks"),
+        "PYTHONPATH": str(ROOT / "src"),
         "MANUAL_CONFIG": str(ROOT / "mkdocs.yml"),
         "MANUAL_PDF_CACHE": str(project / "cache"),
         "MANUAL_PDF_JOBS": "2",

@@ -171,7 +171,7 @@ def mark(site: Path) -> None:
 
 def project_folders(project: Path) -> list[Path]:
     """Folders of the project that an output folder must neither be, nor hold, nor lie in."""
-    names = ("data", "docs", "examples", "hooks", "schema", "scripts", "tests", ".git")
+    names = ("data", "docs", "examples", "hooks", "schema", "scripts", "src", "tests", ".git")
     return [project / name for name in names]
 
 

@@ -25,8 +25,8 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..pdf.book import ASSETS_URL, SITE_URL, ContentsEntry, Prepared
 from ..site.theme import ASSETS
-from . import convert, word
-from .convert import Pictures, Writer, parse
+from . import from_html, word
+from .from_html import Pictures, Writer, parse
 
 BODY = "body"  # the bookmark around the chapters, which the contents lists
 FONT_TABLE = "word/fontTable.xml"
@@ -120,7 +120,7 @@ def _moment() -> datetime.datetime:
 def charts(prepared: Prepared) -> list[tuple[str, float]]:
     """The charts of a book's cover and body with the width each is drawn at (the portrait page's text width)."""
     width = word.TEXT_WIDTH_CM
-    return convert.charts(parse(prepared.cover), width) + convert.charts(parse(prepared.body), width)
+    return from_html.charts(parse(prepared.cover), width) + from_html.charts(parse(prepared.body), width)
 
 
 def _cover_spacing(paragraphs: list[Any]) -> None:

@@ -184,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
             changes["pdf"] = False
         return build(replace(settings, **changes), config, verbose=args.verbose)
     if args.command == "import":
-        from .convert.command import run as run_import
+        from .importer.command import run as run_import
 
         return run_import(args.sources, args.into, force=args.force)
     return schema(args.check)
