@@ -1,10 +1,15 @@
-"""MkDocs hook entry points for the manual; the work is done in the `opmanual` package."""
+"""MkDocs hook entry points for the manual; the work is done in the `opmanual` package.
+
+MkDocs loads this file once per process; `mkdocs serve` runs every rebuild's events through it. The session it
+holds outlives the builds (the last good data, warnings said once); each `mkdocs build` or rebuild gets a
+`ManualSite` of its own when its configuration is read."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from opmanual.site.events import ManualSite
+from opmanual.site.session import Session
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -12,7 +17,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-_site = ManualSite()
+_session = Session()
+_site = ManualSite(_session)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -20,6 +26,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    _site = ManualSite(_session)
     return _site.on_config(config)
 
 

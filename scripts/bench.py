@@ -59,7 +59,7 @@ import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from opmanual.data.dataset import load
-from opmanual.site.pages import render_all
+from opmanual.render.pages import render_all
 t1 = time.perf_counter()
 manual = load(Path(sys.argv[1]))
 t2 = time.perf_counter()

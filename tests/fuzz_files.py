@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
-from opmanual.site.pages import render_all
+from opmanual.render.pages import render_all
 
 BASE = Path(__file__).parent / "fixtures" / "mini"
 PATHS = [*sorted(path.relative_to(BASE).as_posix() for path in BASE.rglob("*")), "people", "processes", "files"]

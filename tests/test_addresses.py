@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, opmanual
-from opmanual.pdf.qr import qr_svg
-from opmanual.site import repo
-from opmanual.site.repo import MAX_ADDRESS, BadAddress, address, branch_name, find, page_url
+from opmanual.render import repo
+from opmanual.render.qr import qr_svg
+from opmanual.render.repo import MAX_ADDRESS, BadAddress, address, branch_name, find, page_url
 
 GOOD = [
     "https://github.com/office5/opmanual",

@@ -22,14 +22,13 @@ from pypdf.generic import ContentStream
 
 import markup
 from conftest import DATASETS, ROOT, build, opmanual
-from opmanual import changelog
 from opmanual.data.dataset import load
 from opmanual.data.model import Approval
-from opmanual.pdf.book import books
-from opmanual.pdf.record import revision_record
-from opmanual.site import history
-from opmanual.site.repo import find
-from opmanual.site.summaries import process_summary, responsibility
+from opmanual.render import changelog, history
+from opmanual.render.book import books
+from opmanual.render.record import revision_record
+from opmanual.render.repo import find
+from opmanual.render.summaries import process_summary, responsibility
 from poppler import pdf_text, picture
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]

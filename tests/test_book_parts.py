@@ -6,7 +6,8 @@ import textwrap
 from pathlib import Path
 
 from opmanual.data.dataset import load
-from opmanual.pdf.book import Printer, person_book
+from opmanual.pdf.printer import Printer
+from opmanual.render.book import person_book
 
 OFFICE = """\
 office:

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from opmanual.changelog import describe, describe_history, said
 from opmanual.data.dataset import load
 from opmanual.data.labels import Labels
 from opmanual.data.model import OfficeFile, Person, Process
-from opmanual.pdf.book import books
-from opmanual.site import history
-from opmanual.site.pages import render_all
+from opmanual.render import history
+from opmanual.render.book import books
+from opmanual.render.changelog import describe, describe_history, said
+from opmanual.render.pages import render_all
 
 LABELS = Labels()
 PERSON: dict[str, Any] = {

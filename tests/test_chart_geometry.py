@@ -227,7 +227,8 @@ def rgb(value: Any) -> tuple[int, int, int] | None:
 
 def book_html(data: Path) -> str:
     """The chapters of a dataset's whole manual, as the book prints them."""
-    from opmanual.pdf.book import Printer, books
+    from opmanual.pdf.printer import Printer
+    from opmanual.render.book import books
 
     manual = load(data)
     printer = Printer(manual)
@@ -282,7 +283,7 @@ def marked_charts(data: Path) -> tuple[str, dict[tuple[int, int, int], dict[str,
 def print_pdf(html: str, site: Path) -> bytes:
     from weasyprint import HTML
 
-    from opmanual.pdf.book import SITE_URL, _fetcher, stylesheets
+    from opmanual.render.book import SITE_URL, stylesheets, url_fetcher
 
     links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in stylesheets())
     # links inherit the colour that marks their text (the charts' own link colour would hide it)
@@ -290,7 +291,7 @@ def print_pdf(html: str, site: Path) -> bytes:
         f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8">{links}<style>.md-typeset .org-box a, '
         f'.md-typeset .shape a {{ color: inherit }}</style></head><body><div class="md-typeset">{html}</div></body></html>'
     )
-    pdf: bytes = HTML(string=document, base_url=SITE_URL, url_fetcher=_fetcher(site)).write_pdf()
+    pdf: bytes = HTML(string=document, base_url=SITE_URL, url_fetcher=url_fetcher(site)).write_pdf()
     return pdf
 
 

@@ -8,8 +8,8 @@ import itertools
 
 import pytest
 
-from opmanual import citation
 from opmanual.data.labels import Labels
+from opmanual.render import citation
 
 VALUES = {
     "author": "กระทรวงศึกษาธิการ",

@@ -30,9 +30,10 @@ from opmanual.docx import word
 from opmanual.docx.export import Meta, export
 from opmanual.docx.figures import STRIP, Drawing, Figures
 from opmanual.docx.from_html import JOINER, NO_BREAK_SPACE, SKIPPED, Writer, _is_chart, strips
-from opmanual.pdf.book import Printer, books
-from opmanual.pdf.stage import docx_path
-from opmanual.site.pages import full_name
+from opmanual.pdf.printer import Printer
+from opmanual.render.book import books
+from opmanual.render.pages import full_name
+from opmanual.stage import docx_path
 from poppler import picture
 
 ARTIFACTS = Path(__file__).parent / "artifacts"

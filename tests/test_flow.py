@@ -11,9 +11,9 @@ import pytest
 from opmanual.data import flow as f
 from opmanual.data.dataset import load
 from opmanual.data.model import Process
-from opmanual.site import layout, measure
-from opmanual.site.charts import OrgChart, org_chart
-from opmanual.site.pages import full_name, render_all
+from opmanual.render import layout, measure
+from opmanual.render.charts import OrgChart, org_chart
+from opmanual.render.pages import full_name, render_all
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "charts"

@@ -23,7 +23,7 @@ from conftest import UNPRIVILEGED
 from opmanual.data import fixing
 from opmanual.data.dataset import load
 from opmanual.errors import DataErrors
-from opmanual.site.pages import render_all
+from opmanual.render.pages import render_all
 
 pytestmark = [pytest.mark.slow]
 

@@ -13,8 +13,8 @@ import pytest
 
 import markup
 from conftest import ROOT, opmanual
-from opmanual.site import history
-from opmanual.site.history import MAX_AUTHOR, MAX_SUBJECT
+from opmanual.render import history
+from opmanual.render.history import MAX_AUTHOR, MAX_SUBJECT
 
 MINI = ROOT / "tests/fixtures/mini"
 

@@ -33,7 +33,7 @@ from opmanual.data.hygiene import (
     typed_mark,
 )
 from opmanual.data.yamledit import EditError, add, edit
-from opmanual.site.pages import render_all
+from opmanual.render.pages import render_all
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"

@@ -12,13 +12,13 @@ import yaml
 from bs4 import BeautifulSoup
 
 from importing import HAND_MADE, load_folder, run, seed_file
-from opmanual import citation
 from opmanual.data.labels import Labels
 from opmanual.data.model import Source
 from opmanual.importer.readers import text as reader
 from opmanual.importer.readers.text import parse as read_text
 from opmanual.importer.recognise import bibliography, person, process, recognise
-from opmanual.site.render import Renderer
+from opmanual.render import citation
+from opmanual.render.render import Renderer
 
 # --- one entry, read --------------------------------------------------------------------------------------------
 

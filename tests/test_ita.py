@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import DATASETS, opmanual
 from opmanual.data.dataset import load
-from opmanual.site.pages import render_all
+from opmanual.render.pages import render_all
 
 
 def _folder(tmp_path: Path) -> Path:

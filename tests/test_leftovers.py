@@ -5,14 +5,15 @@ test_interrupt.py.)"""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from opmanual import cache as pdf_cache
 from opmanual.build import MARKER, SCRATCH, mark, remove_debris, swap
-from opmanual.pdf import cache as pdf_cache
 
 
 def folder(path: Path, *, marked: bool = True, files: int = 2) -> Path:
@@ -71,7 +72,7 @@ def test_a_swap_exchanges_the_folders_in_one_step(tmp_path: Path) -> None:
 HOLDER = """
 import sys, time
 from pathlib import Path
-from opmanual.pdf.cache import using
+from opmanual.cache import using
 with using(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(60)
@@ -85,13 +86,19 @@ def test_aside_files_of_the_cache_are_removed_only_when_no_build_uses_it(tmp_pat
     entry.write_bytes(b"%PDF-")
     other = cache / ".notes.tmp"  # not a name the build writes
     other.write_text("keep", encoding="utf-8")
-    aside = [pdf_cache.aside(entry), cache / f".{'b' * 64}.docx.77.tmp", cache / f"figures/.{'c' * 64}.12.tmp"]
+    template = f".__jinja2_{'d' * 40}.cache.91.tmp"  # a compiled template, half written
+    aside = [
+        pdf_cache.aside(entry),
+        cache / f".{'b' * 64}.docx.77.tmp",
+        cache / template,
+        cache / f"figures/.{'c' * 64}.12.tmp",
+    ]
     with subprocess.Popen([sys.executable, "-c", HOLDER, str(cache)], stdout=subprocess.PIPE, text=True) as holder:
         try:
             assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-            for path in aside[:2]:  # another build is at work: its aside files may be in progress
+            for path in aside[:3]:  # another build is at work: its aside files may be in progress
                 path.write_bytes(b"half")
-            aside[2].mkdir()
+            aside[3].mkdir()
             with pdf_cache.using(cache):
                 assert all(path.exists() for path in aside)
             pdf_cache.clean(cache)
@@ -129,3 +136,37 @@ def alive(pid: int) -> bool:
     except (FileNotFoundError, ProcessLookupError):
         return False
     return state not in "ZX"
+
+
+def test_a_compiled_template_is_written_whole_and_read_back(tmp_path: Path) -> None:
+    """The templates' cache (.cache/jinja in the project) is written like the PDF cache: aside, then renamed."""
+    from opmanual.render.render import Renderer
+
+    folder = tmp_path / "jinja"
+    first = Renderer("thai", compiled=folder).env.get_template("home.md.j2")
+    written = sorted(path.name for path in folder.iterdir())
+    assert written and all(re.fullmatch(r"__jinja2_[0-9a-f]{40}\.cache|\.lock", name) for name in written)
+    # a new process's environment loads the compiled code instead of compiling: the same template
+    fresh = subprocess.run(
+        [sys.executable, "-c", LOADS, str(folder)], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert fresh.returncode == 0 and fresh.stdout.split() == ["loaded", "home.md.j2"], fresh.stderr
+    assert first.name == "home.md.j2"
+
+
+LOADS = """
+import sys
+from pathlib import Path
+from jinja2.bccache import Bucket
+from opmanual.render.render import Renderer
+env = Renderer("arabic", compiled=Path(sys.argv[1])).env
+compiled = env.bytecode_cache
+calls = []
+load = compiled.load_bytecode
+def counted(bucket: Bucket) -> None:
+    load(bucket)
+    calls.append(bucket.code is not None)
+compiled.load_bytecode = counted
+template = env.get_template("home.md.j2")
+print("loaded" if calls == [True] else f"compiled {calls}", template.name)
+"""

@@ -107,7 +107,7 @@ def run_broken(project: Path, inject: Path, code: str, *args: str) -> subprocess
     return opmanual(project, *args, PYTHONPATH=f"{inject}{os.pathsep}{ROOT / 'hooks'}")
 
 
-BUG = "import opmanual.site.pages as pages\ndef broken(*args, **kwargs):\n    raise ZeroDivisionError('injected')\n"
+BUG = "import opmanual.render.pages as pages\ndef broken(*args, **kwargs):\n    raise ZeroDivisionError('injected')\n"
 
 
 def test_an_internal_error_is_one_line_with_exit_code_2_and_the_old_site_stays(project: Path, inject: Path) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from opmanual.data.dataset import load
-from opmanual.site.pages import nav, plan, render_all
-from opmanual.site.render import escape, relative_url
+from opmanual.render.pages import nav, plan, render_all
+from opmanual.render.render import escape, relative_url
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -99,7 +99,7 @@ def test_derived_facts_appear_on_pages(pages: dict[str, str]) -> None:
 
 
 def test_arabic_digit_switch() -> None:
-    from opmanual.site.render import Renderer
+    from opmanual.render.render import Renderer
 
     pages = render_all(load(FIXTURE), Renderer("arabic"))
     assert '<span class="num">2.1.1</span>' in pages["processes/qa.md"]

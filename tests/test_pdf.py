@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from conftest import DATASETS
 from opmanual.data.dataset import Manual, load
-from opmanual.site.pages import book_title
+from opmanual.render.pages import book_title
 from opmanual.thai import digits
 from poppler import picture
 

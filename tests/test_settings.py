@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from opmanual.settings import EPOCH, LATEST, OWNER, Settings, SettingsError, writable_time
+from opmanual.settings import EPOCH, LATEST, OWNER, PDF, WORD, Settings, SettingsError, writable_time
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,8 @@ from opmanual.settings import EPOCH, LATEST, OWNER, Settings, SettingsError, wri
         ("MANUAL_SHARD", "²/3", "a shard is written i/n, such as 1/4, not '²/3'"),
         ("MANUAL_SHARD", "1/" + "9" * 5000, "a shard is written i/n"),
         ("MANUAL_PDF", "x" * 100_000, "MANUAL_PDF='xxxxxxxxxx"),
+        ("MANUAL_WORD", "maybe", "MANUAL_WORD='maybe': use 1 to make the Word copies or 0 to skip them"),
+        ("MANUAL_WORD", "1\x1b[2J" + "x" * 100_000, "MANUAL_WORD="),
         (EPOCH, "-5", "SOURCE_DATE_EPOCH='-5': expected seconds since 1970, a whole number up to 4294967295"),
         (EPOCH, str(LATEST + 1), "SOURCE_DATE_EPOCH='4294967296'"),
         (EPOCH, "1e9", "SOURCE_DATE_EPOCH='1e9'"),
@@ -39,3 +41,23 @@ def test_the_owner_of_the_lock_is_passed_to_the_child(tmp_path: Path) -> None:
     settings = Settings.read({OWNER: "4242"}, tmp_path)
     assert settings.owner == 4242 and settings.environment()[OWNER] == "4242"
     assert Settings.read({OWNER: "someone"}, tmp_path).owner is None
+
+
+@pytest.mark.parametrize(
+    ("environ", "serve", "build"),
+    [
+        ({}, (False, False), (True, True)),  # Word copies come with the PDFs: in `mkdocs build`, not in serve
+        ({PDF: "0"}, (False, False), (False, False)),
+        ({PDF: "0", WORD: "1"}, (False, True), (False, True)),  # Word copies without PDFs
+        ({PDF: "1", WORD: "off"}, (True, False), (True, False)),
+        ({WORD: "yes"}, (False, True), (True, True)),
+    ],
+)
+def test_word_copies_follow_the_pdfs_unless_told(
+    tmp_path: Path, environ: dict[str, str], serve: tuple[bool, bool], build: tuple[bool, bool]
+) -> None:
+    settings = Settings.read(environ, tmp_path)
+    assert (settings.make_pdfs("serve"), settings.make_word("serve")) == serve
+    assert (settings.make_pdfs("build"), settings.make_word("build")) == build
+    # the child `mkdocs build` of `python -m opmanual build` is given the same
+    assert Settings.read(settings.environment(), tmp_path) == settings

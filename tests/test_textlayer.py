@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from opmanual.pdf import textlayer
-from opmanual.site.theme import ASSETS
+from opmanual.render.theme import ASSETS
 
 # SARA AM alone and after tone marks (น้ำ, ต่ำ, ซ้ำ), the same SARA AA glyph plain (กา), tone marks over upper
 # vowels (ที่, ขึ้น, อื่น), a cluster of consonant + vowel + tone + mark (กิ่ง), and THANTHAKHAT (สำคัญ์).

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from opmanual.thai import (
-    is_page_number,
-    join_split_words,
-    label_kind,
-    map_pua,
-    repair,
-    repair_marks,
-    restore_sara_aa,
-    split_label,
-)
+from opmanual.data.hygiene import label_kind, split_label
+from opmanual.thai import is_page_number, join_split_words, map_pua, repair, repair_marks, restore_sara_aa
 
 
 @pytest.mark.parametrize(

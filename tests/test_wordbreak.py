@@ -17,7 +17,7 @@ from conftest import DATASETS
 from lines import broken_words, page_lines, pdf_lines
 from opmanual import wordbreak
 from opmanual.data.dataset import load
-from opmanual.site.theme import ASSETS
+from opmanual.render.theme import ASSETS
 
 # Compounds that the browser's and libthai's dictionaries both cut (สถาน|ศึกษา, กรุงเทพมหา|นคร, ดัง|กล่าว …).
 TEXT = (
@@ -134,9 +134,9 @@ def _printed_text(data: Path) -> str:
     """The text of every book as it was given to WeasyPrint (the revision record made from this repository's
     history as the build makes it), to tell a line broken at a space, which a PDF's lines lose, from one broken
     inside a word."""
-    from opmanual import changelog
-    from opmanual.pdf.book import Printer, books
-    from opmanual.site import history
+    from opmanual.pdf.printer import Printer
+    from opmanual.render import changelog, history
+    from opmanual.render.book import books
 
     manual = load(data)
     changes = changelog.describe_history(history.read(data), data, manual.labels, manual.info.digits)

@@ -31,12 +31,12 @@ from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
+from . import cache
 from .children import lifeline
 from .errors import display, printable
 from .lock import Busy, hold
-from .pdf import cache
+from .render import history
 from .settings import EPOCH, PDF_CACHE, Settings
-from .site import history
 
 MARKER = ".opmanual-site"
 MARKER_TEXT = "Made by `python -m opmanual build`: this folder is replaced whole by the next build.\n"

@@ -17,6 +17,7 @@ from .errors import display, excerpt, printable
 DATA = "MANUAL_DATA"  # the data folder, relative to the project (mkdocs.yml's folder)
 SITE = "MANUAL_SITE"  # the output folder (mkdocs.yml reads it as site_dir)
 PDF = "MANUAL_PDF"  # 1/0: make the PDFs or not (default: in `mkdocs build`, not in `mkdocs serve`)
+WORD = "MANUAL_WORD"  # 1/0: make the Word copies or not (default: whenever the PDFs are made)
 PDF_JOBS = "MANUAL_PDF_JOBS"  # processes rendering PDFs (default: every core)
 PDF_CACHE = "MANUAL_PDF_CACHE"  # a folder for rendered PDFs, or "off" (default: .cache/pdf in the project)
 SHARD = "MANUAL_SHARD"  # i/n: make only the i-th of n shares of the PDFs
@@ -65,6 +66,7 @@ class Settings:
     data: Path
     site: Path
     pdf: bool | None = None  # None: make PDFs in `mkdocs build`, not in `mkdocs serve`
+    word: bool | None = None  # None: make the Word copies whenever the PDFs are made
     pdf_jobs: int = field(default_factory=lambda: max(1, os.cpu_count() or 1))
     pdf_cache: Path | None = None
     shard: Shard = Shard()
@@ -85,12 +87,13 @@ class Settings:
             pdf_cache=project / ".cache" / "pdf",
         )
         changes: dict[str, object] = {}
-        if value(PDF):
-            word = value(PDF).lower()
-            if word in _ON + _OFF:
-                changes["pdf"] = word in _ON
-            else:
-                problems.append(f"{PDF}={excerpt(value(PDF))!r}: use 1 to make the PDFs or 0 to skip them")
+        for name, key, what in ((PDF, "pdf", "the PDFs"), (WORD, "word", "the Word copies")):
+            if value(name):
+                switch = value(name).lower()
+                if switch in _ON + _OFF:
+                    changes[key] = switch in _ON
+                else:
+                    problems.append(f"{name}={excerpt(value(name))!r}: use 1 to make {what} or 0 to skip them")
         if value(PDF_JOBS):
             try:
                 changes["pdf_jobs"] = jobs(value(PDF_JOBS))
@@ -118,12 +121,17 @@ class Settings:
         variables[SHARD] = f"{self.shard.index}/{self.shard.count}"
         if self.pdf is not None:
             variables[PDF] = "1" if self.pdf else "0"
+        if self.word is not None:
+            variables[WORD] = "1" if self.word else "0"
         if self.owner is not None:
             variables[OWNER] = str(self.owner)
         return variables
 
     def make_pdfs(self, command: str) -> bool:
         return self.pdf if self.pdf is not None else command != "serve"
+
+    def make_word(self, command: str) -> bool:
+        return self.word if self.word is not None else self.make_pdfs(command)
 
 
 def config_file(option: Path | None, environ: Mapping[str, str]) -> Path:

@@ -182,13 +182,13 @@ PUA_THAI = {
     0xF719: "\u0e39",
     0xF71A: "\u0e3a",
 }
-_CONSONANT = "\u0e01-\u0e2e"
+CONSONANTS = "\u0e01-\u0e2e"
 BELOW_VOWELS = "\u0e38\u0e39\u0e3a"
 # A NIKHAHIT that an extractor turned into a space: "ล าดับ", "ล้ า" (SARA AA never starts a word).
-_LOST_NIKHAHIT = re.compile(rf"([{_CONSONANT}][{TONE_MARKS}]?) (?={SARA_AA})")
-_SPACE_AFTER_MARK = re.compile(rf"(?<=[{_CONSONANT}][{COMBINING}]) +(?=[{_CONSONANT}{COMBINING}])")
+_LOST_NIKHAHIT = re.compile(rf"([{CONSONANTS}][{TONE_MARKS}]?) (?={SARA_AA})")
+_SPACE_AFTER_MARK = re.compile(rf"(?<=[{CONSONANTS}][{COMBINING}]) +(?=[{CONSONANTS}{COMBINING}])")
 # Two upper vowels on one consonant cannot be: the first belonged to the consonant before ("ปฏิบติั" → "ปฏิบัติ").
-_SHIFTED_VOWEL = re.compile(rf"([{_CONSONANT}])([{_CONSONANT}])([\u0e34-\u0e37])\u0e31")
+_SHIFTED_VOWEL = re.compile(rf"([{CONSONANTS}])([{CONSONANTS}])([\u0e34-\u0e37])\u0e31")
 _MARKS_ORDER = re.compile(rf"([{TONE_MARKS}])([{BELOW_VOWELS}])")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 # Characters on each side of a space that the repairs look at: more than any Thai word. Looking at the whole line
@@ -390,53 +390,6 @@ def join_split_words(line: str) -> str:
 
 
 # --- Typed numbering ---------------------------------------------------------------------------------------------
-
-# A Thai letter item: "ก." "ข)" — a letter, a dot or parenthesis, then a space (so "ก.พ." and "ก.ค.ศ." stay text).
-_LETTER_MARK = re.compile(r"\(?[\u0e01-\u0e2e][.)]\s+(?=\S)")
-# A number typed without a dot, as Thai extractions often show a list: "๑ งานส่งเสริม…", not "1 ตุลาคม".
-_BARE_NUMBER = re.compile(rf"[0-9๐-๙]{{1,2}}\s+(?=[{_CONSONANT}เแโใไ])(?!(?:{'|'.join(MONTHS)}))")
-_PARENS = re.compile(r"\(\s*([0-9๐-๙]{1,3})\s*\)")
-
-
-def split_label(text: str, bare: bool = True) -> tuple[str | None, str, int]:
-    """The typed number or bullet at the start of `text`, the text after it, and the numbering's depth:
-    "๑.๒.๓ งาน" → ("๑.๒.๓", "งาน", 2); "1. ศึกษา" → ("1.", "ศึกษา", 0); "- ศึกษา" → ("-", "ศึกษา", 0);
-    "- 3.4 รวบรวม" → ("3.4", "รวบรวม", 1) (a number is kept over the bullet before it); no mark → (None, text, 0).
-
-    The patterns are the ones paste hygiene knows (`data.hygiene.typed_mark`), plus Thai letters ("ก.") and a bare
-    number before Thai text ("๑ งาน"; not with `bare=False`, for a PDF's line that may be a wrapped paragraph's
-    next line starting with a number). Depth only counts the parts of a dotted number; whether "(๑)" or "ก." is under
-    the item before it is for the reader to say (`label_kind`).
-    """
-    from .data.hygiene import NUMBERED, typed_mark  # hygiene imports this module
-
-    body = text.strip()
-    mark = typed_mark(body, NUMBERED)
-    if not mark:
-        found = _LETTER_MARK.match(body) or (_BARE_NUMBER.match(body) if bare else None)
-        mark = found.group() if found else ""
-    if not mark:
-        return None, body, 0
-    rest = body[len(mark) :].strip()
-    parts = re.sub(r"\s+([.)])", r"\1", _PARENS.sub(r"(\1)", mark.strip())).split()
-    numbers = [part for part in parts if re.search("[0-9๐-๙]", part)]
-    label = numbers[-1] if numbers else parts[-1]
-    depth = label.strip("().").count(".") if label_kind(label) == "dotted" else 0
-    return label, rest, depth
-
-
-def label_kind(label: str) -> str:
-    """What kind of numbering a label is: "dotted" (1.2), "number" (1. 1) ๑), "paren" ((1)), "letter" (ก.) or
-    "bullet" (- •)."""
-    if re.fullmatch(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?", label):
-        return "dotted"
-    if label.startswith("("):
-        return "paren"
-    if re.match("[0-9๐-๙]", label):
-        return "number"
-    if re.match(f"[{_CONSONANT}]", label):
-        return "letter"
-    return "bullet"
 
 
 # A line that is only a page number: "12", "- 12 -", "หน้า ๑๒", "12/40", "(12)"; not a year ("2567").

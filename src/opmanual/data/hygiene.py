@@ -43,7 +43,7 @@ from typing import Any
 from pydantic_core import PydanticCustomError
 
 from ..errors import excerpt
-from ..thai import ARABIC_DIGITS, THAI_DIGITS
+from ..thai import ARABIC_DIGITS, CONSONANTS, MONTHS, THAI_DIGITS
 
 # What a text is to the check: printed after a generated number or bullet, a step (numbered, and never "ขั้นตอนที่
 # 1"), a paragraph of a text block or a table cell, or other text (digits only).
@@ -72,7 +72,7 @@ def _shapes(number: str, bullets: str) -> str:
 
 
 # How a source may number its lists, loosely (leading zeros, a star, no space after): the importer's readers use it
-# to split a source's own numbering from its text (`typed_mark`, `thai.split_label`); the check never does.
+# to split a source's own numbering from its text (`typed_mark`, `split_label`); the check never does.
 _LOOSE = re.compile(_shapes("[0-9๐-๙]{1,3}", _BULLETS + "*") + r"\s*(?=\S)")
 _LOOSE_STEP_WORDS = re.compile(r"(?:ขั้นตอนที่|ขั้นที่)\s*[0-9๐-๙]{1,3}\s*[.:)]?\s*(?=\S)")
 # A list number as pasted numbering writes it: no part starts with zero (`09.00` is a time, `0.5` a fraction).
@@ -395,3 +395,49 @@ def _holding(node: Any, text: str, path: tuple[str | int, ...]) -> tuple[str | i
         if found is not None:
             return found
     return None
+
+
+# A Thai letter item: "ก." "ข)" — a letter, a dot or parenthesis, then a space (so "ก.พ." and "ก.ค.ศ." stay text).
+_LETTER_MARK = re.compile(r"\(?[\u0e01-\u0e2e][.)]\s+(?=\S)")
+# A number typed without a dot, as Thai extractions often show a list: "๑ งานส่งเสริม…", not "1 ตุลาคม".
+_BARE_NUMBER = re.compile(rf"[0-9๐-๙]{{1,2}}\s+(?=[{CONSONANTS}เแโใไ])(?!(?:{'|'.join(MONTHS)}))")
+_PARENS = re.compile(r"\(\s*([0-9๐-๙]{1,3})\s*\)")
+
+
+def split_label(text: str, bare: bool = True) -> tuple[str | None, str, int]:
+    """The typed number or bullet at the start of `text`, the text after it, and the numbering's depth:
+    "๑.๒.๓ งาน" → ("๑.๒.๓", "งาน", 2); "1. ศึกษา" → ("1.", "ศึกษา", 0); "- ศึกษา" → ("-", "ศึกษา", 0);
+    "- 3.4 รวบรวม" → ("3.4", "รวบรวม", 1) (a number is kept over the bullet before it); no mark → (None, text, 0).
+
+    The patterns are the ones paste hygiene knows (`typed_mark`), plus Thai letters ("ก.") and a bare
+    number before Thai text ("๑ งาน"; not with `bare=False`, for a PDF's line that may be a wrapped paragraph's
+    next line starting with a number). Depth only counts the parts of a dotted number; whether "(๑)" or "ก." is under
+    the item before it is for the reader to say (`label_kind`).
+    """
+    body = text.strip()
+    mark = typed_mark(body, NUMBERED)
+    if not mark:
+        found = _LETTER_MARK.match(body) or (_BARE_NUMBER.match(body) if bare else None)
+        mark = found.group() if found else ""
+    if not mark:
+        return None, body, 0
+    rest = body[len(mark) :].strip()
+    parts = re.sub(r"\s+([.)])", r"\1", _PARENS.sub(r"(\1)", mark.strip())).split()
+    numbers = [part for part in parts if re.search("[0-9๐-๙]", part)]
+    label = numbers[-1] if numbers else parts[-1]
+    depth = label.strip("().").count(".") if label_kind(label) == "dotted" else 0
+    return label, rest, depth
+
+
+def label_kind(label: str) -> str:
+    """What kind of numbering a label is: "dotted" (1.2), "number" (1. 1) ๑), "paren" ((1)), "letter" (ก.) or
+    "bullet" (- •)."""
+    if re.fullmatch(r"[0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?", label):
+        return "dotted"
+    if label.startswith("("):
+        return "paren"
+    if re.match("[0-9๐-๙]", label):
+        return "number"
+    if re.match(f"[{CONSONANTS}]", label):
+        return "letter"
+    return "bullet"

@@ -41,7 +41,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 # Also the invisible formatting characters that no Thai text needs and that can hide or reorder text: the
 # directional marks, the deprecated format controls, interlinear annotations and the tag characters. And the line
 # and paragraph separators (written as the escapes "\L" and "\P"), which would silently split a paragraph.
-_FORBIDDEN = re.compile(
+FORBIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2061-\u206f\ufff9-\ufffb"
     "\U000e0000-\U000e007f]"
 )
@@ -270,10 +270,10 @@ def _build(node: yaml.Node, loc: Loc, source: Source) -> Any:
             if not isinstance(key, str) or not key:
                 raise Refused(_position(key_node.start_mark), "a key must be a plain word such as `title`")
             where = _position(key_node.start_mark)
-            if _FORBIDDEN.search(key) or re.search(r"\s", key):
+            if FORBIDDEN.search(key) or re.search(r"\s", key):
                 # Reported; the rest of the file is still checked with the key cleaned.
                 source.problems.append((where, f"the key `{excerpt(key)}` has spaces or invisible characters in it"))
-                key = re.sub(r"\s", "", _FORBIDDEN.sub("", key))
+                key = re.sub(r"\s", "", FORBIDDEN.sub("", key))
             if key in result:
                 # Reported, and the rest of the file is still checked; the second value is not used.
                 source.problems.append(
@@ -294,7 +294,7 @@ def _scalar(node: yaml.Node, line: tuple[int, int], source: Source) -> str | Non
     plain = not node.style  # type: ignore[attr-defined]  # None from PyYAML, "" from libyaml
     if plain and value in _NULLS:
         return None
-    found = _FORBIDDEN.search(value)
+    found = FORBIDDEN.search(value)
     if found:
         # Reported; the rest of the file is still checked with the character left out.
         char = found.group()
@@ -306,7 +306,7 @@ def _scalar(node: yaml.Node, line: tuple[int, int], source: Source) -> str | Non
         if char in "\u2028\u2029\x85":
             what = "an invisible line break"
         source.problems.append((line, f"the text contains {what} ({_code(char)}) that a manual cannot hold; remove it"))
-        value = _FORBIDDEN.sub("", value)
+        value = FORBIDDEN.sub("", value)
     return normalize(value)
 
 

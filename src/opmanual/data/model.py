@@ -443,7 +443,7 @@ class TableBlock(Strict, title="ตารางในย่อหน้า"):
 _BLOCK_KEYS = ("items", "bullets", "definitions", "table")
 
 
-def _block_kind(value: Any) -> str | None:
+def block_kind(value: Any) -> str | None:
     """Which kind of block a value is: as typed (a string, or a mapping by its key), or as a model."""
     if isinstance(value, str):
         return "paragraph"
@@ -459,7 +459,7 @@ Block = Annotated[
     | Annotated[DefinitionBlock, Tag("definitions")]
     | Annotated[TableBlock, Tag("table")],
     Discriminator(
-        _block_kind,
+        block_kind,
         custom_error_type="not_a_block",
         custom_error_message=(
             "a block of text is a paragraph, or one of `items:`, `bullets:`, `definitions:`, `table:` "

@@ -1,8 +1,9 @@
-"""Word copies of the printed books: every PDF the build makes is also written as a .docx beside it in `docx/`.
+"""Word copies of the printed books: each book the build prints is also written as a .docx in `docx/` (with the
+PDFs, or without them: MANUAL_WORD).
 
 Why python-docx, converting the print HTML, and not pandoc with a reference document:
 
-- One source of layout and wording: each .docx is made from the very HTML WeasyPrint prints (`pdf.book.Prepared`),
+- One source of layout and wording: each .docx is made from the very HTML WeasyPrint prints (`render.book.Prepared`),
   so the Word copy carries the same headings, numbers, tables and texts as the PDF, and nothing is said twice.
 - No extra binary to install on every build machine and CI: python-docx is a pure Python package.
 - Direct control of what Word users and our importer rely on: Word's own list numbering (numbering.xml, one level
@@ -10,7 +11,7 @@ Why python-docx, converting the print HTML, and not pandoc with a reference docu
   merged cells, complex-script (Thai) fonts, sizes and language on every style. Pandoc's Word writer decides these
   itself (its lists, tables and Thai fonts can only be styled, not shaped).
 
-The modules: `word` (the page, the styles, numbering, fields: raw OOXML python-docx has no API for), `convert`
+The modules: `word` (the page, the styles, numbering, fields: raw OOXML python-docx has no API for), `from_html`
 (print HTML to paragraphs, lists and tables), `figures` (charts and diagrams as images, rendered by WeasyPrint
 and cached by content hash), `export` (one book, from its prepared HTML to a file).
 """

@@ -23,8 +23,8 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
-from ..pdf.book import ASSETS_URL, SITE_URL, ContentsEntry, Prepared
-from ..site.theme import ASSETS
+from ..render.book import ASSETS_URL, SITE_URL, ContentsEntry, Prepared
+from ..render.theme import ASSETS
 from . import from_html, word
 from .from_html import Pictures, Writer, parse
 

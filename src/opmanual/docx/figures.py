@@ -25,8 +25,8 @@ from typing import Any
 
 from PIL import Image
 
-from ..pdf.book import SITE_URL, stylesheets
-from ..pdf.cache import aside
+from ..cache import aside
+from ..render.book import SITE_URL, stylesheets, url_fetcher
 
 DPI = 200
 HEIGHT_CM = 23.0  # of a page's picture: a page's text height less room for the heading above it
@@ -60,7 +60,7 @@ class Drawing:
 class Figures:
     """Renders charts for one build: `site` for the images they show, `folder` to keep them in (shared by the
     build's processes, and across builds when it is in the cache), `engine` the key of the code and stylesheets
-    (`pdf.stage.engine_key`)."""
+    (`stage.engine_key`)."""
 
     site: Path
     folder: Path | None = None
@@ -91,14 +91,12 @@ class Figures:
         import pypdfium2  # type: ignore[import-untyped]
         from weasyprint import HTML
 
-        from ..pdf.book import _fetcher
-
         strips = STRIP in html
         links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in stylesheets())
         # A table of strips is laid out on one page as tall as its rows could be, and cut afterwards.
         height = STRIP_CM * (html.count(STRIP) + 1) if strips else HEIGHT_CM
         document = DOCUMENT.format(links=links, width=width_cm, height=height, html=html)
-        laid_out = HTML(string=document, base_url=SITE_URL, url_fetcher=_fetcher(self.site)).render()
+        laid_out = HTML(string=document, base_url=SITE_URL, url_fetcher=url_fetcher(self.site)).render()
         # Read once and thrown away: quicker uncompressed. (Not with whole fonts: the text-layer patch that the
         # books install spaces out SARA AM then.)
         pdf = laid_out.write_pdf(uncompressed_pdf=True)

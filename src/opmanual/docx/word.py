@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Pt, RGBColor
 
 from .. import measures
-from ..site.theme import ASSETS
+from ..render.theme import ASSETS
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,13 @@ import os
 import traceback
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
-from .. import changelog, wordbreak
+from .. import wordbreak
 from ..build import (
     FILE_SYSTEM,
     SiteRefused,
@@ -36,31 +34,19 @@ from ..data.files import MAX_ATTACHMENT, FileProblem, read_bytes
 from ..data.labels import Labels
 from ..errors import DataErrors, display, printable
 from ..lock import Busy, hold
+from ..render import changelog, history, repo, theme
+from ..render.extensions import Extensions
+from ..render.pages import PageSpec, attachment, nav, plan, render_all
+from ..render.render import Renderer
 from ..settings import Settings, SettingsError
-from . import a11y, guide, history, repo, searchtext, theme
-from .pages import PageSpec, attachment, nav, plan, render_all
+from . import a11y, guide, searchtext
+from .session import Session
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.opmanual")
-# While previewing, data errors are reported outside MkDocs' loggers: `strict` would turn them into an abort,
-# and the point of the preview is to keep serving the last good site.
-preview_log = logging.getLogger("opmanual.preview")
-if not preview_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("DATA    -  %(message)s"))
-    preview_log.addHandler(_handler)
-    preview_log.propagate = False
-# Warnings about the build's surroundings (the CI's environment, the git history): said, but not counted by MkDocs'
-# strict mode, which would fail the build for what the site can do without (an edit link, one commit's row).
-notice_log = logging.getLogger("opmanual.notice")
-if not notice_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("WARNING -  %(message)s"))
-    notice_log.addHandler(_handler)
-    notice_log.propagate = False
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -113,12 +99,6 @@ def guarded(event: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def warn_data(warnings: list[Any]) -> None:
-    """Data warnings go to their own logger: MkDocs' strict mode would turn them into a failed build."""
-    for warning in warnings:
-        preview_log.warning(str(warning))
-
-
 def settings_of(config: MkDocsConfig) -> Settings:
     """The build's settings, from the environment, with paths relative to mkdocs.yml's folder."""
     try:
@@ -127,38 +107,16 @@ def settings_of(config: MkDocsConfig) -> Settings:
         raise Refused(str(exc)) from None
 
 
-def warn_once(message: str) -> None:
-    """A warning about the build's surroundings, said once a session (`mkdocs serve` rebuilds say it once)."""
-    if message not in SESSION.told:
-        SESSION.told.add(message)
-        notice_log.warning(message)
-
-
-@dataclass
-class Session:
-    """What outlives one build in a process: MkDocs loads the hook file again for every rebuild of `mkdocs serve`,
-    and the preview keeps showing the last good data of each data folder while the data has errors."""
-
-    command: str = "build"
-    last_good: dict[Path, tuple[Manual, list[PageSpec], dict[str, str]]] = field(default_factory=dict)
-    told: set[str] = field(default_factory=set)  # warnings and notes given once
-    # The output folder's lock, held by a `mkdocs build` that `python -m opmanual build` did not start, until its
-    # PDFs are written.
-    lock: ExitStack = field(default_factory=ExitStack)
-
-
-SESSION = Session()
-
-
 def error_page(errors: list[str]) -> str:
     lines = "\n".join(f"<li><code>{html.escape(error)}</code></li>" for error in errors)
     return f"# ข้อมูลผิดพลาด\n\n<p>แก้ไขไฟล์ตามรายการนี้แล้วบันทึก หน้านี้จะโหลดใหม่เอง</p>\n<ul>\n{lines}\n</ul>\n"
 
 
 class ManualSite:
-    """The hook events of one build."""
+    """The hook events of one build, with the session (`site.session`) the hooks hold across builds."""
 
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
+        self.session = session
         self.manual: Manual | None = None
         self.pages: dict[str, str] = {}
         self.specs: list[PageSpec] = []
@@ -166,10 +124,11 @@ class ManualSite:
         self.settings: Settings | None = None
         self.history = history.History()
         self.repository: repo.Repository | None = None
+        self.renderer: Renderer | None = None
 
     @guarded
     def on_startup(self, command: str) -> None:
-        SESSION.command = command
+        self.session.command = command
 
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -179,7 +138,7 @@ class ManualSite:
         protected = [*project_folders(project), Path(config.docs_dir)]
         if config.theme.custom_dir:
             protected.append(Path(config.theme.custom_dir))
-        if SESSION.command == "build":
+        if self.session.command == "build":
             try:
                 check_site(Path(config.site_dir), folder, project, protected)
             except SiteRefused as exc:
@@ -195,27 +154,27 @@ class ManualSite:
         try:
             manual = load(folder)
         except DataErrors as exc:
-            if SESSION.command != "serve":
+            if self.session.command != "serve":
                 for error in exc.errors:
                     log.error(str(error))
                 raise PluginError(str(exc)) from None
             for error in exc.errors:
-                preview_log.error(str(error))
-            preview_log.error(f"{exc} — showing the last good data until it is fixed")
+                self.session.preview.error(str(error))
+            self.session.preview.error(f"{exc} — showing the last good data until it is fixed")
             # Preview: keep showing the last good data, with the errors above every page.
             config.extra["opmanual_errors"] = [str(error) for error in exc.errors]
-            if folder not in SESSION.last_good:
+            if folder not in self.session.last_good:
                 self.pages = {"index.md": error_page(config.extra["opmanual_errors"])}
                 config.nav = [{"ข้อมูลผิดพลาด": "index.md"}]
                 return config
-            manual, self.specs, self.pages = SESSION.last_good[folder]
+            manual, self.specs, self.pages = self.session.last_good[folder]
         else:
-            warn_data(manual.warnings)
+            self.session.warn_data(manual.warnings)
             changes = history.read(folder)
             if changes.undated:
                 count, first = len(changes.undated), changes.undated[0]
                 commits = f"commit {first} is" if count == 1 else f"{count} commits (the first: {first}) are"
-                warn_once(
+                self.session.warn_once(
                     f"git history: {commits} dated before 1970 or after 2106 and left out of the changes page and the "
                     "revision records"
                 )
@@ -223,8 +182,12 @@ class ManualSite:
             changes = changelog.describe_history(changes, folder, manual.labels, manual.info.digits)
             self.history = changes
             self.specs = plan(manual, changes)
-            self.pages = render_all(manual, history=changes, specs=self.specs, repository=self.repository)
-            SESSION.last_good[folder] = (manual, self.specs, self.pages)
+            # Compiled templates are kept with the project's other caches, for the next build's process.
+            self.renderer = Renderer(manual.info.digits, compiled=self.settings.project / ".cache" / "jinja")
+            self.pages = render_all(
+                manual, history=changes, specs=self.specs, repository=self.repository, renderer=self.renderer
+            )
+            self.session.last_good[folder] = (manual, self.specs, self.pages)
         self.manual = manual
         config.copyright = f"{manual.group.name} {manual.office.name}"
         # The theme prints the site name unescaped (in <title>, the header, aria-labels): escape the data here.
@@ -249,7 +212,7 @@ class ManualSite:
         if self.manual is not None:
             for name in self.manual.attachments():
                 source = self.manual.attachment_file(name)
-                if SESSION.command != "serve":
+                if self.session.command != "serve":
                     files.append(File.generated(config, attachment(name), abs_src_path=str(source)))
                     continue
                 # The preview may be showing the last good data, whose files the editor is renaming or saving
@@ -268,13 +231,13 @@ class ManualSite:
         site = Path(os.path.realpath(site))
         try:
             site.parent.mkdir(parents=True, exist_ok=True)
-            SESSION.lock.enter_context(hold(site, "mkdocs build"))
+            self.session.lock.enter_context(hold(site, "mkdocs build"))
         except Busy as exc:
             raise Refused(str(exc)) from None
         except OSError as exc:
             raise Refused(f"cannot build into {printable(display(site))}: {describe(exc)}") from None
         for problem in remove_debris(site):
-            notice_log.warning(f"cannot remove {problem}")
+            self.session.notice.warning(f"cannot remove {problem}")
 
     def _repository(self, config: MkDocsConfig) -> repo.Repository | None:
         """The repository the project is in, for edit and history links and the QR codes: from mkdocs.yml, the CI
@@ -289,13 +252,13 @@ class ManualSite:
                 config.edit_uri,
                 config.site_url,
                 os.environ,
-                warn=warn_once,
+                warn=self.session.warn_once,
             )
         except repo.BadAddress as exc:
             raise Refused(f"refusing the address: {exc}") from None
         if found is None:
-            if "no repository" not in SESSION.told:
-                SESSION.told.add("no repository")
+            if "no repository" not in self.session.told:
+                self.session.told.add("no repository")
                 log.info(
                     "no repository is named (repo_url in mkdocs.yml, a GitHub or GitLab CI job, or a git remote): "
                     "the pages have no edit or history links and the PDFs no QR code"
@@ -327,21 +290,21 @@ class ManualSite:
 
     @guarded
     def on_post_build(self, config: MkDocsConfig) -> None:
-        with SESSION.lock:  # released when the PDFs are written, or when they fail
+        with self.session.lock:  # released when the PDFs are written, or when they fail
             self._post_build(config)
 
     def _post_build(self, config: MkDocsConfig) -> None:
         mark(Path(config.site_dir))
         compact_search_index(Path(config.site_dir))
         settings = self.settings
-        if self.manual is None or settings is None or not settings.make_pdfs(SESSION.command):
+        if self.manual is None or settings is None or config.extra.get("opmanual_errors"):
             return
-        if config.extra.get("opmanual_errors"):
+        pdf, word = settings.make_pdfs(self.session.command), settings.make_word(self.session.command)
+        if not (pdf or word):
             return
         site = Path(config.site_dir)
         with scratch(site) as folder:  # before WeasyPrint is loaded: loading it writes temporary files
-            from ..pdf.stage import print_books
-            from ..pdf.textlayer import UnsupportedWeasyPrint
+            from ..stage import UnsupportedWeasyPrint, print_books
 
             try:
                 print_books(
@@ -352,6 +315,11 @@ class ManualSite:
                     shard=settings.shard,
                     history=self.history,
                     site_url=_slash(config.site_url),
+                    pdf=pdf,
+                    word=word,
+                    specs=self.specs,
+                    renderer=self.renderer,
+                    extensions=Extensions.of_mkdocs(config.markdown_extensions, config.mdx_configs),
                     scratch=folder,
                 )
             except UnsupportedWeasyPrint as exc:
@@ -360,7 +328,7 @@ class ManualSite:
     def on_build_error(self, error: Exception) -> None:
         """A build that failed in MkDocs' own work (writing a page to a full disk): the lock is released, and an
         error of the machine is said plainly rather than as MkDocs' traceback."""
-        SESSION.lock.close()
+        self.session.lock.close()
         if (refused := refusal(error)) is not None:
             raise refused from None
 

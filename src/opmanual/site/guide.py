@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from ..data import model as m
 from ..data import schema
 from ..data.labels import Labels
-from .render import escape
+from ..render.render import escape
 
 LABELS_MARKER = "<!-- opmanual:labels -->"
 

@@ -13,7 +13,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ...data.loader import _FORBIDDEN as FORBIDDEN  # the loader's own list, declared once there
+from ...data.loader import FORBIDDEN  # the loader's own list, declared once there
 from ..blocks import Block, Cell, PageBreak, Source, SourceError, Table
 from ..limits import MAX_TEXT_BYTES, TooLarge, size
 from .safe import open_source, read_at_most

@@ -38,6 +38,7 @@ from typing import Any, BinaryIO
 from lxml import etree  # type: ignore[import-untyped]  # lxml publishes no types; python-docx uses it the same way
 
 from ... import thai
+from ...data.hygiene import label_kind, split_label
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
 from ..limits import (
     MAX_CELLS,
@@ -200,8 +201,8 @@ class _Reader:
         if texts:
             if level is not None and not in_cell:
                 # A line break in a heading is a deliberate break in a long title, at a phrase: a space.
-                label, rest, _ = thai.split_label(" ".join(texts))
-                if label is not None and thai.label_kind(label) == "bullet":
+                label, rest, _ = split_label(" ".join(texts))
+                if label is not None and label_kind(label) == "bullet":
                     label, rest = None, " ".join(texts)
                 blocks.append(Heading(rest, level, where, label=label))
                 self.levels.reset()
@@ -221,11 +222,11 @@ class _Reader:
         return blocks
 
     def _typed(self, text: str, where: Where) -> Paragraph | ListItem:
-        label, rest, depth = thai.split_label(text)
+        label, rest, depth = split_label(text)
         if label is None or not rest:
             self.levels.reset()
             return Paragraph(text, where)
-        kind = thai.label_kind(label)
+        kind = label_kind(label)
         return ListItem(rest, self.levels.level(kind, depth), where, kind != "bullet", label)
 
     def _heading_level(self, ppr: Any, chain: list[_Style]) -> int | None:

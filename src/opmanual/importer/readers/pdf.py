@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ... import thai
+from ...data.hygiene import label_kind, split_label
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
 from ..limits import (
     MAX_CHARS,
@@ -171,10 +172,10 @@ def _table(found: Any, chars: list[dict[str, Any]], where: Where) -> Table:
 
 
 def _cell_block(text: str, where: Where) -> Paragraph | ListItem:
-    label, rest, depth = thai.split_label(text, bare=False)
+    label, rest, depth = split_label(text, bare=False)
     if label is None or not rest:
         return Paragraph(text, where)
-    kind = thai.label_kind(label)
+    kind = label_kind(label)
     return ListItem(rest, depth, where, kind != "bullet", label)
 
 
@@ -262,7 +263,7 @@ class _Builder:
         if not self.open:
             return True
         last = self.open[-1]
-        if thai.split_label(line.text, bare=False)[0] is not None:
+        if split_label(line.text, bare=False)[0] is not None:
             return True
         level = self.heading_level(line)
         if level != self.heading_level(last) or line.size != last.size or line.bold != last.bold:
@@ -271,7 +272,7 @@ class _Builder:
             return line.page != last.page or line.top - last.bottom > line.size
 
         first = self.open[0]
-        hanging = thai.split_label(first.text, bare=False)[0] is not None and line.x0 >= first.x0 + line.size * 0.5
+        hanging = split_label(first.text, bare=False)[0] is not None and line.x0 >= first.x0 + line.size * 0.5
         if line.x0 > self.left + line.size * 0.8 and not hanging:
             return True  # an indented first line (a list item's next lines hang under its text instead)
         # The line before ended short: its paragraph ended. Short by a fifth of the width at least, as a ragged
@@ -300,14 +301,14 @@ class _Builder:
         where = Where(self.name, page=first.page)
         text = thai.join_lines([line.text for line in self.open])
         level = self.heading_level(first)
-        label, rest, depth = thai.split_label(text, bare=False)
+        label, rest, depth = split_label(text, bare=False)
         if level is not None and len(text) <= 120:
             self.levels.reset()
-            if label is not None and thai.label_kind(label) == "bullet":
+            if label is not None and label_kind(label) == "bullet":
                 label, rest = None, text
             self.blocks.append(Heading(rest if label else text, level, where, label=label))
         elif label is not None and rest:
-            kind = thai.label_kind(label)
+            kind = label_kind(label)
             self.blocks.append(ListItem(rest, self.levels.level(kind, depth), where, kind != "bullet", label))
         else:
             self.levels.reset()

@@ -10,7 +10,7 @@ numbers after a tab, tables flattened into tab-separated lines, and numbering ty
   that are double-spaced, and separate paragraphs otherwise. A number that carries on the sentence is no label: one
   the word before asks for ("กลุ่มโรงเรียนที่ / ๒ มีจำนวน"), a bare one that is not the next of the items numbered
   that way, or the next of an enumeration running inside the paragraph ("… ๓) วิทยาศาสตร์ / ๔) สังคมศึกษา");
-- typed numbering becomes a `ListItem` (`thai.split_label`): "1." → level 0, "1.2" → 1, "1.2.3" → 2, and a bullet,
+- typed numbering becomes a `ListItem` (`split_label`): "1." → level 0, "1.2" → 1, "1.2.3" → 2, and a bullet,
   "(๑)" or "ก." one level under the item of another kind just before it;
 - a line repeated on several pages with only its trailing page number changing is a running header, and a line
   that is only a number next to a page break is a page number: both are dropped, and so is a table of contents
@@ -35,6 +35,7 @@ from functools import cache
 from pathlib import Path
 
 from ... import thai
+from ...data.hygiene import label_kind, split_label
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
 from ..limits import MAX_CELLS, MAX_LINES, TooLarge
 
@@ -293,7 +294,7 @@ class _Builder:
             and last >= self.width / 2
             and following is not None
             and following.blanks_before < 3
-            and thai.split_label(following.text)[0] is not None
+            and split_label(following.text)[0] is not None
         )
 
     def carries_on(self, label: str) -> bool:
@@ -332,7 +333,7 @@ class _Builder:
         if self.markdown and self._markdown(line):
             return index + 1
         stripped = line.text.strip()
-        label, rest, depth = thai.split_label(stripped)
+        label, rest, depth = split_label(stripped)
         if self.open is not None and (label is None or self.carries_on(label)) and self.continues(lines, index):
             if label is None:
                 self.parts.append(stripped)
@@ -350,7 +351,7 @@ class _Builder:
         bare = _LINE_NUMBER.fullmatch(label)
         if bare and not bare.group(2):
             self.counted = _number(bare.group(1))
-        kind = thai.label_kind(label)
+        kind = label_kind(label)
         self.parts = [rest]
         self.item = (label, self._level(kind, depth), kind != "bullet")
         return index + 1
@@ -364,8 +365,8 @@ class _Builder:
         if heading:
             self.flush()
             self.levels.reset()
-            label, rest, _ = thai.split_label(heading.group(2))
-            if label is not None and thai.label_kind(label) == "bullet":
+            label, rest, _ = split_label(heading.group(2))
+            if label is not None and label_kind(label) == "bullet":
                 label, rest = None, heading.group(2)
             self.emit(Heading(rest, len(heading.group(1)), self.where(line), label=label))
             return True
@@ -373,8 +374,8 @@ class _Builder:
         if listed and not _NUMBER_ONLY.fullmatch(listed.group(3)):
             self.flush()
             marker = listed.group(2)
-            label, rest, _ = thai.split_label(listed.group(3))
-            text = rest if label is not None and thai.label_kind(label) != "bullet" else listed.group(3)
+            label, rest, _ = split_label(listed.group(3))
+            text = rest if label is not None and label_kind(label) != "bullet" else listed.group(3)
             self.open = self.last = line
             self.parts = [text]
             level = len(listed.group(1)) // 2

@@ -3,7 +3,7 @@ date of access and web address, as Thai manuals write them (APA-like: `ผู้
 สำนักพิมพ์.`, and the older `ผู้แต่ง. ชื่อเรื่อง. สถานที่พิมพ์ : สำนักพิมพ์, ปี.`, `_____` for the author above, a
 law's title first, ม.ป.ป. for no year, `สืบค้นเมื่อ … จาก https://…`).
 
-The books print every source in one style (`opmanual.citation`, APA 7th edition). A
+The books print every source in one style (`opmanual.render.citation`, APA 7th edition). A
 reading is written as far as the book prints it back with the source's own words in the source's own order (its
 punctuation too: the source's lines must stay findable in the site); where it would not — the year written last, a
 comma after the year, a law's title before its year, another word for ค้นเมื่อ — what follows the title stays as
@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from ... import citation
 from ...data.labels import Labels
 from ...data.model import Source
+from ...render import citation
 from ...thai import ARABIC_DIGITS, join_lines, normalize
 
 FIELDS = ("author", "year", "title", "place", "publisher", "detail", "accessed", "url")
@@ -300,7 +300,7 @@ def _rest(text: str) -> tuple[dict[str, str], bool]:
 
 
 def printed(fields: Mapping[str, str]) -> str:
-    """The line the books print for a source of these fields (`opmanual.citation`)."""
+    """The line the books print for a source of these fields (`opmanual.render.citation`)."""
     return citation.plain(fields, LABELS)
 
 

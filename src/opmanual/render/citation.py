@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .data.labels import Labels
+from ..data.labels import Labels
 
 TITLE = "title"  # a piece printed in italics
 URL = "url"  # a piece that may break anywhere (a web address)

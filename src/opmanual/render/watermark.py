@@ -16,7 +16,7 @@ from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 
-from ..site.theme import ASSETS
+from ..render.theme import ASSETS
 
 FONT = ASSETS / "fonts" / "Sarabun_700Bold.ttf"
 # An A4 page in millimetres; the words run corner to corner over 80 % of the diagonal.

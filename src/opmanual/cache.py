@@ -1,6 +1,7 @@
-"""The PDF cache is shared by every build of the project (all sites, `mkdocs serve` with PDFs), so it has no single
-owner: each build holds it shared while it writes there, and only a build that finds no other user removes what
-killed builds left (files and chart folders written aside under a temporary name, never renamed into place).
+"""The caches (the PDFs and Word copies, the compiled templates) are shared by every build of the project (all
+sites, `mkdocs serve`), so they have no single owner: each build holds a cache shared while it writes there, and
+only a build that finds no other user removes what killed builds left (files and chart folders written aside under
+a temporary name, never renamed into place).
 
 Entries appear whole or not at all: a file is written aside (`aside`) and renamed into place, so a reader never sees
 half a PDF. A build killed between the two leaves the aside file; nothing reads it, and the next build that has the
@@ -18,8 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 LOCK = ".lock"
-# `aside` names: `.NAME.PID.tmp`, where NAME is a cache entry (a SHA-256, with .pdf or .docx, or a chart's folder).
-_ASIDE = re.compile(r"\.[0-9a-f]{64}(?:\.pdf|\.docx)?\.[0-9]+\.tmp")
+# `aside` names: `.NAME.PID.tmp`, where NAME is a cache entry (a SHA-256, with .pdf or .docx, or a chart's folder;
+# a compiled template, named by Jinja's SHA-1 of its name).
+_ASIDE = re.compile(r"\.(?:[0-9a-f]{64}(?:\.pdf|\.docx)?|__jinja2_[0-9a-f]{40}\.cache)\.[0-9]+\.tmp")
 
 
 def aside(path: Path) -> Path:
@@ -39,6 +41,18 @@ def using(cache: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)
+
+
+def put(cache: Path, name: str, data: bytes) -> None:
+    """Write the entry `name` of `cache` whole: aside, then renamed into place, with the cache held meanwhile."""
+    with using(cache):
+        target = cache / name
+        temporary = aside(target)
+        try:
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
 
 
 def clean(cache: Path) -> None:

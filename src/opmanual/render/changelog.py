@@ -19,13 +19,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .data.dataset import FOLDERS, TOP_FILES
-from .data.labels import Labels
-from .data.loader import read_text, validate
-from .data.model import Approval, OfficeFile, Person, Process, ReferencesFile
-from .errors import ErrorList, excerpt
-from .site.history import NO_BLOB, Change, History, read_versions
-from .thai import digits
+from ..data.dataset import FOLDERS, TOP_FILES
+from ..data.labels import Labels
+from ..data.loader import read_text, validate
+from ..data.model import Approval, OfficeFile, Person, Process, ReferencesFile
+from ..errors import ErrorList, excerpt
+from ..thai import digits
+from .history import NO_BLOB, Change, History, read_versions
 
 ADDED, EDITED, REMOVED, CANCELLED = "เพิ่ม", "แก้ไข", "ลบ", "ยกเลิก"
 MAX_DESCRIBED = 500  # the newest commits described: more than a revision record or the changes page shows

@@ -1,13 +1,14 @@
-"""Printed manuals: one PDF per person and one for the whole group, from the page templates of the website.
+"""The printed books as HTML: which books a manual has, their chapters (the site's pages rendered for print), the
+cover and front matter. `pdf/` prints this HTML with WeasyPrint and `docx/` converts the same HTML into Word copies.
 
-A book is a list of chapters (pages of the site, rendered for print) plus front matter. The body is rendered
-first; the pages its chapters land on give the contents' page numbers; then the front matter (cover, foreword,
-contents, numbered ก ข ค) and the cover are rendered and the three are joined, so each numbers its own pages.
+A book is a list of chapters plus front matter. `Binder.prepare` renders the body, the cover and a front matter
+that is completed once the body's page numbers are known (the contents' numbers), so the printer can number each
+part on its own.
 """
 
 from __future__ import annotations
 
-import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -19,11 +20,15 @@ import markdown
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
-from .. import changelog, measures, thai
+from .. import measures, thai
 from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
 from ..data.model import Appendix, Approval, Foreword, Revision
-from ..site.history import History
-from ..site.pages import (
+from ..settings import config_file
+from . import changelog, watermark
+from .extensions import Extensions
+from .extensions import read as read_extensions
+from .history import History
+from .pages import (
     ITA_URI,
     MATRIX_URI,
     REFERENCES_URI,
@@ -38,20 +43,16 @@ from ..site.pages import (
     render_spec,
     signature,
 )
-from ..site.render import Renderer
-from ..site.repo import page_url
-from ..site.theme import ASSETS
-from . import pango_words, tagging, textlayer, watermark
 from .qr import qr_svg
 from .record import Record, revision_record
+from .render import Renderer
+from .repo import page_url
+from .theme import ASSETS
 
-log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
-
-# Documents are given stable addresses, mapped to the folders by _Fetcher: WeasyPrint names images by the hash
+# Documents are given stable addresses, mapped to the folders by `url_fetcher`: WeasyPrint names images by the hash
 # of their URL, and the same data must print the same bytes wherever it is checked out.
 SITE_URL = "file:///manual/site/"
 ASSETS_URL = "file:///manual/assets/"
-MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 _slugify = slugify(case="lower")
 
 # Pages of the group that a whole manual prints, in reading order (when the data has them).
@@ -97,15 +98,6 @@ class ContentsEntry:
     page: int = 0
 
 
-@dataclass
-class Printed:
-    """What was printed: the file, its page count, and its contents with the page of each entry."""
-
-    path: Path
-    pages: int
-    contents: list[ContentsEntry] = field(default_factory=list)
-
-
 def group_chapter(manual: Manual) -> PageSpec:
     """The group's part of every printed manual: concept, objectives and scope of work."""
     return PageSpec("group.md", "chapter_group.md.j2", manual.group.name)
@@ -140,14 +132,16 @@ def _shared_files(manual: Manual, sources: bool) -> set[str]:
     return {OFFICE_FILE} | ({REFERENCES_FILE} if sources else set())
 
 
-def person_book(manual: Manual, person_id: str, history: History | None = None) -> Book:
+def person_book(
+    manual: Manual, person_id: str, history: History | None = None, specs: list[PageSpec] | None = None
+) -> Book:
     person, label = manual.people[person_id], manual.labels
     name = full_name(manual, person_id)
     position = position_line(manual, person)
-    specs = {spec.src_uri: spec for spec in plan(manual)}
+    by_uri = {spec.src_uri: spec for spec in specs or plan(manual)}
     chapters = [Chapter(group_chapter(manual), 2)]
-    chapters.append(Chapter(specs[person_uri(person_id)], 2))
-    chapters += [Chapter(specs[process_uri(pid)]) for pid in person.processes]
+    chapters.append(Chapter(by_uri[person_uri(person_id)], 2))
+    chapters += [Chapter(by_uri[process_uri(pid)]) for pid in person.processes]
     sources = manual.sources_for_person(person_id)
     if sources:
         bibliography = PageSpec(
@@ -185,11 +179,13 @@ def person_book(manual: Manual, person_id: str, history: History | None = None) 
     )
 
 
-def process_book(manual: Manual, process_id: str, history: History | None = None) -> Book:
+def process_book(
+    manual: Manual, process_id: str, history: History | None = None, specs: list[PageSpec] | None = None
+) -> Book:
     """One process as a small book of its own: the unit an office publishes per work process."""
     process, label = manual.processes[process_id], manual.labels
-    specs = {spec.src_uri: spec for spec in plan(manual)}
-    chapters = [Chapter(specs[process_uri(process_id)], 2)]
+    by_uri = {spec.src_uri: spec for spec in specs or plan(manual)}
+    chapters = [Chapter(by_uri[process_uri(process_id)], 2)]
     if process.bibliography:
         bibliography = PageSpec(
             "bibliography.md", "chapter_bibliography.md.j2", label.bibliography, {"source_ids": process.bibliography}
@@ -225,16 +221,16 @@ def process_book(manual: Manual, process_id: str, history: History | None = None
     )
 
 
-def manual_book(manual: Manual, history: History | None = None) -> Book:
-    specs = {spec.src_uri: spec for spec in plan(manual)}
+def manual_book(manual: Manual, history: History | None = None, specs: list[PageSpec] | None = None) -> Book:
+    by_uri = {spec.src_uri: spec for spec in specs or plan(manual)}
     chapters = [Chapter(group_chapter(manual), 2)]
-    chapters += [Chapter(specs[uri], 2) for uri in GROUP_PAGES if uri in specs]
-    chapters += [Chapter(specs[process_uri(pid)]) for pid in manual.processes]
-    chapters += [Chapter(specs[person_uri(pid)], 2) for pid in manual.people]
-    if MATRIX_URI in specs and manual.people:
-        chapters.append(Chapter(specs[MATRIX_URI], 2, wide=True))
-    if REFERENCES_URI in specs:
-        chapters.append(Chapter(specs[REFERENCES_URI], 2))
+    chapters += [Chapter(by_uri[uri], 2) for uri in GROUP_PAGES if uri in by_uri]
+    chapters += [Chapter(by_uri[process_uri(pid)]) for pid in manual.processes]
+    chapters += [Chapter(by_uri[person_uri(pid)], 2) for pid in manual.people]
+    if MATRIX_URI in by_uri and manual.people:
+        chapters.append(Chapter(by_uri[MATRIX_URI], 2, wide=True))
+    if REFERENCES_URI in by_uri:
+        chapters.append(Chapter(by_uri[REFERENCES_URI], 2))
     appendices = [*manual.info.appendices]
     appendices += [a for process in manual.processes.values() for a in process.appendices]
     appendices += [a for person in manual.people.values() for a in person.appendices]
@@ -247,9 +243,9 @@ def manual_book(manual: Manual, history: History | None = None) -> Book:
     return replace(book, foreword=manual.info.foreword, signature=signature(manual))
 
 
-def ita_book(manual: Manual, history: History | None = None) -> Book:
+def ita_book(manual: Manual, history: History | None = None, specs: list[PageSpec] | None = None) -> Book:
     """The ITA page as a book of its own: what an office hands the ITA assessors for its operation manuals."""
-    spec = next(spec for spec in plan(manual) if spec.src_uri == ITA_URI)
+    spec = next(spec for spec in specs or plan(manual) if spec.src_uri == ITA_URI)
     drafts = _drafts(manual, (manual.info.title, manual.info.approval), list(manual.processes))
     return _group_book(manual, history, "pdf/ita.pdf", manual.labels.ita_page, [Chapter(spec, 2)], drafts)
 
@@ -279,14 +275,18 @@ def _group_book(
     )
 
 
-def books(manual: Manual, history: History | None = None, site_url: str | None = None) -> list[Book]:
+def books(
+    manual: Manual, history: History | None = None, site_url: str | None = None, specs: list[PageSpec] | None = None
+) -> list[Book]:
     """Every book of the manual: the whole manual, one per person, one per process. With `site_url`, the address
-    of the site, each carries the address of its online page."""
-    made = [manual_book(manual, history)]
-    made += [person_book(manual, pid, history) for pid in manual.people]
-    made += [process_book(manual, pid, history) for pid in manual.processes]
+    of the site, each carries the address of its online page. `specs` is the build's plan of pages (planned once;
+    made here when not given)."""
+    specs = specs or plan(manual)
+    made = [manual_book(manual, history, specs)]
+    made += [person_book(manual, pid, history, specs) for pid in manual.people]
+    made += [process_book(manual, pid, history, specs) for pid in manual.processes]
     if manual.processes:
-        made.append(ita_book(manual, history))
+        made.append(ita_book(manual, history, specs))
     online = {"pdf/manual.pdf": "index.md", "pdf/ita.pdf": ITA_URI}
     online |= {f"pdf/people/{pid}.pdf": person_uri(pid) for pid in manual.people}
     online |= {f"pdf/processes/{pid}.pdf": process_uri(pid) for pid in manual.processes}
@@ -306,16 +306,22 @@ def _css_string(text: str) -> Markup:
     return Markup(escaped)  # noqa: S704 - every character that could close the string or the element is escaped
 
 
-class Printer:
-    """Renders books with WeasyPrint, patched so that the text layer equals the source text."""
+class Binder:
+    """Binds a book's chapters, cover and front matter into the HTML that is printed and converted."""
 
-    def __init__(self, manual: Manual, renderer: Renderer | None = None) -> None:
-        textlayer.install()
-        tagging.install()
-        pango_words.install()
+    def __init__(
+        self,
+        manual: Manual,
+        renderer: Renderer | None = None,
+        specs: list[PageSpec] | None = None,
+        extensions: Extensions | None = None,
+    ) -> None:
+        """`extensions`: the Markdown extensions of the build (MkDocs' reading of mkdocs.yml); by default, those of
+        the project's mkdocs.yml (MANUAL_CONFIG, or ./mkdocs.yml)."""
+        self.extensions = extensions or read_extensions(config_file(None, os.environ))
         self.manual = manual
         self.renderer = renderer or Renderer(manual.info.digits)
-        self.specs = plan(manual)
+        self.specs = specs or plan(manual)
         self.common = context(manual, self.renderer, {spec.src_uri for spec in self.specs})
 
     def chapter_html(self, book: Book, index: int) -> tuple[Markup, list[ContentsEntry]]:
@@ -334,10 +340,8 @@ class Printer:
             return f"{prefix}-{name}"
 
         text = render_spec(self.renderer, chapter.spec, self.common, link=link, aid=aid, print=True)
-        converter = markdown.Markdown(
-            extensions=MARKDOWN_EXTENSIONS,
-            extension_configs={"toc": {"slugify": lambda value, sep: f"{prefix}-{_slugify(value, sep)}"}},
-        )
+        names, configs = self.extensions.for_print(lambda value, sep: f"{prefix}-{_slugify(value, sep)}")
+        converter = markdown.Markdown(extensions=names, extension_configs=configs)
         html = converter.convert(text)
         entries = []
         for token in converter.toc_tokens:
@@ -386,9 +390,6 @@ class Printer:
             contents,
         )
 
-    def print(self, book: Book, site: Path) -> Printed:
-        return print_prepared(self.prepare(book), site)
-
 
 @dataclass
 class Prepared:
@@ -405,32 +406,8 @@ class Prepared:
         return "\n".join([self.body, self.cover, self.front(toc=self.contents)])
 
 
-def print_prepared(prepared: Prepared, site: Path, target: Path | None = None) -> Printed:
-    """Render a prepared book: the body first, its pages give the contents' numbers, then cover and front."""
-    from weasyprint import HTML
-
-    fetcher = _fetcher(site)
-
-    def render(html: str) -> Any:
-        return HTML(string=html, base_url=SITE_URL, url_fetcher=fetcher).render()
-
-    body = render(prepared.body)
-    page_of: dict[str, int] = {}
-    for number, page in enumerate(body.pages, start=1):
-        for anchor in page.anchors:
-            page_of.setdefault(anchor, number)
-    contents = [ContentsEntry(e.level, e.title, e.anchor, page_of.get(e.anchor, 0)) for e in prepared.contents]
-    cover = render(prepared.cover)
-    front = render(prepared.front(toc=contents))
-    target = target or site / prepared.path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    document = body.copy(cover.pages + front.pages + body.pages)
-    document.write_pdf(target, pdf_variant=tagging.VARIANT)
-    return Printed(target, len(document.pages), contents)
-
-
-def _fetcher(site: Path) -> Any:
-    """What WeasyPrint may read: the site being built, the shipped assets and data: URLs, nothing else."""
+def url_fetcher(site: Path) -> Any:
+    """What WeasyPrint may read of a book: the site being built, the shipped assets and data: URLs, nothing else."""
     from urllib.parse import unquote
 
     from weasyprint.urls import URLFetcher, URLFetcherResponse

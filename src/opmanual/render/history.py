@@ -26,7 +26,7 @@ from ..errors import excerpt, printable
 from ..settings import writable_time
 
 if TYPE_CHECKING:
-    from ..changelog import Described
+    from .changelog import Described
 
 # Git cannot hold NUL in a name or a subject, so nothing a commit says can split them; each field starts with a
 # letter, so that an empty one (a commit without a date) does not look like the end of a record.

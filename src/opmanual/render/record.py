@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..data.model import Approval, Revision
-from ..site.history import Change, History
 from ..thai import bangkok_day
+from .history import Change, History
 
 MAX_ROWS = 20
 JOINED = "; "  # between the descriptions of several files a commit changed

@@ -9,11 +9,12 @@ from typing import Any
 from markupsafe import Markup
 from markupsafe import escape as markup_escape
 
-from .. import changelog, citation, thai
+from .. import thai
 from ..data.dataset import OFFICE_FILE, REFERENCES_FILE, Manual
 from ..data.files import IMAGE_TYPES
 from ..data.labels import Labels
-from ..data.model import Approval, Person, _block_kind
+from ..data.model import Approval, Person, block_kind
+from . import changelog, citation
 from .charts import flow_chart, org_chart, position_title
 from .history import History
 from .render import Renderer, fill
@@ -201,7 +202,7 @@ def context(
         "citation": lambda source: citation.pieces(source.model_dump(), manual.labels),
         # label.fill's sentence as markup, for values that must stay markup (a name kept whole by `|unbroken`)
         "fill": lambda key, **values: fill(getattr(manual.labels, key), **values),
-        "block_kind": _block_kind,
+        "block_kind": block_kind,
         "is_image": lambda name: PurePosixPath(name).suffix.lower() in IMAGE_TYPES,
         "signature": lambda person_id=None: signature(manual, person_id),
         "org": org_chart(manual.organization, manual.group.workgroups, manual.group_head, name, manual.labels),

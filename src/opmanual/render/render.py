@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
+from .. import cache as caches
 from .. import thai
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
@@ -93,12 +95,33 @@ def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     return link + (f"#{anchor}" if anchor else "")
 
 
+class _Compiled(BytecodeCache):
+    """Compiled templates kept in a folder of the project's caches, written whole (see `opmanual.cache`): a build
+    killed while it writes one leaves nothing that a later build would read, or keep."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _name(self, bucket: Bucket) -> str:
+        return f"__jinja2_{bucket.key}.cache"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            data = (self.folder / self._name(bucket)).read_bytes()
+        except OSError:
+            return  # not compiled yet (or unreadable): Jinja compiles it
+        bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        caches.put(self.folder, self._name(bucket), bucket.bytecode_to_string())
+
+
 @cache
-def _environment(digit_style: str, templates: Path) -> Environment:
+def _environment(digit_style: str, templates: Path, compiled: Path | None) -> Environment:
     """One environment per setting, shared by the site and the PDFs and kept across `mkdocs serve` rebuilds.
 
-    Compiled templates are also kept on disk (Jinja's per-user cache folder, keyed by each template's source), so
-    a new process does not compile them again: compiling took most of the hooks' time.
+    With `compiled` (the project's `.cache/jinja`), compiled templates are also kept on disk, keyed by each
+    template's source, so a new process does not compile them again: compiling took most of the hooks' time.
     """
     env = Environment(
         loader=FileSystemLoader(templates),
@@ -111,7 +134,7 @@ def _environment(digit_style: str, templates: Path) -> Environment:
         # `{#id}` is how a Markdown heading gets its anchor (attr_list), so Jinja comments are `{## ##}`.
         comment_start_string="{##",
         comment_end_string="##}",
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=_Compiled(compiled) if compiled is not None else None,
     )
     env.filters["digits"] = lambda text: thai.digits(str(text), digit_style)
     env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)
@@ -126,9 +149,9 @@ def _environment(digit_style: str, templates: Path) -> Environment:
 class Renderer:
     """Holds the Jinja environment and the settings every template needs."""
 
-    def __init__(self, digit_style: str = "thai", templates: Path = TEMPLATES) -> None:
+    def __init__(self, digit_style: str = "thai", templates: Path = TEMPLATES, compiled: Path | None = None) -> None:
         self.digit_style = digit_style
-        self.env = _environment(digit_style, templates)
+        self.env = _environment(digit_style, templates, compiled)
 
     def render(
         self,

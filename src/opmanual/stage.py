@@ -1,16 +1,19 @@
-"""The PDF stage of a build: which books to print (a shard of them), from cache when nothing changed, in parallel.
+"""The output stage of a build: the printed books as PDFs and as Word copies, a shard of them, from cache when
+nothing changed, in parallel. `pdf/` and `docx/` are its peers below it; both read the HTML `render.book` binds.
 
 A book's cache key hashes everything its PDF depends on: the HTML WeasyPrint is given (which holds the data, the
 templates and the charts), the stylesheets and fonts, the images the book shows, and the versions of the code
 that prints. A rebuild with no change copies every PDF from the cache; an edit to one person changes the HTML of
 that person's book and the whole manual only, so only those two are rendered again.
 
-Books that must be rendered are shared among worker processes (forked, so they inherit the prepared books and
-the text-layer patch); WeasyPrint runs in one thread per process, so processes are what uses the cores.
+Books that must be rendered are shared among worker processes: forked, so that they inherit the bound books (a
+Jinja environment does not pickle) and the text-layer patch, and handed this build's `Work` by the pool's
+initializer; WeasyPrint runs in one thread per process, so processes are what uses the cores. Where other threads
+run (`mkdocs serve`'s watcher and server), forking could copy a lock another thread holds, so the books are
+printed in this process instead.
 
-Each book is also written as a Word copy (`docx/…/<id>.docx`, see `opmanual.docx`) from the same prepared HTML,
-cached and shared among the workers the same way: the Word copies are made whenever the PDFs are, and never
-without them (MANUAL_PDF=0 makes neither: their charts are drawn by WeasyPrint too).
+Each book's Word copy (`docx/…/<id>.docx`, see `opmanual.docx`) is made from the same bound HTML, cached and shared
+among the workers the same way, with the PDFs or without them (MANUAL_WORD, MANUAL_PDF).
 """
 
 from __future__ import annotations
@@ -21,23 +24,29 @@ import multiprocessing
 import os
 import shutil
 import sys
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..children import lifeline
-from ..data.dataset import Manual
-from ..data.files import MAX_ATTACHMENT, read_bytes
-from ..docx.export import Meta, charts, export
-from ..docx.figures import Figures
-from ..settings import Shard
-from ..site.history import History
-from ..site.theme import ASSETS
-from .book import Prepared, Printer, books, print_prepared
 from .cache import aside, using
+from .children import lifeline
+from .data.dataset import Manual
+from .data.files import MAX_ATTACHMENT, read_bytes
+from .docx.export import Meta, charts, export
+from .docx.figures import Figures
+from .pdf import printer
+from .pdf.textlayer import UnsupportedWeasyPrint
+from .render.book import Binder, Prepared, books
+from .render.extensions import Extensions
+from .render.history import History
+from .render.pages import PageSpec, plan
+from .render.render import Renderer
+from .render.theme import ASSETS
+from .settings import Shard
 
 log = logging.getLogger("mkdocs.plugins.opmanual.pdf")
 
@@ -67,7 +76,7 @@ def engine_key(assets: Path = ASSETS) -> bytes:
     for name in ("weasyprint", "pydyf", "tinycss2", "fonttools", "markdown", "jinja2"):
         digest.update(f"{name}={version(name)}\n".encode())
     digest.update(sys.version.encode())
-    package = Path(__file__).parents[1]
+    package = Path(__file__).parent
     files = sorted(package.glob("**/*.py")) + sorted(package.glob("templates/**/*.j2"))
     files += sorted((assets / "stylesheets").glob("*.css")) + sorted((assets / "fonts").glob("*"))
     for path in files:
@@ -94,24 +103,45 @@ class _Job:
         return docx_path(self.prepared.path) if self.word else self.prepared.path
 
 
-# Filled before the pool forks; a worker reads its book from here instead of unpickling a Jinja environment.
-_queue: list[_Job] = []
-_charts: list[tuple[str, float]] = []  # the charts of the Word copies, each drawn once before the copies are written
-_word: dict[str, Any] = {}  # the charts' renderer of the Word copies, for the workers
+@dataclass
+class Work:
+    """What one build's workers do: the books to print or convert, and the charts of the Word copies, which are
+    drawn first (each once) by `figures`."""
+
+    jobs: list[_Job]
+    charts: list[tuple[str, float]]
+    figures: Figures
+    site: Path
+    staging: dict[int, Path]
+
+    def render(self, index: int) -> tuple[str, int, float]:
+        started = time.perf_counter()
+        job = self.jobs[index]
+        if job.word is not None:
+            export(job.prepared, job.word, self.site, self.staging[index], self.figures)
+            return job.path, 0, time.perf_counter() - started
+        printed = printer.print_prepared(job.prepared, self.site, self.staging[index])
+        return job.path, printed.pages, time.perf_counter() - started
+
+    def draw(self, index: int) -> None:
+        self.figures(*self.charts[index])
 
 
-def _render(index: int, site: str, target: str) -> tuple[str, int, float]:
-    started = time.perf_counter()
-    job = _queue[index]
-    if job.word is not None:
-        export(job.prepared, job.word, Path(site), Path(target), _word["figures"])
-        return job.path, 0, time.perf_counter() - started
-    printed = print_prepared(job.prepared, Path(site), Path(target))
-    return job.path, printed.pages, time.perf_counter() - started
+# A worker's `Work`: set in the forked worker by the pool's initializer, never in the building process.
+_worker: list[Work] = []
+
+
+def _start_worker(life: Callable[[], None], work: Work) -> None:
+    life()
+    _worker[:] = [work]
+
+
+def _render(index: int) -> tuple[str, int, float]:
+    return _worker[0].render(index)
 
 
 def _draw(index: int) -> None:
-    _word["figures"](*_charts[index])
+    _worker[0].draw(index)
 
 
 def word_key(key: str) -> str:
@@ -131,17 +161,26 @@ def print_books(
     shard: Shard | None = None,
     history: History | None = None,
     site_url: str | None = None,
+    pdf: bool = True,
     word: bool = True,
+    specs: list[PageSpec] | None = None,
+    renderer: Renderer | None = None,
+    extensions: Extensions | None = None,
     scratch: Path,
 ) -> Report:
-    """Write the shard's PDFs into `site`: unchanged ones copied from `cache`, the rest rendered on `jobs` cores.
-    `history` (of the data folder) gives each book its revision record, `site_url` the QR code to its page.
-    With `word`, each book's Word copy too. `scratch` is a folder for passing files (see `build.scratch`)."""
+    """Write the shard's PDFs (with `pdf`) and Word copies (with `word`) into `site`: unchanged ones copied from
+    `cache`, the rest rendered on `jobs` cores. `history` (of the data folder) gives each book its revision record,
+    `site_url` the QR code to its page; `specs` is the build's plan of pages, `renderer` its templates and
+    `extensions` its Markdown.
+    `scratch` is a folder for passing files (see `build.scratch`)."""
     started = time.perf_counter()
     shard = shard or Shard()
-    printer = Printer(manual)
+    if pdf:
+        printer.install()
+    specs = specs or plan(manual)
+    binder = Binder(manual, renderer, specs, extensions)
     engine = engine_key()
-    all_books = books(manual, history, site_url)
+    all_books = books(manual, history, site_url, specs)
     chosen = set(shard.select([book.path for book in all_books]))
     todo: list[_Job] = []
     cached = []
@@ -149,10 +188,10 @@ def print_books(
     for book in all_books:
         if book.path not in chosen:
             continue
-        prepared = printer.prepare(book)
+        prepared = binder.prepare(book)
         meta = Meta(book.title, book.author, book.subject, book.running_title, manual.info.digits == "thai")
         key = cache_key(prepared, manual, engine) if cache is not None else ""
-        for job in [_Job(prepared, site), *([_Job(prepared, site, meta)] if word else [])]:
+        for job in [*([_Job(prepared, site)] if pdf else []), *([_Job(prepared, site, meta)] if word else [])]:
             target = site / job.path  # the job's own target is set below: the cache entry, or this
             target.parent.mkdir(parents=True, exist_ok=True)
             if job.word is not None:
@@ -167,20 +206,20 @@ def print_books(
             else:
                 todo.append(_Job(prepared, entry, job.word))
     staging = {i: aside(job.target) for i, job in enumerate(todo)}
+    order: list[int] = []
     try:
         with using(cache) if cache is not None else nullcontext():
             # The charts are kept with the cache, or for this build only.
             folder = cache / "figures" if cache is not None else scratch / "figures"
             figures = Figures(site, folder, engine)
-            _word.update(figures=figures)
-            _queue[:] = todo
-            _charts[:] = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
-            drawn = len(_charts)
-            jobs = max(1, min(jobs, len(todo)))
+            charts_to_draw = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
+            work = Work(todo, charts_to_draw, figures, site, staging)
+            # Forking copies every thread's locks, held or not: with other threads running, print here.
+            jobs = max(1, min(jobs, len(todo))) if threading.active_count() == 1 else 1
             # Largest books first, so that one long book does not start last; the Word copies once their charts are
             # drawn.
             order = sorted(range(len(todo)), key=lambda i: (todo[i].word is not None, -len(todo[i].prepared.body)))
-            results = _run(order, jobs, site, staging)
+            results = _run(work, order, jobs)
             pages = 0
             for i in order:
                 path, count, seconds = results[i]
@@ -194,40 +233,42 @@ def print_books(
         # A failed build (a full disk, a broken book) leaves no half-written file behind.
         for aside_file in staging.values():
             aside_file.unlink(missing_ok=True)
-        _queue.clear()
-        _charts.clear()
-        _word.clear()
     rendered = [todo[i].path for i in order if not todo[i].word]
     written = [todo[i].path for i in order if todo[i].word]
     from_cache = [path for path in cached if not path.endswith(".docx")]
     report = Report(rendered, from_cache, jobs, time.perf_counter() - started, pages, documents)
-    log.info(
-        f"PDFs: {len(rendered)} rendered, {len(from_cache)} from cache"
-        + (f", shard {shard.index}/{shard.count}" if shard.count > 1 else "")
-        + f", {jobs} process{'es' if jobs > 1 else ''}, {report.seconds:.1f} s"
-    )
+    if pdf:
+        log.info(
+            f"PDFs: {len(rendered)} rendered, {len(from_cache)} from cache"
+            + (f", shard {shard.index}/{shard.count}" if shard.count > 1 else "")
+            + f", {jobs} process{'es' if jobs > 1 else ''}, {report.seconds:.1f} s"
+        )
     if word:
         log.info(
-            f"Word copies: {len(written)} written ({drawn} charts drawn), {len(cached) - len(from_cache)} from cache"
+            f"Word copies: {len(written)} written ({len(charts_to_draw)} charts drawn), "
+            f"{len(cached) - len(from_cache)} from cache"
         )
     return report
 
 
-def _run(order: list[int], jobs: int, site: Path, staging: dict[int, Path]) -> dict[int, tuple[str, int, float]]:
+def _run(work: Work, order: list[int], jobs: int) -> dict[int, tuple[str, int, float]]:
     """Draw the charts and print the PDFs on `jobs` processes; then, the charts all drawn, write the Word copies
     (which only read them) as processes come free."""
-    books = [i for i in order if _queue[i].word is None]
-    copies = [i for i in order if _queue[i].word is not None]
+    books = [i for i in order if work.jobs[i].word is None]
+    copies = [i for i in order if work.jobs[i].word is not None]
     if jobs == 1:
-        for index in range(len(_charts)):
-            _draw(index)
-        return {i: _render(i, str(site), str(staging[i])) for i in order}
+        for index in range(len(work.charts)):
+            work.draw(index)
+        return {i: work.render(i) for i in order}
     # Each worker dies with this process: killed, it must not leave workers that go on writing.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=lifeline()) as pool:
-        drawing = [pool.submit(_draw, index) for index in range(len(_charts))]
-        running = {i: pool.submit(_render, i, str(site), str(staging[i])) for i in books}
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(lifeline(), work)) as pool:
+        drawing = [pool.submit(_draw, index) for index in range(len(work.charts))]
+        running = {i: pool.submit(_render, i) for i in books}
         for future in drawing:
             future.result()
-        running |= {i: pool.submit(_render, i, str(site), str(staging[i])) for i in copies}
+        running |= {i: pool.submit(_render, i) for i in copies}
         return {i: future.result() for i, future in running.items()}
+
+
+__all__ = ["Report", "UnsupportedWeasyPrint", "print_books"]
