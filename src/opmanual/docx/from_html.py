@@ -31,7 +31,7 @@ from docx.shared import Cm, Emu, Length, Pt
 
 from .. import measures
 from . import word
-from .figures import STRIP, STRIP_END, Drawing, strip_id
+from .figures import HEIGHT_CM, STRIP, STRIP_END, Drawing, strip_id
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = {"p", "div", "section", "ol", "ul", "table", "figure", "details", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -176,7 +176,7 @@ class Writer:
         elif node.name == "div" and "signature" in classes:
             for line in node.find_all("p"):
                 paragraph = self.paragraph(container)
-                paragraph.paragraph_format.left_indent = Emu(int(self.width[-1] * 0.45))
+                paragraph.paragraph_format.left_indent = Emu(int(self.width[-1] * measures.SIGNATURE_INDENT))
                 paragraph.paragraph_format.space_after = Pt(0)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 self.inline(line, paragraph, Style())
@@ -196,12 +196,12 @@ class Writer:
         _trim(paragraph)
         fmt = paragraph.paragraph_format
         if "indent" in classes:
-            fmt.first_line_indent = word.em(2.5)
+            fmt.first_line_indent = word.em(measures.FIRST_LINE_INDENT)
         previous = node.find_previous_sibling()
         if "subtitle" in classes and previous is not None and previous.name == "h1":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if classes & {"cover-kind"}:
-            fmt.space_after = Pt(measures.sarabun("cover_kind") * 1.2)  # print.css: 1.2em of its size
+            fmt.space_after = Pt(measures.sarabun("cover_kind") * measures.COVER_KIND_SPACE)  # ems of its size
         if classes & {"toc-head"}:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _bold(paragraph)
@@ -289,8 +289,8 @@ class Writer:
             start = len(container.paragraphs)
             self.blocks(li, container)
             for paragraph in container.paragraphs[start:]:
-                paragraph.paragraph_format.left_indent = word.em(3)
-                paragraph.paragraph_format.first_line_indent = -word.em(3)
+                paragraph.paragraph_format.left_indent = word.em(measures.BIBLIOGRAPHY_INDENT)
+                paragraph.paragraph_format.first_line_indent = -word.em(measures.BIBLIOGRAPHY_INDENT)
 
     # Tables ---------------------------------------------------------------------------------------------------
 
@@ -334,7 +334,7 @@ class Writer:
     def cell(self, node: Tag, cell: Any, width: int) -> None:
         """A table cell's content, in the cell style of its table; a header cell shaded and bold."""
         if node.name == "th":
-            word.shade(cell, "EEF0F8")
+            word.shade_header(cell)
         self.width.append(width - int(Cm(0.4)))
         saved, self.items = self.items, []
         self.blocks(node, cell, self.cell_style)
@@ -441,7 +441,7 @@ class Writer:
         """A picture at its own size (`scale` of it), or as large as fits the width and a page."""
         width, height = _size(data)
         if scale is None:
-            scale = min(1.0, self.width[-1] / width, (Cm(3.5) if limit else Cm(23)) / height)
+            scale = min(1.0, self.width[-1] / width, (word.COVER_LOGO_HEIGHT if limit else Cm(HEIGHT_CM)) / height)
         run = paragraph.add_run()
         shape = run.add_picture(io.BytesIO(data), width=Emu(int(width * scale)))
         shape._inline.docPr.set("descr", description)

@@ -103,15 +103,25 @@ def type_size(role: str) -> Length:
     return Pt(measures.TYPE[role])
 
 
-# Spacing is in the PDF's ems (of its 10.7 pt Sarabun body), so that paragraphs stand as far apart as printed.
+# The measures (`measures`, which print.css reads too) in Word's units. Spacing is in the PDF's ems (of its 10.7 pt
+# Sarabun body), so that paragraphs stand as far apart as printed.
 EM = measures.sarabun("body")
 LINE_SPACING = Pt(EM * measures.LINE_HEIGHT)  # the body's line spacing, as the PDFs print it (21 pt)
 HEADINGS = {1: "h1", 2: "h2", 3: "h3", 4: "h4", 5: "h4", 6: "h4"}  # the type role of each heading level
-INDENT = 2.2  # ems: a numbered list's hanging indent (manual.css)
-NEST = 1.6  # ems: each nesting level further in
+# Room above and below each heading level, in body ems: print.css's heading margins when its h2 was 1.25em and its
+# h3 1.1em. The type scale has changed since (h2 is 18 pt), so h2 and h3 stand a little further apart than printed.
+HEADING_BEFORE = {1: 0.0, 2: 1.25, 3: 0.9}
+HEADING_AFTER = {1: 1.0, 2: 0.5, 3: 0.35}
+HEADING_BEFORE_OTHERS, HEADING_AFTER_OTHERS = 0.6, 0.2
+INDENT = measures.LIST_INDENT  # ems: a numbered list's hanging indent
+NEST = measures.LIST_NEST  # ems: each nesting level further in
 TWIPS_PER_CM = 567
 EMU_PER_TWIP = 635
 TEXT_WIDTH_CM = measures.PAGE[0] - measures.MARGINS.left - measures.MARGINS.right  # of a portrait page
+TEXT_COLOR = RGBColor.from_string(measures.TEXT_COLOR)
+RUNNING_TITLE_COLOR = RGBColor.from_string(measures.RUNNING_TITLE_COLOR)
+COVER_TOP = Cm(measures.COVER_TOP)
+COVER_LOGO_HEIGHT = Cm(measures.COVER_LOGO_HEIGHT)
 
 
 def em(ems: float) -> Length:
@@ -211,9 +221,9 @@ def setup_styles(document: Any) -> None:
     normal = styles["Normal"]
     thai_run_properties(normal.element.get_or_add_rPr(), FONT, type_size("body"))
     _lang(normal.element.get_or_add_rPr())
-    normal.font.color.rgb = RGBColor(0, 0, 0)
+    normal.font.color.rgb = TEXT_COLOR
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = em(0.4)
+    normal.paragraph_format.space_after = em(measures.PARAGRAPH_SPACE)
     normal.paragraph_format.line_spacing = LINE_SPACING
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
     for level, role in HEADINGS.items():
@@ -223,10 +233,10 @@ def setup_styles(document: Any) -> None:
         for tag in ("w:i", "w:iCs", "w:color"):
             for found in rpr.findall(qn(tag)):
                 rpr.remove(found)
-        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.color.rgb = TEXT_COLOR
         fmt = style.paragraph_format
-        fmt.space_before = em({1: 0, 2: 1.25, 3: 0.9}.get(level, 0.6))
-        fmt.space_after = em({1: 1.0, 2: 0.5, 3: 0.35}.get(level, 0.2))
+        fmt.space_before = em(HEADING_BEFORE.get(level, HEADING_BEFORE_OTHERS))
+        fmt.space_after = em(HEADING_AFTER.get(level, HEADING_AFTER_OTHERS))
         fmt.line_spacing = 1.0
         fmt.keep_with_next = True
         if level == 1:
@@ -252,7 +262,7 @@ def setup_styles(document: Any) -> None:
         table_text.paragraph_format.line_spacing = 1.0
     caption = styles["Caption"]
     thai_run_properties(caption.element.get_or_add_rPr(), FONT, type_size("small"), bold=False)
-    caption.font.color.rgb = RGBColor(0, 0, 0)
+    caption.font.color.rgb = TEXT_COLOR
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for level in (1, 2):
         style = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
@@ -437,12 +447,18 @@ def no_split(row: Any) -> None:
 
 # Tables built cell by cell (the flowchart table) ---------------------------------------------------------------
 
-# A cell's borders: for each side drawn, its style, width in eighths of a point and colour (print.css and
-# manual.css: 0.5 pt grey rules, light ones between a flowchart's steps, its lines 2 px of indigo).
+# A cell's borders: for each side drawn, its style, width in eighths of a point and colour (`measures`: thin grey
+# rules, light ones between a flowchart table's columns, as thin as the others, the chart's lines in indigo).
 Borders = dict[str, tuple[str, int, str]]
-RULE = ("single", 4, "777777")
-LIGHT = ("single", 4, "BBBBBB")
-CHART_LINE = ("single", 12, "3949AB")
+
+
+def _eighths(points: float) -> int:
+    return round(points * 8)
+
+
+RULE = ("single", _eighths(measures.RULE.width), measures.RULE.color)
+LIGHT = ("single", _eighths(measures.RULE.width), measures.LIGHT_RULE_COLOR)
+CHART_LINE = ("single", _eighths(measures.CHART.width), measures.CHART.color)
 HEADER_BORDERS: Borders = {"top": RULE, "left": RULE, "bottom": RULE, "right": RULE}
 COLUMN_BORDERS: Borders = {"left": LIGHT, "right": LIGHT}
 LEFT_RULE: Borders = {"left": LIGHT}
@@ -534,22 +550,20 @@ def tiny(paragraph: Any, *, keep: bool = False) -> None:
         _child(rpr, tag).set(qn("w:val"), "2")
 
 
-def borders(table: Any, color: str = "777777", eighths: int = 4) -> None:
-    """Every cell edge a thin grey line, as print.css draws them (0.5 pt)."""
+def borders(table: Any) -> None:
+    """Every cell edge a thin grey line, as print.css draws them (`measures.RULE`)."""
     tblpr = table._tbl.tblPr
     edges = element("w:tblBorders")
+    kind, eighths, color = RULE
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edges.append(element(f"w:{side}", val="single", sz=str(eighths), space="0", color=color))
+        edges.append(element(f"w:{side}", val=kind, sz=str(eighths), space="0", color=color))
     tblpr.append(edges)
 
 
-def shade(cell: Any, fill: str) -> None:
+def shade_header(cell: Any) -> None:
+    """A header cell's background, as print.css shades it (`measures.HEADER_SHADE`)."""
     tcpr = cell._tc.get_or_add_tcPr()
-    tcpr.append(element("w:shd", val="clear", color="auto", fill=fill))
-
-
-def keep_lines(paragraph: Any) -> None:
-    paragraph.paragraph_format.keep_with_next = True
+    tcpr.append(element("w:shd", val="clear", color="auto", fill=measures.HEADER_SHADE))
 
 
 def bookmark(body: Any, start: int, name: str) -> None:
