@@ -1,6 +1,7 @@
 """The Word side of a book: page setup, styles with Thai fonts, list numbering and fields, as raw OOXML where
-python-docx has no API for them (complex-script fonts and sizes, numbering definitions, fields, header rows, the
-font table).
+python-docx has no API for them (complex-script fonts and sizes, numbering definitions, fields, the font table).
+Tables are `cells`. One module for the rest, for they share what makes a Word part valid and Thai: the schema's
+order of a run's and a paragraph's properties (`_child`) and the Thai run properties every style and list level sets.
 
 Thai is a complex script to Word: a run of Thai text is shown with the `w:cs` font at `w:szCs`, bold with `w:bCs`,
 so every font, size and weight is set on both the ascii/hAnsi and the complex-script side, and the language is
@@ -8,7 +9,7 @@ th-TH, which also makes Word break lines between Thai words.
 
 Every copy names TH Sarabun New, the government's standard face, at the official sizes (`measures.TYPE`, in TH
 Sarabun points: 16 pt body text), whatever fonts the machine that builds it has: an office PC has TH Sarabun New or
-TH SarabunPSK, not the Sarabun the PDFs embed. The document's font table says what to use instead (`FONTS`).
+TH SarabunPSK, not the Sarabun the PDFs embed. The document's font table says what to use instead (`fonts`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Length, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 
 from .. import measures
 from ..site.theme import ASSETS
@@ -387,8 +388,8 @@ class Numbering:
             lvl.append(element("w:lvlText", val=level.text))
             lvl.append(element("w:lvlJc", val="left"))
             ppr = element("w:pPr")
-            left = _twips(em(INDENT + NEST * index))
-            ppr.append(element("w:ind", left=str(left), hanging=str(_twips(em(INDENT)))))
+            left = twips(em(INDENT + NEST * index))
+            ppr.append(element("w:ind", left=str(left), hanging=str(twips(em(INDENT)))))
             lvl.append(ppr)
             rpr = element("w:rPr")
             thai_run_properties(rpr, FONT)
@@ -427,115 +428,13 @@ def hang_as_level(paragraph: Any, level: int) -> None:
     """A list item's first paragraph that starts with its typed label: the label hangs out to the left, and a tab
     takes the text to where the item's further lines start."""
     ppr = paragraph._p.get_or_add_pPr()
-    left = str(_twips(em(INDENT + NEST * level)))
+    left = str(twips(em(INDENT + NEST * level)))
     _child(ppr, "w:tabs").append(element("w:tab", val="left", pos=left))
-    _child(ppr, "w:ind").attrib.update({qn("w:left"): left, qn("w:hanging"): str(_twips(em(INDENT)))})
+    _child(ppr, "w:ind").attrib.update({qn("w:left"): left, qn("w:hanging"): str(twips(em(INDENT)))})
 
 
-def _twips(length: Length) -> int:
+def twips(length: Length) -> int:
     return round(length / EMU_PER_TWIP)
-
-
-def repeat_header(row: Any) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(element("w:tblHeader", val="true"))
-
-
-def no_split(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(element("w:cantSplit", val="true"))
-
-
-# Tables built cell by cell (the flowchart table) ---------------------------------------------------------------
-
-# A cell's borders: for each side drawn, its style, width in eighths of a point and colour (`measures`: thin grey
-# rules, light ones between a flowchart table's columns, as thin as the others, the chart's lines in indigo).
-Borders = dict[str, tuple[str, int, str]]
-
-
-def _eighths(points: float) -> int:
-    return round(points * 8)
-
-
-RULE = ("single", _eighths(measures.RULE.width), measures.RULE.color)
-LIGHT = ("single", _eighths(measures.RULE.width), measures.LIGHT_RULE_COLOR)
-CHART_LINE = ("single", _eighths(measures.CHART.width), measures.CHART.color)
-HEADER_BORDERS: Borders = {"top": RULE, "left": RULE, "bottom": RULE, "right": RULE}
-COLUMN_BORDERS: Borders = {"left": LIGHT, "right": LIGHT}
-LEFT_RULE: Borders = {"left": LIGHT}
-NO_BORDERS: Borders = {}
-
-
-def line_borders(line: bool, right_half: bool) -> Borders:
-    """A half of a symbol column under its picture: the chart's line on the edge it shares with the other half."""
-    return ({"left": CHART_LINE} if right_half else {"right": CHART_LINE}) if line else {}
-
-
-def grid_table(container: Any, columns: list[int]) -> Any:
-    """An empty table of columns of these widths (EMU), ruled round, to be filled row by row and cell by cell."""
-    table = container.add_table(rows=0, cols=len(columns))
-    table.autofit = False
-    for column, width in zip(table._tbl.tblGrid.gridCol_lst, columns, strict=True):
-        column.w = Emu(width)
-    tblpr = table._tbl.tblPr
-    edges = element("w:tblBorders")
-    for side in ("top", "left", "bottom", "right"):
-        edges.append(element(f"w:{side}", val=RULE[0], sz=str(RULE[1]), space="0", color=RULE[2]))
-    tblpr.append(edges)
-    return table
-
-
-def add_row(table: Any, *, header: bool = False, height: Length | None = None, keep: bool = False) -> Any:
-    """A new row at the table's end: repeated on each page (a header), of exactly `height`, or kept whole."""
-    tr = element("w:tr")
-    trpr = element("w:trPr")
-    if keep or header:
-        trpr.append(element("w:cantSplit", val="true"))
-    if height is not None:
-        trpr.append(element("w:trHeight", val=str(_twips(height)), hRule="exact"))
-    if header:
-        trpr.append(element("w:tblHeader", val="true"))
-    tr.append(trpr)
-    table._tbl.append(tr)
-    return tr
-
-
-def add_cell(
-    table: Any,
-    tr: Any,
-    widths: list[int],
-    borders: Borders,
-    merge: str | None = None,
-    middle: bool = False,
-    *,
-    tight: bool = False,
-) -> Any:
-    """A cell at the row's end across the grid columns of these widths: merged with the cell above it
-    (`merge`: restart, continue), its text centred vertically, and without margins (`tight`)."""
-    from docx.table import _Cell
-
-    tc = element("w:tc")
-    tcpr = element("w:tcPr")  # children in the schema's order: tcW, gridSpan, vMerge, tcBorders, tcMar, vAlign
-    tcpr.append(element("w:tcW", w=str(_twips(Emu(sum(widths)))), type="dxa"))
-    if len(widths) > 1:
-        tcpr.append(element("w:gridSpan", val=str(len(widths))))
-    if merge is not None:
-        tcpr.append(element("w:vMerge", val=merge))
-    edges = element("w:tcBorders")
-    for side in ("top", "left", "bottom", "right"):
-        kind, eighths, color = borders.get(side, ("nil", 0, "auto"))
-        edges.append(element(f"w:{side}", val=kind, sz=str(eighths), space="0", color=color))
-    tcpr.append(edges)
-    if tight:
-        margins = element("w:tcMar")
-        for side in ("top", "left", "bottom", "right"):
-            margins.append(element(f"w:{side}", w="0", type="dxa"))
-        tcpr.append(margins)
-    if middle:
-        tcpr.append(element("w:vAlign", val="center"))
-    tc.append(tcpr)
-    tc.append(element("w:p"))
-    tr.append(tc)
-    return _Cell(tc, table)
 
 
 def tiny(paragraph: Any, *, keep: bool = False) -> None:
@@ -548,22 +447,6 @@ def tiny(paragraph: Any, *, keep: bool = False) -> None:
     rpr = _child(ppr, "w:rPr")
     for tag in ("w:sz", "w:szCs"):
         _child(rpr, tag).set(qn("w:val"), "2")
-
-
-def borders(table: Any) -> None:
-    """Every cell edge a thin grey line, as print.css draws them (`measures.RULE`)."""
-    tblpr = table._tbl.tblPr
-    edges = element("w:tblBorders")
-    kind, eighths, color = RULE
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edges.append(element(f"w:{side}", val=kind, sz=str(eighths), space="0", color=color))
-    tblpr.append(edges)
-
-
-def shade_header(cell: Any) -> None:
-    """A header cell's background, as print.css shades it (`measures.HEADER_SHADE`)."""
-    tcpr = cell._tc.get_or_add_tcPr()
-    tcpr.append(element("w:shd", val="clear", color="auto", fill=measures.HEADER_SHADE))
 
 
 def bookmark(body: Any, start: int, name: str) -> None:
