@@ -7,7 +7,7 @@ and converted for the face that prints them: the PDFs embed Sarabun, whose glyph
 glyph height). Word copies name TH Sarabun New and use the points as they are.
 
 Spacing, indents, rules and colours that print.css and the Word copies share are here too: print.css reads each as
-a variable (`css()`), `docx.word` converts it to Word's units. Ems are those of the PDF's body size (10.7 pt of
+a variable (`css()`), `docx/` converts it to Word's units. Ems are those of the PDF's body size (10.7 pt of
 Sarabun), which the Word copies keep, so that paragraphs stand as far apart as printed.
 """
 
