@@ -18,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 from lxml import etree
 from PIL import Image
 
@@ -33,6 +34,7 @@ from opmanual.docx.from_html import JOINER, NO_BREAK_SPACE, SKIPPED, Writer, _is
 from opmanual.pdf.printer import Printer
 from opmanual.render.book import books
 from opmanual.render.pages import full_name
+from opmanual.render.theme import ASSETS
 from opmanual.stage import docx_path
 from poppler import picture
 
@@ -239,6 +241,76 @@ def test_every_copy_names_th_sarabun_new_at_the_official_sizes(tmp_path: Path) -
         sig = font.find(qn("w:sig"))
         assert int(sig.get(qn("w:csb0")), 16) & 1 << 16 and int(sig.get(qn("w:usb0")), 16) & 1 << 24
         assert len(font.find(qn("w:panose1")).get(qn("w:val"))) == 20
+
+
+def _hex_colors(css: str) -> set[str]:
+    """Every #rgb and #rrggbb colour written in a stylesheet, as six upper-case digits."""
+    found = set()
+    for digits in re.findall(r"#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b", css):
+        found.add((digits if len(digits) == 6 else "".join(d * 2 for d in digits)).upper())
+    return found
+
+
+def test_a_copy_has_the_measures_the_pdf_is_printed_with(tmp_path: Path) -> None:
+    """The page, margins, body size, line spacing, spacing, indents, rules and colours of a Word copy are the ones
+    print.css prints the PDF with: the variables of `measures.css()`, which print.css uses instead of numbers of its
+    own, and manual.css's list indents (the same on screen)."""
+    variables = dict(re.findall(r"--([\w-]+): ([^;]+);", measures.css()))
+    sheets = ASSETS / "stylesheets"
+    printed, manual = ((sheets / name).read_text(encoding="utf-8") for name in ("print.css", "manual.css"))
+    assert [name for name in variables if f"var(--{name}" not in printed + manual] == []
+    colors = {measures.TEXT_COLOR, measures.RUNNING_TITLE_COLOR, measures.RULE.color, measures.LIGHT_RULE_COLOR}
+    colors |= {measures.HEADER_SHADE, measures.CHART.color}
+    assert _hex_colors(printed) & colors == set()  # print.css names them by their variables
+    assert f"padding-left: {measures.LIST_INDENT}em" in manual
+    assert f"margin-left: {measures.LIST_NEST}em" in manual
+    assert f"padding-left: {measures.BIBLIOGRAPHY_INDENT:g}em" in manual
+
+    body = float(variables["type-body"].removesuffix("pt"))  # the PDF's em, in points of Sarabun
+
+    def points(name: str) -> float:
+        return float(variables[name].removesuffix("em")) * body
+
+    def cm(value: str) -> float:
+        return float(value.removesuffix("cm"))
+
+    path = write_book("mini", "pdf/manual.pdf", tmp_path / "manual.docx")
+    document = Document(str(path))
+    running = set()
+    for section in document.sections:  # Word keeps lengths in twips: compared to the hundredth of a centimetre
+        portrait = section.page_width < section.page_height
+        size = (round(section.page_width.cm, 2), round(section.page_height.cm, 2))
+        assert size == (measures.PAGE if portrait else measures.PAGE[::-1])
+        margins = [getattr(section, f"{side}_margin").cm for side in ("top", "right", "bottom", "left")]
+        assert [round(margin, 2) for margin in margins] == [
+            cm(value) for value in variables["page-margins" if portrait else "wide-margins"].split()
+        ]
+        running |= {run.font.color.rgb for run in section.header.paragraphs[0].runs}  # none on the cover
+    assert running == {RGBColor.from_string(variables["running-title-color"].lstrip("#"))}
+    normal = document.styles["Normal"]
+    assert size_of(normal) * measures.SARABUN_PER_TH_SARABUN == pytest.approx(body)
+    fmt = normal.paragraph_format
+    assert fmt.line_spacing.pt == pytest.approx(body * float(variables["line-height"]), abs=0.05)
+    assert fmt.space_after.pt == pytest.approx(points("paragraph-space"), abs=0.25)  # Word keeps half points
+    assert normal.font.color.rgb == RGBColor.from_string(variables["text-color"].lstrip("#"))
+    paragraphs = [p.paragraph_format for p in document.paragraphs]
+    # Word keeps indents in twips: compared to the quarter point.
+    indented = [p.first_line_indent.pt for p in paragraphs if p.first_line_indent and p.first_line_indent > 0]
+    assert indented == [pytest.approx(points("first-line-indent"), abs=0.25)] * len(indented) != []
+    hanging = [-p.first_line_indent.pt for p in paragraphs if p.first_line_indent and p.first_line_indent < 0]
+    assert pytest.approx(measures.LIST_INDENT * body, abs=0.25) in hanging
+    width = word.text_width(document.sections[1])
+    signature = [p.left_indent / width for p in paragraphs if p.left_indent and p.alignment is not None]
+    share = float(variables["signature-indent"].removesuffix("%")) / 100
+    assert signature == [pytest.approx(share, abs=0.001)] * len(signature) != []
+    assert paragraphs[0].space_before.cm == pytest.approx(cm(variables["cover-top"]), abs=0.01)
+    rule = variables["rule"].split()
+    edges = document.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {(edge.get(qn("w:sz")), edge.get(qn("w:color"))) for edge in edges} == {
+        (str(round(float(rule[0].removesuffix("pt")) * 8)), variables["rule-color"].lstrip("#"))
+    }
+    fills = {shd.get(qn("w:fill")) for shd in document.element.body.iter(qn("w:shd"))}
+    assert fills == {variables["header-shade"].lstrip("#")}
 
 
 @pytest.mark.pdf

@@ -5,6 +5,10 @@ Sizes are declared as the Thai government's standard face sets them, in points o
 and converted for the face that prints them: the PDFs embed Sarabun, whose glyphs are larger at the same size, so
 16 pt TH Sarabun is 10.7 pt Sarabun (`scripts/font_size.py` measures the ratio: 10.45 pt by text width, 10.85 pt by
 glyph height). Word copies name TH Sarabun New and use the points as they are.
+
+Spacing, indents, rules and colours that print.css and the Word copies share are here too: print.css reads each as
+a variable (`css()`), `docx/` converts it to Word's units. Ems are those of the PDF's body size (10.7 pt of
+Sarabun), which the Word copies keep, so that paragraphs stand as far apart as printed.
 """
 
 from __future__ import annotations
@@ -58,6 +62,42 @@ TYPE = {
 }
 
 
+# Spacing and indents, in ems of the text they belong to.
+PARAGRAPH_SPACE = 0.4  # below a paragraph
+FIRST_LINE_INDENT = 2.5  # a paragraph marked `indent` (the foreword's)
+COVER_KIND_SPACE = 1.2  # below คู่มือการปฏิบัติงาน on the cover, in ems of its own size
+# manual.css's, on the screen as on paper (the website has no measures, so manual.css writes them out; a test
+# keeps them equal): a numbered list's hanging indent, each nesting level further in, a source's hanging indent.
+LIST_INDENT = 2.2
+LIST_NEST = 1.6
+BIBLIOGRAPHY_INDENT = 3.0
+
+SIGNATURE_INDENT = 0.45  # of the text's width: the signature under the foreword stands in the right half or so
+COVER_TOP = 3.5  # cm: the cover's title part below the top margin, whatever the length of the title
+COVER_LOGO_HEIGHT = 3.5  # cm: the office's logo on the cover at most, so that a tall one leaves room for the title
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A line: its width in points and its colour (hex RGB, as Word writes it)."""
+
+    width: float
+    color: str
+
+    def css(self) -> str:
+        return f"{self.width}pt solid #{self.color}"
+
+
+# Colours, in hex RGB. Text is black and the running title dark grey, as official documents print them; tables are
+# ruled in thin grey with a pale indigo head; the charts' lines and borders are the site's indigo.
+TEXT_COLOR = "000000"
+RUNNING_TITLE_COLOR = "444444"
+RULE = Rule(0.5, "777777")  # a table's rules
+LIGHT_RULE_COLOR = "BBBBBB"  # the light rules between a flowchart table's columns (manual.css: --…-lightest)
+HEADER_SHADE = "EEF0F8"  # a table's header cells
+CHART = Rule(1.5, "3949AB")  # a chart's lines: manual.css draws them 2 px wide, 1.5 pt
+
+
 def sarabun(role: str) -> float:
     """The size in points of Sarabun (the PDFs' face) that draws like TH Sarabun at the role's size."""
     return round(TYPE[role] * SARABUN_PER_TH_SARABUN, 2)
@@ -69,6 +109,21 @@ def css() -> str:
     lines.append(f"  --line-height: {LINE_HEIGHT};")
     for name, margins in (("page", MARGINS), ("wide", WIDE_MARGINS)):
         lines.append(f"  --{name}-margins: {margins.css()};")
+    lines += [
+        f"  --paragraph-space: {PARAGRAPH_SPACE}em;",
+        f"  --first-line-indent: {FIRST_LINE_INDENT}em;",
+        f"  --cover-kind-space: {COVER_KIND_SPACE}em;",
+        f"  --signature-indent: {SIGNATURE_INDENT * 100:g}%;",
+        f"  --cover-top: {COVER_TOP}cm;",
+        f"  --cover-logo-height: {COVER_LOGO_HEIGHT}cm;",
+        f"  --text-color: #{TEXT_COLOR};",
+        f"  --running-title-color: #{RUNNING_TITLE_COLOR};",
+        f"  --rule: {RULE.css()};",
+        f"  --rule-color: #{RULE.color};",
+        f"  --light-rule-color: #{LIGHT_RULE_COLOR};",
+        f"  --header-shade: #{HEADER_SHADE};",
+        f"  --chart-color: #{CHART.color};",
+    ]
     return ":root {\n" + "\n".join(lines) + "\n}\n"
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from ..errors import DataError, DataErrors, ErrorList, excerpt
 from ..thai import normalize
-from . import flow, ita
+from . import flow, ita, kinds
 from . import model as m
 from .files import IMAGE_TYPES, FileProblem, check_attachment, describe_os_error, listing
 from .hygiene import Finding
@@ -27,17 +27,18 @@ from .labels import Labels
 from .loader import Loc, Source, audit, read_yaml, validate
 from .refs import KINDS, Attachment, Defines, Found, Owner, Ref, defined_kinds, walk
 
-OFFICE_FILE = "office.yml"
-REFERENCES_FILE = "references.yml"
-# The data files of a manual: the two top files by name, then one file per person and per process.
+OFFICE_FILE = kinds.OFFICE.name
+REFERENCES_FILE = kinds.REFERENCES.name
+# The data files of a manual (`kinds`): the top files by name, with the owner their values belong to …
 TOP_FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    OFFICE_FILE: ("office", m.OfficeFile),
-    REFERENCES_FILE: ("references", m.ReferencesFile),
+    kind.name: (kind.owner, kind.model) for kind in kinds.FILE_KINDS if not kind.folder
 }
-FOLDERS: dict[str, type[BaseModel]] = {"people": m.Person, "processes": m.Process}
+# … then the folders of one file per person and per process.
+FOLDERS: dict[str, type[BaseModel]] = {kind.name: kind.model for kind in kinds.FILE_KINDS if kind.folder}
 # Files an editor may keep in the data folder for people, not for the manual: reported, not refused.
 HARMLESS = (".md", ".txt")
-LAYOUT = f"a manual has {OFFICE_FILE}, {REFERENCES_FILE}, people/<id>.yml and processes/<id>.yml"
+_PATTERNS = [kind.pattern for kind in kinds.FILE_KINDS]
+LAYOUT = f"a manual has {', '.join(_PATTERNS[:-1])} and {_PATTERNS[-1]}"
 MAX_FOLDER_DEPTH = 16
 _OFFICE_KINDS = defined_kinds(m.OfficeFile)
 
@@ -333,8 +334,8 @@ def _survey(root: Path, errors: ErrorList) -> _Layout:
         return layout
     for entry in entries:
         path = root / entry.name
-        if entry.name in (OFFICE_FILE, REFERENCES_FILE) or _hidden(entry, path, errors):
-            continue  # the two top files are read (and checked) by load()
+        if entry.name in TOP_FILES or _hidden(entry, path, errors):
+            continue  # the top files are read (and checked) by load()
         if entry.name in FOLDERS:
             if entry.is_symlink():
                 errors.add(
@@ -397,7 +398,7 @@ def _other_file(path: Path, name: PurePosixPath, entry: os.DirEntry[str], layout
     if entry.is_symlink() and os.path.isdir(path):
         errors.add(path, 1, "is a link to a folder; links to folders are not followed (copy the files instead)")
     elif name.suffix in (".yml", ".yaml"):
-        close = difflib.get_close_matches(name.as_posix(), [OFFICE_FILE, REFERENCES_FILE], n=1, cutoff=0.75)
+        close = difflib.get_close_matches(name.as_posix(), list(TOP_FILES), n=1, cutoff=0.75)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         errors.add(path, 1, f"unexpected data file: {LAYOUT}{hint}")
     else:

@@ -14,24 +14,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model as m
+from .kinds import FILE_KINDS
 
 SCHEMA_DIR = Path("schema")  # in the project folder: `python -m opmanual schema` runs there
 
-FILES: dict[str, type[BaseModel]] = {
-    "office.schema.json": m.OfficeFile,
-    "person.schema.json": m.Person,
-    "process.schema.json": m.Process,
-    "references.schema.json": m.ReferencesFile,
-}
+# The schema files and the model each is generated from (`kinds`), by name.
+FILES: dict[str, type[BaseModel]] = dict(sorted((kind.schema, kind.model) for kind in FILE_KINDS))
 
 # The schema of each kind of data file: by file name at the top of a data folder, by folder below it.
-KINDS = {
-    "office.yml": "office.schema.json",
-    "references.yml": "references.schema.json",
-    "people": "person.schema.json",
-    "processes": "process.schema.json",
-}
+KINDS = {kind.name: kind.schema for kind in FILE_KINDS}
 
 
 def generate(model: type[BaseModel]) -> dict[str, Any]:

@@ -11,7 +11,10 @@ Why python-docx, converting the print HTML, and not pandoc with a reference docu
   merged cells, complex-script (Thai) fonts, sizes and language on every style. Pandoc's Word writer decides these
   itself (its lists, tables and Thai fonts can only be styled, not shaped).
 
-The modules: `word` (the page, the styles, numbering, fields: raw OOXML python-docx has no API for), `from_html`
-(print HTML to paragraphs, lists and tables), `figures` (charts and diagrams as images, rendered by WeasyPrint
-and cached by content hash), `export` (one book, from its prepared HTML to a file).
+The modules: `word` (the page, the styles, numbering, fields: raw OOXML python-docx has no API for), `cells`
+(tables in raw OOXML: header rows, rules, cells built one by one), `from_html` (print HTML to paragraphs, lists and
+tables), with `lists` (a list's Word numbering, planned from its printed labels), `grids` (a table's cells on Word's
+grid and its column widths) and `html` (reading the HTML), `figures` (charts and diagrams as images, rendered by
+WeasyPrint and cached by content hash), `export` (one book, from its prepared HTML to a file). Their measures (page,
+margins, sizes, spacing, rules, colours) are `measures`, which print.css reads too.
 """

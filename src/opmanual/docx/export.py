@@ -21,7 +21,7 @@ from bs4 import Tag
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from ..render.book import ASSETS_URL, SITE_URL, ContentsEntry, Prepared
 from ..render.theme import ASSETS
@@ -124,9 +124,9 @@ def charts(prepared: Prepared) -> list[tuple[str, float]]:
 
 
 def _cover_spacing(paragraphs: list[Any]) -> None:
-    """The title part 3.5 cm down, the office at the foot of the page, as print.css places them."""
+    """The title part `measures.COVER_TOP` down, the office at the foot of the page, as print.css places them."""
     if paragraphs:
-        paragraphs[0].paragraph_format.space_before = Cm(3.5)
+        paragraphs[0].paragraph_format.space_before = word.COVER_TOP
     foot = next((p for p in paragraphs if p.style.name == "Cover Office"), None)
     if foot is not None:
         foot.paragraph_format.space_before = Cm(5)
@@ -162,7 +162,7 @@ def _header_footer(section: Any, meta: Meta, number_format: str, *, dashes: bool
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = header.add_run(meta.running_title)
     word.thai_run_properties(run._r.get_or_add_rPr(), size=word.type_size("small"))
-    run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+    run.font.color.rgb = word.RUNNING_TITLE_COLOR
     section.footer.is_linked_to_previous = False
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

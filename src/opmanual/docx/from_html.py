@@ -12,26 +12,30 @@ everything else stays editable text.
 
 Text marked as a name (`<span class="name">`: a person's title and name, a position) never breaks inside: its
 spaces become no-break spaces and a zero-width joiner stands between its Thai letters' clusters (`unbroken`).
+
+This module walks the HTML and writes (`Writer`); what it decides from the HTML alone is beside it: `lists` (which
+Word numbering a list gets), `grids` (a table's cells on Word's grid, its column widths and header rows, a
+flowchart table's strips), `cells` (Word tables in raw OOXML) and `html` (reading classes and text).
 """
 
 from __future__ import annotations
 
-import copy
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Length, Pt
 
 from .. import measures
-from . import word
-from .figures import STRIP, STRIP_END, Drawing, strip_id
+from . import cells, grids, lists, word
+from .figures import HEIGHT_CM, Drawing
+from .grids import strips
+from .html import SPACE, classes_of, text_of
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 BLOCKS = {"p", "div", "section", "ol", "ul", "table", "figure", "details", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -40,12 +44,10 @@ SKIPPED = {"chart-text", "pdf-link"}  # hidden in print (print.css: display none
 # Printed as images: the charts, and anything drawn (SVG) rather than written. A flowchart table (in
 # `flowchart-wrap`) is a Word table with its symbols drawn, one picture per row.
 CHARTS = {"flowchart-wrap", "flowchart-figure", "org-figure", "cover-qr"}
-SYMBOLS = {"lane", "shape-cell", "label-space"}  # a flowchart table's cells that draw the chart
 # Text printed in the small size (print.css: --type-small), and the type role of a table's text, by its class.
 SMALL = {"note", "step-meta"}
 TYPED = "typed-label"  # the class a list item's label gets when it stays typed
 TABLE_ROLES = {"matrix": "matrix", "flow": "chart"}
-THAI = "๐๑๒๓๔๕๖๗๘๙"
 NO_BREAK_SPACE = "\u00a0"
 # ZERO WIDTH JOINER: Word's own "no-width non break" (Insert ▸ Symbol ▸ Special Characters), and a character no line
 # may break after in LibreOffice (Unicode's line breaking, rule LB8a).
@@ -54,8 +56,6 @@ JOINER = "\u200d"
 # letter, other than a leading vowel (which belongs to the consonant after it). Never before a mark or a following
 # vowel, so a joiner never stands inside a cluster (SARA AM, tone marks and vowels stay with their consonant).
 _THAI_BREAK = re.compile("(?<=[\u0e01-\u0e4e])(?<![\u0e40-\u0e44])(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
-_NUMBER = re.compile(f"[0-9{THAI}]+")
-_SPACE = re.compile(r"\s+")
 EMU_PER_CM = 360000
 SHORT_ROW = 400  # characters
 
@@ -160,7 +160,7 @@ class Writer:
             self.figure(node, container)
         elif node.name in HEADINGS:
             paragraph = self.paragraph(container, f"Heading {HEADINGS[node.name]}")
-            paragraph.add_run(_text(node))
+            paragraph.add_run(text_of(node))
             if "new-page" in classes:  # `new_page: true` in the data, as print.css breaks the PDF's page
                 paragraph.paragraph_format.page_break_before = True
         elif node.name in ("ol", "ul"):
@@ -176,7 +176,7 @@ class Writer:
         elif node.name == "div" and "signature" in classes:
             for line in node.find_all("p"):
                 paragraph = self.paragraph(container)
-                paragraph.paragraph_format.left_indent = Emu(int(self.width[-1] * 0.45))
+                paragraph.paragraph_format.left_indent = Emu(int(self.width[-1] * measures.SIGNATURE_INDENT))
                 paragraph.paragraph_format.space_after = Pt(0)
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 self.inline(line, paragraph, Style())
@@ -196,12 +196,12 @@ class Writer:
         _trim(paragraph)
         fmt = paragraph.paragraph_format
         if "indent" in classes:
-            fmt.first_line_indent = word.em(2.5)
+            fmt.first_line_indent = word.em(measures.FIRST_LINE_INDENT)
         previous = node.find_previous_sibling()
         if "subtitle" in classes and previous is not None and previous.name == "h1":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if classes & {"cover-kind"}:
-            fmt.space_after = Pt(measures.sarabun("cover_kind") * 1.2)  # print.css: 1.2em of its size
+            fmt.space_after = Pt(measures.sarabun("cover_kind") * measures.COVER_KIND_SPACE)  # ems of its size
         if classes & {"toc-head"}:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _bold(paragraph)
@@ -213,7 +213,7 @@ class Writer:
     def inline(self, node: Any, paragraph: Any, style: Style) -> None:
         if isinstance(node, NavigableString):
             if type(node) is NavigableString:  # not a comment
-                text = _SPACE.sub(" ", str(node))
+                text = SPACE.sub(" ", str(node))
                 if text:
                     self.run(paragraph, text, style)
             return
@@ -227,7 +227,7 @@ class Writer:
             self.image(node, None, paragraph)
             return
         if TYPED in classes:  # a list item's typed label, and the tab to the item's text
-            self.run(paragraph, _text(node), style)
+            self.run(paragraph, text_of(node), style)
             paragraph.add_run().add_tab()
             return
         if node.name in BLOCKS:  # a block inside inline content (a <p> in a <span>): its text, on a new line
@@ -263,7 +263,7 @@ class Writer:
         if self.items and self.items[-1].num_id is not None and first is not None and id(first) in self.level_of:
             num_id = self.items[-1].num_id  # inside a list planned with this one
         else:
-            planned = _plan(node)
+            planned = lists.plan(node)
             num_id = self.numbering.add(planned[0]) if planned is not None else None
             self.level_of.update(planned[1] if planned is not None else {})
         nested = self.items[-1].level + 1 if self.items else 0  # for labels kept typed: indented by nesting
@@ -289,8 +289,8 @@ class Writer:
             start = len(container.paragraphs)
             self.blocks(li, container)
             for paragraph in container.paragraphs[start:]:
-                paragraph.paragraph_format.left_indent = word.em(3)
-                paragraph.paragraph_format.first_line_indent = -word.em(3)
+                paragraph.paragraph_format.left_indent = word.em(measures.BIBLIOGRAPHY_INDENT)
+                paragraph.paragraph_format.first_line_indent = -word.em(measures.BIBLIOGRAPHY_INDENT)
 
     # Tables ---------------------------------------------------------------------------------------------------
 
@@ -298,21 +298,21 @@ class Writer:
         rows = [tr for tr in node.find_all("tr") if tr.find_parent("table") is node]
         if not rows:
             return
-        grid, count = _grid(rows)
+        grid, count = grids.grid(rows)
         table = container.add_table(rows=len(rows), cols=count)
         table.autofit = False
-        word.borders(table)
-        widths = _widths(grid, count, self.width[-1])
+        cells.borders(table)
+        widths = grids.widths(grid, count, self.width[-1])
         for column, width in zip(table.columns, widths, strict=True):
             column.width = Emu(width)
-        head = _header_rows(node, rows)
+        head = grids.header_rows(node, rows)
         for index, (row, tr) in enumerate(zip(table.rows, rows, strict=True)):
             if index < head:
-                word.repeat_header(row)
+                cells.repeat_header(row)
             # A row is kept on one page (print.css: break-inside avoid) unless it is long: Word would leave most
             # of a page empty before a row that fills the next.
-            if len(_text(tr)) < SHORT_ROW:
-                word.no_split(row)
+            if len(text_of(tr)) < SHORT_ROW:
+                cells.no_split(row)
         for tr in table._tbl.tr_lst:
             for c, tc in enumerate(tr.tc_lst):
                 tc.width = Emu(widths[c])
@@ -320,12 +320,12 @@ class Writer:
             for _, (r0, c0, rowspan, colspan) in placed:
                 if rowspan > 1 or colspan > 1:
                     table.cell(r0, c0).merge(table.cell(r0 + rowspan - 1, c0 + colspan - 1))
-        cells = table._cells  # the grid's cells once merged, row by row: looked up once, for it is slow
+        merged = table._cells  # the grid's cells once merged, row by row: looked up once, for it is slow
         role = next((TABLE_ROLES[name] for name in node.get("class") or [] if name in TABLE_ROLES), "table")
         saved_style, self.cell_style = self.cell_style, word.TABLE_STYLES[role]
         for placed in grid:
             for cell_node, (r0, c0, _, colspan) in placed:
-                self.cell(cell_node, cells[r0 * count + c0], sum(widths[c0 : c0 + colspan]))
+                self.cell(cell_node, merged[r0 * count + c0], sum(widths[c0 : c0 + colspan]))
         self.cell_style = saved_style
         if container is self.document:
             # A table ends with an empty line: two tables in a row would otherwise be joined into one by Word.
@@ -334,7 +334,7 @@ class Writer:
     def cell(self, node: Tag, cell: Any, width: int) -> None:
         """A table cell's content, in the cell style of its table; a header cell shaded and bold."""
         if node.name == "th":
-            word.shade(cell, "EEF0F8")
+            cells.shade_header(cell)
         self.width.append(width - int(Cm(0.4)))
         saved, self.items = self.items, []
         self.blocks(node, cell, self.cell_style)
@@ -357,7 +357,7 @@ class Writer:
         in a lane beside them) goes on through the second row as the border between two halves of its column, so
         the chart stays joined however long the text beside it."""
         head = [tr for tr in node.find_all("tr") if tr.find_parent("thead") is not None]
-        rows = [_flow_cells(tr) for tr in node.find_all("tr") if tr.find_parent("thead") is None]
+        rows = [grids.flow_cells(tr) for tr in node.find_all("tr") if tr.find_parent("thead") is None]
         if not rows or any(not drawn for _, drawn, _ in rows):
             self.table(node, container)
             return
@@ -369,44 +369,44 @@ class Writer:
         before, after = len(rows[0][0]), len(rows[0][2])
         texts = [[*first, *last] for first, _, last in rows]
         for tr in head:  # the header's labels: a column is as wide as they need to stay on one line
-            labels = [th for th in tr.find_all(["th", "td"], recursive=False) if "flow-symbols" not in _classes(th)]
+            labels = [th for th in tr.find_all(["th", "td"], recursive=False) if "flow-symbols" not in classes_of(th)]
             if len(labels) == before + after:
                 texts.append(labels)
         grid = [[(cell, (r, c, 1, 1)) for c, cell in enumerate(cells)] for r, cells in enumerate(texts)]
-        text_widths = _widths(grid, before + after, total - sum(halves)) if before + after else []
-        table = word.grid_table(container, [*text_widths[:before], *halves, *text_widths[before:]])
+        text_widths = grids.widths(grid, before + after, total - sum(halves)) if before + after else []
+        table = cells.grid_table(container, [*text_widths[:before], *halves, *text_widths[before:]])
         saved_style, self.cell_style = self.cell_style, word.TABLE_STYLES["chart"]
         for tr in head:
-            row = word.add_row(table, header=True)
+            row = cells.add_row(table, header=True)
             column = 0  # of the text columns
             for cell_node in tr.find_all(["th", "td"], recursive=False):
-                if "flow-symbols" in _classes(cell_node):
+                if "flow-symbols" in classes_of(cell_node):
                     widths = halves
                 else:
                     widths = [text_widths[column]]
                     column += 1
-                self.cell(cell_node, word.add_cell(table, row, widths, word.HEADER_BORDERS), sum(widths))
+                self.cell(cell_node, cells.add_cell(table, row, widths, cells.HEADER_BORDERS), sum(widths))
         for (first, drawn, last), picture, down in zip(rows, drawing.pictures, drawing.down, strict=True):
-            top = word.add_row(table, height=_height(picture, scale), keep=True)
-            rest = word.add_row(table)
+            top = cells.add_row(table, height=_height(picture, scale), keep=True)
+            rest = cells.add_row(table)
             # The number stands beside its symbol, in the first row only; the texts span both rows. As in the PDF,
             # rules stand left of the numbers and of the texts. None separates the steps (the PDF's dotted one): a
             # border at the top of a row moves its picture down by the border's width in Word and LibreOffice,
             # which would break the chart's lines.
             for cell_node, width in zip(first, text_widths[:before], strict=True):
-                self.cell(cell_node, word.add_cell(table, top, [width], word.LEFT_RULE, middle=True), width)
-                word.tiny(word.add_cell(table, rest, [width], word.LEFT_RULE).paragraphs[0])
-            cell = word.add_cell(table, top, halves, word.NO_BORDERS, tight=True)
+                self.cell(cell_node, cells.add_cell(table, top, [width], cells.LEFT_RULE, middle=True), width)
+                word.tiny(cells.add_cell(table, rest, [width], cells.LEFT_RULE).paragraphs[0])
+            cell = cells.add_cell(table, top, halves, cells.NO_BORDERS, tight=True)
             word.tiny(cell.paragraphs[0], keep=True)  # a picture is never the last thing on a page
-            shape = next((td for td in drawn if "shape-cell" in _classes(td)), drawn[0])
-            self._picture(cell.paragraphs[0], picture, _text(shape), scale=scale)
+            shape = next((td for td in drawn if "shape-cell" in classes_of(td)), drawn[0])
+            self._picture(cell.paragraphs[0], picture, text_of(shape), scale=scale)
             for half, width in enumerate(halves):
                 line = down[half // 2] if half // 2 < len(down) else False
-                spacer = word.add_cell(table, rest, [width], word.line_borders(line, half % 2 == 1), tight=True)
+                spacer = cells.add_cell(table, rest, [width], cells.line_borders(line, half % 2 == 1), tight=True)
                 word.tiny(spacer.paragraphs[0])
             for cell_node, width in zip(last, text_widths[before:], strict=True):
-                self.cell(cell_node, word.add_cell(table, top, [width], word.COLUMN_BORDERS, "restart", True), width)
-                word.tiny(word.add_cell(table, rest, [width], word.COLUMN_BORDERS, "continue", True).paragraphs[0])
+                self.cell(cell_node, cells.add_cell(table, top, [width], cells.COLUMN_BORDERS, "restart", True), width)
+                word.tiny(cells.add_cell(table, rest, [width], cells.COLUMN_BORDERS, "continue", True).paragraphs[0])
         self.cell_style = saved_style
         if container is self.document:
             self.styled(container, "Table Text")
@@ -441,7 +441,7 @@ class Writer:
         """A picture at its own size (`scale` of it), or as large as fits the width and a page."""
         width, height = _size(data)
         if scale is None:
-            scale = min(1.0, self.width[-1] / width, (Cm(3.5) if limit else Cm(23)) / height)
+            scale = min(1.0, self.width[-1] / width, (word.COVER_LOGO_HEIGHT if limit else Cm(HEIGHT_CM)) / height)
         run = paragraph.add_run()
         shape = run.add_picture(io.BytesIO(data), width=Emu(int(width * scale)))
         shape._inline.docPr.set("descr", description)
@@ -476,47 +476,11 @@ def chart(node: Tag) -> tuple[str, Tag | None, str]:
         caption.extract()
     for tag in [node, *node.find_all(True)]:
         tag.attrs.pop("id", None)
-    description = node.get("alt") or (caption.get_text(" ", strip=True) if caption else "") or _text(node)[:200]
+    description = node.get("alt") or (caption.get_text(" ", strip=True) if caption else "") or text_of(node)[:200]
     return str(node), caption, str(description)
 
 
 MOST_SYMBOLS = 0.5  # of a page's width that a flowchart table's symbols may take; narrower pictures beyond
-
-
-def strips(table: Tag) -> str:
-    """A flowchart table's symbol column as a table of strips (`figures`): each row's symbol cells, drawn as a
-    picture of its own, with the ids by which the drawing finds the cells' places."""
-    rows = []
-    for r, tr in enumerate(tr for tr in table.find_all("tr") if tr.find_parent("thead") is None):
-        cells = []
-        for c, td in enumerate(_flow_cells(tr)[1]):
-            drawn = copy.copy(td)
-            for tag in [drawn, *drawn.find_all(True)]:
-                tag.attrs.pop("id", None)
-            drawn["id"] = strip_id(r, c)
-            # The rules between the table's cells are Word's own borders: the pictures hold the chart alone.
-            drawn["style"] = f"{drawn.get('style') or ''};border:none".lstrip(";")
-            cells.append(str(drawn))
-        if not r:  # a cell of no width whose place is the right edge of the symbols
-            cells.append(f'<td id="{STRIP_END}-right" style="padding:0;width:0;border:none"></td>')
-        rows.append(f"<tr {STRIP}>{''.join(cells)}</tr>")
-    return (
-        f'<table class="flow flow-table" style="width:auto;margin:0;border:none"><tbody>{"".join(rows)}</tbody>'
-        f'</table><div id="{STRIP_END}"></div>'
-    )
-
-
-def _flow_cells(tr: Tag) -> tuple[list[Tag], list[Tag], list[Tag]]:
-    """A flowchart table row's text cells before its symbols (the number), its symbol cells, the text cells after."""
-    cells = tr.find_all(["td", "th"], recursive=False)
-    drawn = [index for index, cell in enumerate(cells) if _classes(cell) & SYMBOLS]
-    if not drawn:
-        return cells, [], []
-    return cells[: drawn[0]], cells[drawn[0] : drawn[-1] + 1], cells[drawn[-1] + 1 :]
-
-
-def _classes(node: Tag) -> set[str]:
-    return set(node.get("class") or [])
 
 
 def charts(soup: BeautifulSoup, width_cm: float) -> list[tuple[str, float]]:
@@ -525,7 +489,7 @@ def charts(soup: BeautifulSoup, width_cm: float) -> list[tuple[str, float]]:
     for node in soup.find_all(lambda tag: _is_chart(tag)):
         if any(_is_chart(parent) or _skipped(parent) for parent in node.parents):
             continue
-        table = node.find("table", class_="flow-table") if "flowchart-wrap" in _classes(node) else None
+        table = node.find("table", class_="flow-table") if "flowchart-wrap" in classes_of(node) else None
         found.append((strips(table) if isinstance(table, Tag) else chart(node)[0], width_cm))
     return found
 
@@ -549,10 +513,6 @@ def _has_content(node: Any) -> bool:
     return isinstance(node, Tag) and (bool(node.get_text(strip=True)) or node.find("img") is not None)
 
 
-def _text(node: Tag) -> str:
-    return _SPACE.sub(" ", node.get_text()).strip()
-
-
 def _trim(paragraph: Any) -> None:
     """HTML drops the spaces at a line's ends; so does the paragraph."""
     runs = [run for run in paragraph.runs if run.text]
@@ -566,178 +526,8 @@ def _bold(paragraph: Any) -> None:
         word.thai_run_properties(run._r.get_or_add_rPr(), bold=True)
 
 
-def _labels(li: Tag) -> str | None:
-    label = li.find("span", class_="num", recursive=False)
-    return label.get_text().strip() if label is not None else None
-
-
-def _plan(node: Tag) -> tuple[list[word.Level], dict[int, int]] | None:
-    """Word's levels for a list and the lists inside it, and each item's level; None when Word's counting would
-    print other labels than the book.
-
-    An item's level is its nesting, plus the extra numbers of its label in a list that flattens levels (`๒.`, then
-    `๒.๑` in the same list). A level's text is its first item's label with the last number replaced by the counter,
-    and any earlier number that is an ancestor's counter by that counter (`๑.๒` under item ๑ → `%1.%2`); Word's
-    counting (a level restarts after an item above it) is then checked against every typed label."""
-    levels: list[word.Level] = []
-    level_of: dict[int, int] = {}
-    if node.name == "ul" or node.find("span", class_="num") is None:
-        # Bullets, or numbers the browser draws (1. 2. 3.): one level per nesting.
-        bullet = node.name == "ul"
-        start = _span(node, "start")
-        for level in range(9):
-            text = ("•" if level == 0 else "◦") if bullet else f"%{level + 1}."
-            levels.append(word.Level("bullet" if bullet else "decimal", text, 1 if bullet else start))
-        for li in [node, *node.find_all(["ol", "ul"])]:
-            for item in li.find_all("li", recursive=False):
-                level_of[id(item)] = min(
-                    8, len(item.find_parents(["ol", "ul"])) - len(node.find_parents(["ol", "ul"])) - 1
-                )
-        return levels, level_of
-    counters: list[int] = []
-
-    def walk(lst: Tag, base: int) -> bool:
-        items = lst.find_all("li", recursive=False)
-        labels = [_labels(li) or "" for li in items]
-        numbers = [_NUMBER.findall(label) for label in labels]
-        if not items or any(not found for found in numbers):
-            return False
-        least = min(len(found) for found in numbers)
-        for li, typed, found in zip(items, labels, numbers, strict=True):
-            level = base + len(found) - least
-            if level > len(levels) or level > 8:
-                return False
-            del counters[level + 1 :]
-            if level == len(levels):
-                thai = any(ch in THAI for ch in typed)
-                text = _level_text(typed, level, counters[:level])
-                levels.append(word.Level("thaiNumbers" if thai else "decimal", text, _int(found[-1])))
-            if len(counters) > level:
-                counters[level] += 1
-            else:
-                if len(counters) < level:
-                    return False
-                counters.append(levels[level].start)
-            if _format(levels, level, counters) != typed:
-                return False
-            level_of[id(li)] = level
-            for child in li.find_all(["ol", "ul"], recursive=False):
-                if child.name != "ol" or not walk(child, level + 1):
-                    return False
-        return True
-
-    if not walk(node, 0) or any(level.number_format == "thaiNumbers" for level in levels):
-        return None  # LibreOffice would count these in Arabic digits
-    return levels, level_of
-
-
-def _int(number: str) -> int:
-    return int(number.translate(str.maketrans(THAI, "0123456789")))
-
-
-def _level_text(typed: str, depth: int, parents: list[int]) -> str:
-    """`๑.๒` at depth 1 under item 1 → `%1.%2`; a number that is not an ancestor's stays as typed."""
-    pieces = _NUMBER.split(typed)
-    numbers = _NUMBER.findall(typed)
-    out = pieces[0]
-    for position, number in enumerate(numbers):
-        last = position == len(numbers) - 1
-        ancestor = depth - (len(numbers) - 1 - position)
-        if last:
-            out += f"%{depth + 1}"
-        elif 0 <= ancestor < depth and _int(number) == parents[ancestor]:
-            out += f"%{ancestor + 1}"
-        else:
-            out += number
-        out += pieces[position + 1]
-    return out
-
-
-def _format(levels: list[word.Level], depth: int, counters: list[int]) -> str:
-    """The label Word prints for an item, from its level's text and the counters of its level and those above."""
-
-    def number(level: int) -> str:
-        text = str(counters[level])
-        return (
-            text.translate(str.maketrans("0123456789", THAI)) if levels[level].number_format == "thaiNumbers" else text
-        )
-
-    return re.sub(r"%(\d)", lambda m: number(int(m.group(1)) - 1), levels[depth].text)
-
-
-def _grid(rows: list[Tag]) -> tuple[list[list[tuple[Tag, tuple[int, int, int, int]]]], int]:
-    """Each row's cells with their place in the grid (row, column, rowspan, colspan), and the number of columns."""
-    taken: set[tuple[int, int]] = set()
-    grid: list[list[tuple[Tag, tuple[int, int, int, int]]]] = []
-    count = 0
-    for r, tr in enumerate(rows):
-        placed = []
-        c = 0
-        for cell in tr.find_all(["td", "th"], recursive=False):
-            while (r, c) in taken:
-                c += 1
-            rowspan = max(1, min(_span(cell, "rowspan"), len(rows) - r))
-            colspan = _span(cell, "colspan")
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    taken.add((r + dr, c + dc))
-            placed.append((cell, (r, c, rowspan, colspan)))
-            c += colspan
-        count = max(count, c, *(col + 1 for row, col in taken if row == r))
-        grid.append(placed)
-    return grid, max(count, 1)
-
-
-def _span(cell: Tag, name: str) -> int:
-    value = str(cell.get(name) or "1").strip()
-    return max(1, int(value)) if value.isdigit() else 1
-
-
-def _widths(grid: list[list[tuple[Tag, tuple[int, int, int, int]]]], count: int, total: int) -> list[int]:
-    """Column widths in EMU, by how much each column has to say (its longest line, within limits), and wide enough
-    that a short label (a row's header, a number) stays on one line: Thai has no spaces to break it at."""
-    weight = [4.0] * count
-    least = [0] * count
-    for row in grid:
-        for cell, (_, c, _, colspan) in row:
-            if colspan == 1:
-                lines = [_SPACE.sub(" ", line).strip() for line in cell.get_text("\n").split("\n")]
-                longest = max((len(line) for line in lines), default=0)
-                weight[c] = max(weight[c], min(float(longest), 45.0))
-                if longest <= 16:
-                    least[c] = max(least[c], int(Cm(0.2 * longest + 0.5)))
-    whole = sum(weight)
-    widths = [int(total * w / whole) for w in weight]
-    short = [c for c in range(count) if widths[c] < least[c]]
-    if short and sum(least[c] for c in short) < total * 0.6:
-        rest = total - sum(least[c] for c in short)
-        others = sum(widths[c] for c in range(count) if c not in short) or 1
-        widths = [least[c] if c in short else int(widths[c] * rest / others) for c in range(count)]
-    return widths
-
-
-def _header_rows(table: Tag, rows: list[Tag]) -> int:
-    """The rows repeated on every page: the table head, or the leading rows of header cells only."""
-    head = table.find("thead")
-    if head is not None and head.find_parent("table") is table:
-        return len([tr for tr in rows if tr.find_parent("thead") is head])
-    count = 0
-    for tr in rows:
-        cells = tr.find_all(["td", "th"], recursive=False)
-        if cells and all(cell.name == "th" for cell in cells) and len(cells) > 1:
-            count += 1
-        else:
-            break
-    return count if count < len(rows) else 0
-
-
 def parse(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "lxml")
 
 
-def sections(soup: BeautifulSoup) -> Iterator[Tag]:
-    body = soup.body
-    return iter(body.find_all(True, recursive=False) if body is not None else [])
-
-
-__all__ = ["Pictures", "Writer", "parse", "qn"]
+__all__ = ["Pictures", "Writer", "parse"]

@@ -1,6 +1,7 @@
 """The Word side of a book: page setup, styles with Thai fonts, list numbering and fields, as raw OOXML where
-python-docx has no API for them (complex-script fonts and sizes, numbering definitions, fields, header rows, the
-font table).
+python-docx has no API for them (complex-script fonts and sizes, numbering definitions, fields, the font table).
+Tables are `cells`. One module for the rest, for they share what makes a Word part valid and Thai: the schema's
+order of a run's and a paragraph's properties (`_child`) and the Thai run properties every style and list level sets.
 
 Thai is a complex script to Word: a run of Thai text is shown with the `w:cs` font at `w:szCs`, bold with `w:bCs`,
 so every font, size and weight is set on both the ascii/hAnsi and the complex-script side, and the language is
@@ -8,7 +9,7 @@ th-TH, which also makes Word break lines between Thai words.
 
 Every copy names TH Sarabun New, the government's standard face, at the official sizes (`measures.TYPE`, in TH
 Sarabun points: 16 pt body text), whatever fonts the machine that builds it has: an office PC has TH Sarabun New or
-TH SarabunPSK, not the Sarabun the PDFs embed. The document's font table says what to use instead (`FONTS`).
+TH SarabunPSK, not the Sarabun the PDFs embed. The document's font table says what to use instead (`fonts`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Length, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 
 from .. import measures
 from ..render.theme import ASSETS
@@ -103,15 +104,25 @@ def type_size(role: str) -> Length:
     return Pt(measures.TYPE[role])
 
 
-# Spacing is in the PDF's ems (of its 10.7 pt Sarabun body), so that paragraphs stand as far apart as printed.
+# The measures (`measures`, which print.css reads too) in Word's units. Spacing is in the PDF's ems (of its 10.7 pt
+# Sarabun body), so that paragraphs stand as far apart as printed.
 EM = measures.sarabun("body")
 LINE_SPACING = Pt(EM * measures.LINE_HEIGHT)  # the body's line spacing, as the PDFs print it (21 pt)
 HEADINGS = {1: "h1", 2: "h2", 3: "h3", 4: "h4", 5: "h4", 6: "h4"}  # the type role of each heading level
-INDENT = 2.2  # ems: a numbered list's hanging indent (manual.css)
-NEST = 1.6  # ems: each nesting level further in
+# Room above and below each heading level, in body ems: print.css's heading margins when its h2 was 1.25em and its
+# h3 1.1em. The type scale has changed since (h2 is 18 pt), so h2 and h3 stand a little further apart than printed.
+HEADING_BEFORE = {1: 0.0, 2: 1.25, 3: 0.9}
+HEADING_AFTER = {1: 1.0, 2: 0.5, 3: 0.35}
+HEADING_BEFORE_OTHERS, HEADING_AFTER_OTHERS = 0.6, 0.2
+INDENT = measures.LIST_INDENT  # ems: a numbered list's hanging indent
+NEST = measures.LIST_NEST  # ems: each nesting level further in
 TWIPS_PER_CM = 567
 EMU_PER_TWIP = 635
 TEXT_WIDTH_CM = measures.PAGE[0] - measures.MARGINS.left - measures.MARGINS.right  # of a portrait page
+TEXT_COLOR = RGBColor.from_string(measures.TEXT_COLOR)
+RUNNING_TITLE_COLOR = RGBColor.from_string(measures.RUNNING_TITLE_COLOR)
+COVER_TOP = Cm(measures.COVER_TOP)
+COVER_LOGO_HEIGHT = Cm(measures.COVER_LOGO_HEIGHT)
 
 
 def em(ems: float) -> Length:
@@ -211,9 +222,9 @@ def setup_styles(document: Any) -> None:
     normal = styles["Normal"]
     thai_run_properties(normal.element.get_or_add_rPr(), FONT, type_size("body"))
     _lang(normal.element.get_or_add_rPr())
-    normal.font.color.rgb = RGBColor(0, 0, 0)
+    normal.font.color.rgb = TEXT_COLOR
     normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = em(0.4)
+    normal.paragraph_format.space_after = em(measures.PARAGRAPH_SPACE)
     normal.paragraph_format.line_spacing = LINE_SPACING
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
     for level, role in HEADINGS.items():
@@ -223,10 +234,10 @@ def setup_styles(document: Any) -> None:
         for tag in ("w:i", "w:iCs", "w:color"):
             for found in rpr.findall(qn(tag)):
                 rpr.remove(found)
-        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.color.rgb = TEXT_COLOR
         fmt = style.paragraph_format
-        fmt.space_before = em({1: 0, 2: 1.25, 3: 0.9}.get(level, 0.6))
-        fmt.space_after = em({1: 1.0, 2: 0.5, 3: 0.35}.get(level, 0.2))
+        fmt.space_before = em(HEADING_BEFORE.get(level, HEADING_BEFORE_OTHERS))
+        fmt.space_after = em(HEADING_AFTER.get(level, HEADING_AFTER_OTHERS))
         fmt.line_spacing = 1.0
         fmt.keep_with_next = True
         if level == 1:
@@ -252,7 +263,7 @@ def setup_styles(document: Any) -> None:
         table_text.paragraph_format.line_spacing = 1.0
     caption = styles["Caption"]
     thai_run_properties(caption.element.get_or_add_rPr(), FONT, type_size("small"), bold=False)
-    caption.font.color.rgb = RGBColor(0, 0, 0)
+    caption.font.color.rgb = TEXT_COLOR
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for level in (1, 2):
         style = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
@@ -377,8 +388,8 @@ class Numbering:
             lvl.append(element("w:lvlText", val=level.text))
             lvl.append(element("w:lvlJc", val="left"))
             ppr = element("w:pPr")
-            left = _twips(em(INDENT + NEST * index))
-            ppr.append(element("w:ind", left=str(left), hanging=str(_twips(em(INDENT)))))
+            left = twips(em(INDENT + NEST * index))
+            ppr.append(element("w:ind", left=str(left), hanging=str(twips(em(INDENT)))))
             lvl.append(ppr)
             rpr = element("w:rPr")
             thai_run_properties(rpr, FONT)
@@ -417,109 +428,13 @@ def hang_as_level(paragraph: Any, level: int) -> None:
     """A list item's first paragraph that starts with its typed label: the label hangs out to the left, and a tab
     takes the text to where the item's further lines start."""
     ppr = paragraph._p.get_or_add_pPr()
-    left = str(_twips(em(INDENT + NEST * level)))
+    left = str(twips(em(INDENT + NEST * level)))
     _child(ppr, "w:tabs").append(element("w:tab", val="left", pos=left))
-    _child(ppr, "w:ind").attrib.update({qn("w:left"): left, qn("w:hanging"): str(_twips(em(INDENT)))})
+    _child(ppr, "w:ind").attrib.update({qn("w:left"): left, qn("w:hanging"): str(twips(em(INDENT)))})
 
 
-def _twips(length: Length) -> int:
+def twips(length: Length) -> int:
     return round(length / EMU_PER_TWIP)
-
-
-def repeat_header(row: Any) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(element("w:tblHeader", val="true"))
-
-
-def no_split(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(element("w:cantSplit", val="true"))
-
-
-# Tables built cell by cell (the flowchart table) ---------------------------------------------------------------
-
-# A cell's borders: for each side drawn, its style, width in eighths of a point and colour (print.css and
-# manual.css: 0.5 pt grey rules, light ones between a flowchart's steps, its lines 2 px of indigo).
-Borders = dict[str, tuple[str, int, str]]
-RULE = ("single", 4, "777777")
-LIGHT = ("single", 4, "BBBBBB")
-CHART_LINE = ("single", 12, "3949AB")
-HEADER_BORDERS: Borders = {"top": RULE, "left": RULE, "bottom": RULE, "right": RULE}
-COLUMN_BORDERS: Borders = {"left": LIGHT, "right": LIGHT}
-LEFT_RULE: Borders = {"left": LIGHT}
-NO_BORDERS: Borders = {}
-
-
-def line_borders(line: bool, right_half: bool) -> Borders:
-    """A half of a symbol column under its picture: the chart's line on the edge it shares with the other half."""
-    return ({"left": CHART_LINE} if right_half else {"right": CHART_LINE}) if line else {}
-
-
-def grid_table(container: Any, columns: list[int]) -> Any:
-    """An empty table of columns of these widths (EMU), ruled round, to be filled row by row and cell by cell."""
-    table = container.add_table(rows=0, cols=len(columns))
-    table.autofit = False
-    for column, width in zip(table._tbl.tblGrid.gridCol_lst, columns, strict=True):
-        column.w = Emu(width)
-    tblpr = table._tbl.tblPr
-    edges = element("w:tblBorders")
-    for side in ("top", "left", "bottom", "right"):
-        edges.append(element(f"w:{side}", val=RULE[0], sz=str(RULE[1]), space="0", color=RULE[2]))
-    tblpr.append(edges)
-    return table
-
-
-def add_row(table: Any, *, header: bool = False, height: Length | None = None, keep: bool = False) -> Any:
-    """A new row at the table's end: repeated on each page (a header), of exactly `height`, or kept whole."""
-    tr = element("w:tr")
-    trpr = element("w:trPr")
-    if keep or header:
-        trpr.append(element("w:cantSplit", val="true"))
-    if height is not None:
-        trpr.append(element("w:trHeight", val=str(_twips(height)), hRule="exact"))
-    if header:
-        trpr.append(element("w:tblHeader", val="true"))
-    tr.append(trpr)
-    table._tbl.append(tr)
-    return tr
-
-
-def add_cell(
-    table: Any,
-    tr: Any,
-    widths: list[int],
-    borders: Borders,
-    merge: str | None = None,
-    middle: bool = False,
-    *,
-    tight: bool = False,
-) -> Any:
-    """A cell at the row's end across the grid columns of these widths: merged with the cell above it
-    (`merge`: restart, continue), its text centred vertically, and without margins (`tight`)."""
-    from docx.table import _Cell
-
-    tc = element("w:tc")
-    tcpr = element("w:tcPr")  # children in the schema's order: tcW, gridSpan, vMerge, tcBorders, tcMar, vAlign
-    tcpr.append(element("w:tcW", w=str(_twips(Emu(sum(widths)))), type="dxa"))
-    if len(widths) > 1:
-        tcpr.append(element("w:gridSpan", val=str(len(widths))))
-    if merge is not None:
-        tcpr.append(element("w:vMerge", val=merge))
-    edges = element("w:tcBorders")
-    for side in ("top", "left", "bottom", "right"):
-        kind, eighths, color = borders.get(side, ("nil", 0, "auto"))
-        edges.append(element(f"w:{side}", val=kind, sz=str(eighths), space="0", color=color))
-    tcpr.append(edges)
-    if tight:
-        margins = element("w:tcMar")
-        for side in ("top", "left", "bottom", "right"):
-            margins.append(element(f"w:{side}", w="0", type="dxa"))
-        tcpr.append(margins)
-    if middle:
-        tcpr.append(element("w:vAlign", val="center"))
-    tc.append(tcpr)
-    tc.append(element("w:p"))
-    tr.append(tc)
-    return _Cell(tc, table)
 
 
 def tiny(paragraph: Any, *, keep: bool = False) -> None:
@@ -532,24 +447,6 @@ def tiny(paragraph: Any, *, keep: bool = False) -> None:
     rpr = _child(ppr, "w:rPr")
     for tag in ("w:sz", "w:szCs"):
         _child(rpr, tag).set(qn("w:val"), "2")
-
-
-def borders(table: Any, color: str = "777777", eighths: int = 4) -> None:
-    """Every cell edge a thin grey line, as print.css draws them (0.5 pt)."""
-    tblpr = table._tbl.tblPr
-    edges = element("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edges.append(element(f"w:{side}", val="single", sz=str(eighths), space="0", color=color))
-    tblpr.append(edges)
-
-
-def shade(cell: Any, fill: str) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    tcpr.append(element("w:shd", val="clear", color="auto", fill=fill))
-
-
-def keep_lines(paragraph: Any) -> None:
-    paragraph.paragraph_format.keep_with_next = True
 
 
 def bookmark(body: Any, start: int, name: str) -> None:
