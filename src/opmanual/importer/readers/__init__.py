@@ -20,7 +20,6 @@ from .safe import open_source, read_at_most
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 files, and any password-protected Office file
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
 
 
 def read(path: Path, name: str | None = None) -> Source:

@@ -503,7 +503,6 @@ def _check_drawing(pdf: Any, name: str) -> None:
 _PATH = re.compile(rb"(?<![^\s\])>])(?:re|l|c|v|y|m)(?=[\s\[(/<%]|\Z)")
 _STRING_START = re.compile(rb"[(<%]")
 _LITERAL_SPECIAL = re.compile(rb"[()\\]")
-_NOT_HEX = re.compile(rb"[^0-9A-Fa-f\s]")
 
 
 def string_bytes(data: bytes) -> int:
