@@ -29,12 +29,14 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from ...data.model import PARTS
+from ...data.parts import PAGES, wordings
 from ...thai import ARABIC_DIGITS, MONTHS, join_lines, normalize
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Guess, Part, Unplaced
 from ..shape import cell, columns, free_section, grid, header_count, items, table, text_block
 from . import bibliography
-from .words import heading_of, key, line_of, matches
+from .words import AIMS, LABELS, Place, body_only, key, line_of, matches, place_of
 
 PREFIX = re.compile(r"^((?:(?:ว่าที่\s*(?:ร้อยตรี|ร\.\s*ต\.)(?:\s*หญิง)?|ดร\.|ผศ\.|รศ\.|ศ\.|นางสาว|น\.ส\.|นาง|นาย)\s*)+)")
 RANKS = ("ชำนาญการพิเศษ", "ชำนาญการ", "เชี่ยวชาญพิเศษ", "เชี่ยวชาญ")  # longest first: a prefix of another
@@ -43,39 +45,16 @@ DEFAULT_POSITION = "ศึกษานิเทศก์"
 NAME_LONGEST = 60  # characters of a line holding only a name
 COVER_REACH = 5  # blocks after a name line within which a cover has its position and its คำนำ or title
 
-# The parts of a person's page (the model's PARTS["person"]) and the headings that open them.
-PART_WORDS: dict[str, tuple[str, ...]] = {
-    "foreword": ("คำนำ",),
-    "contents": ("สารบัญ",),
-    "assignment": ("การปฏิบัติงานตามที่ได้รับมอบหมาย", "คำสั่งมอบหมายงาน", "การมอบหมายงาน"),
-    "aims": (
-        "วิสัยทัศน์ พันธกิจ เป้าหมายการปฏิบัติงาน", "วิสัยทัศน์ พันธกิจ และเป้าหมาย", "วิสัยทัศน์ พันธกิจ เป้าหมาย",
-        "วิสัยทัศน์ พันธกิจ และเป้าหมายการปฏิบัติงาน", "วิสัยทัศน์ พันธกิจ เป้าประสงค์",
-    ),
-    "duties": (
-        "งานในหน้าที่ที่รับผิดชอบ", "งานในหน้าที่", "ภาระงานที่รับผิดชอบ", "งานที่รับผิดชอบ", "ภารกิจที่รับผิดชอบ",
-        "งานในหน้าที่ความรับผิดชอบ", "งานในหน้าที่รับผิดชอบ", "หน้าที่ความรับผิดชอบ",
-    ),
-    "care": (
-        "โรงเรียนและกลุ่มสาระการเรียนรู้ที่รับผิดชอบ", "โรงเรียนที่รับผิดชอบ", "กลุ่มโรงเรียนที่รับผิดชอบ",
-        "กลุ่มสาระการเรียนรู้ที่รับผิดชอบ", "สถานศึกษาที่รับผิดชอบ",
-    ),
-    "projects": ("โครงการ", "โครงการที่รับผิดชอบ", "แผนงาน/โครงการ"),
-    "work_standards": ("มาตรฐานการปฏิบัติงาน", "มาตรฐานการปฏิบัติงานของศึกษานิเทศก์"),
-    "processes": ("กระบวนงานที่รับผิดชอบ", "คู่มือขั้นตอนการปฏิบัติงาน", "กระบวนงาน"),
-    "bibliography": ("บรรณานุกรม", "เอกสารอ้างอิงและบรรณานุกรม"),
-    "approval": ("การอนุมัติ",),  # our export's page after the cover: the approval, and the revision record
-    # Parts of a group manual's chapter that are no field of a person's: each becomes a free section.
-    "other": (
-        "โครงสร้างการปฏิบัติงาน", "การปฏิบัติงานตามโครงสร้าง", "การปฏิบัติงานและพัฒนางานในหน้าที่",
-        "แผนภูมิโครงสร้าง", "ภาคผนวก",
-    ),
-}  # fmt: skip
-AIMS = {
-    "vision": ("วิสัยทัศน์", "วิสัยทัศน์ (Vision)"),
-    "mission": ("พันธกิจ", "พันธกิจ (Mission)"),
-    "goals": ("เป้าหมาย", "เป้าประสงค์", "เป้าหมายการปฏิบัติงาน", "เป้าประสงค์ เป้าหมาย เป้าหมายการปฏิบัติงาน"),
-}
+# The headings of the parts of a person's page are data/parts.py's; these open pieces that are no part of it.
+PART_WORDS = wordings("person")
+PROFILE = next(found for found in PAGES["person"] if not found.heading)  # what stands before any heading
+CONTENTS_WORDS = (LABELS.contents,)
+BIBLIOGRAPHY_WORDS = (LABELS.bibliography, LABELS.references_page)
+APPROVAL_WORDS = (LABELS.approval,)  # our export's page after the cover: the approval, and the revision record
+# Parts of a group manual's chapter that are no field of a person's: each becomes a free section.
+OTHER_WORDS = (
+    "โครงสร้างการปฏิบัติงาน", "การปฏิบัติงานตามโครงสร้าง", "การปฏิบัติงานและพัฒนางานในหน้าที่", "แผนภูมิโครงสร้าง", "ภาคผนวก",
+)  # fmt: skip
 LEVEL_WORDS = ("ตนเอง", "ศึกษานิเทศก์", "ระดับบุคคล")  # the person's column of an aims table of three levels
 ROLES = ("บทบาทและหน้าที่", "บทบาทหน้าที่", "หน้าที่และความรับผิดชอบ")
 FORMS = ("แบบฟอร์มที่ใช้", "แบบฟอร์ม", "เครื่องมือที่ใช้")
@@ -87,7 +66,7 @@ DUTY_TITLE = re.compile(r"^งาน\S")
 ACTIVITY_WORDS = ("กิจกรรม/วิธีปฏิบัติ", "กิจกรรม", "วิธีปฏิบัติ", "วิธีการปฏิบัติ", "ขั้นตอนการปฏิบัติงาน")
 EVIDENCE_WORDS = ("มาตรฐาน/หลักฐานร่องรอย", "มาตรฐาน/หลักฐาน", "หลักฐานร่องรอย", "มาตรฐาน", "หลักฐาน", "ร่องรอย")
 LABEL_COLUMN = ("ที่", "ลำดับ", "ลำดับที่", "ข้อ")
-DEFAULT_HEADERS = ("กิจกรรม/วิธีปฏิบัติ", "มาตรฐาน/หลักฐานร่องรอย")
+DEFAULT_HEADERS = (LABELS.standard_activity, LABELS.standard_evidence)  # the columns our books print by default
 ORDER_NUMBER = re.compile(r"คำสั่ง\S*?\s*(?:ที่\s*)+([0-9๐-๙]+\s*/\s*[0-9๐-๙]+)")
 ORDER_TITLE = re.compile(r"เรื่อง\s*(.+?)(?:\s*นั้น\b|\s*นั้น$|$)")
 ORDER_DATE = re.compile(r"ลงวันที่\s*([0-9๐-๙]{1,2}\s*\S+\s*(?:พ\.ศ\.\s*)?[0-9๐-๙]{4})")
@@ -166,7 +145,8 @@ def people_named(blocks: Sequence[Block]) -> list[dict[str, Any]]:
 
 def part_of(block: Block) -> str | None:
     """The person's part `block` is the heading of, or None."""
-    return heading_of(block, PART_WORDS)
+    found = place_of(block, PLACES)
+    return found.name if found else None
 
 
 def _cover_at(blocks: Sequence[Block], index: int) -> bool:
@@ -359,14 +339,15 @@ def recognise(blocks: Sequence[Block]) -> Part:
     pieces = _cut(blocks)
     front = _assignment(part, _profile_lines(part, pieces[0][2]))
     if front:
-        _leftover(part, "ข้อมูลบุคคล", front, "profile")
+        _leftover(part, PROFILE.title, front, "profile")
     placed = "profile"  # the last part seen: where a free section of unknown content goes
     for name, heading, body in pieces[1:]:
         placed = _after(name, placed)
         if name == "duty" and heading is not None:
             _duty(part, heading, body)
             continue
-        rest = PLACES.get(name, _unknown)(part, body)
+        place = next((place for place in PLACES if place.name == name), None)
+        rest = place.read(part, heading, body) if place is not None else list(body)
         if rest:
             title = normalize(line_of(heading) or "") if heading is not None else ""
             _leftover(part, title or "เพิ่มเติม", rest, placed)
@@ -382,13 +363,13 @@ def recognise(blocks: Sequence[Block]) -> Part:
 
 
 def _after(name: str, previous: str) -> str:
-    """The part a free section of piece `name` follows: its own part, or the one before it."""
-    if name in PLACE_PARTS:
-        return name
-    return {"duty": "duties", "contents": "profile", "bibliography": "processes"}.get(name, previous)
-
-
-PLACE_PARTS = ("profile", "foreword", "assignment", "aims", "duties", "care", "projects", "work_standards", "processes")
+    """The part a free section of piece `name` follows: its place's, its own part, or the one before it."""
+    if name == "duty":
+        return "duties"
+    place = next((place for place in PLACES if place.name == name), None)
+    if place is not None and place.after is not None:
+        return place.after
+    return name if name in PARTS["person"] else previous
 
 
 def _cut(blocks: Sequence[Block]) -> list[tuple[str, Block | None, list[Block]]]:
@@ -454,10 +435,6 @@ def _duty_title(block: Block) -> bool:
     if found:
         label, text = found.group(1), found.group(2)
     return bool(DUTY_TITLE.match(text)) and label.count(".") >= 1 and not label.endswith(".")
-
-
-def _unknown(part: Part, body: Sequence[Block]) -> list[Block]:
-    return list(body)
 
 
 def _profile(block: Table) -> dict[str, str] | None:
@@ -1208,7 +1185,7 @@ def _approval(part: Part, body: Sequence[Block]) -> list[Block]:
         elif isinstance(block, Table) and (revisions := _revisions(block)):
             part.data["revisions"] = revisions
             part.guess(("revisions",), "บันทึกการแก้ไขจากต้นฉบับ ลบออกถ้าเป็นประวัติที่ระบบสร้างจาก git")
-        elif not isinstance(block, PageBreak) and not matches(block, ("บันทึกการแก้ไข",)):
+        elif not isinstance(block, PageBreak) and not matches(block, (LABELS.revision_record,)):
             rest.append(block)
     return rest
 
@@ -1245,19 +1222,32 @@ def _day(text: str) -> str | None:
     return f"{found.group(3)}-{MONTHS.index(found.group(2)) + 1:02d}-{int(found.group(1)):02d}"
 
 
-PLACES: dict[str, Callable[[Part, Sequence[Block]], list[Block]]] = {
-    "approval": _approval,
-    "foreword": _foreword,
-    "contents": _contents,
-    "assignment": _assignment,
-    "aims": _aims,
-    "duties": _duties,
-    "care": _care,
-    "projects": _listing("projects"),
-    "work_standards": _work_standards,
-    "processes": _listing("processes"),
-    "bibliography": _bibliography,
-}
+# The pieces of a person's part and how each is read: the page's parts (in print order), then pieces of the source
+# that are no part of the page: a printed contents page, the bibliography, our export's approval page, and the parts
+# of a group manual's chapter that a person's page has not (free sections).
+PLACES: tuple[Place, ...] = (
+    *(
+        Place(found.key, found.wordings, body_only(read))
+        for found, read in zip(
+            [found for found in PAGES["person"] if found.heading],
+            (
+                _foreword,
+                _assignment,
+                _aims,
+                _duties,
+                _care,
+                _listing("projects"),
+                _work_standards,
+                _listing("processes"),
+            ),
+            strict=True,
+        )
+    ),
+    Place("contents", CONTENTS_WORDS, body_only(_contents), after="profile"),
+    Place("bibliography", BIBLIOGRAPHY_WORDS, body_only(_bibliography), after="processes"),
+    Place("approval", APPROVAL_WORDS, body_only(_approval)),
+    Place("other", OTHER_WORDS, lambda part, heading, body: list(body)),
+)
 
 
 __all__ = ["merge", "people_named", "recognise", "same", "spans", "split_name", "split_position"]

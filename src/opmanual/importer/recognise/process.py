@@ -23,48 +23,27 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ...data.hygiene import NUMBERED, STEP, typed_mark
+from ...data.parts import PAGES, wordings
 from ...thai import ARABIC_DIGITS, join_lines, normalize
 from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table, Where
 from ..draft import Part, Unplaced
 from ..shape import columns, free_section, grid, header_count, items, table, text_block
 from . import periods
 from .periods import column
-from .words import heading_of, key, line_of, matches
+from .words import LABELS, Place, body_only, key, line_of, matches, place_of
 
-# The parts of a process, in print order (the model's PARTS["process"]), with the wordings manuals use for them.
-PART_WORDS: dict[str, tuple[str, ...]] = {
-    "name": ("ชื่องาน (กระบวนงาน)", "ชื่องาน", "ชื่อกระบวนงาน", "ชื่องาน/กระบวนงาน", "ชื่อกระบวนการ"),
-    "objectives": ("วัตถุประสงค์", "วัตถุประสงค์ของงาน"),
-    "scope": ("ขอบเขตของงาน", "ขอบเขตงาน", "ขอบเขต", "ขอบข่ายงาน", "ขอบเขตการปฏิบัติงาน"),
-    "definitions": ("คำจำกัดความ", "คำนิยาม", "นิยามศัพท์", "นิยามศัพท์เฉพาะ", "คำนิยามศัพท์", "ความหมาย"),
-    "steps": (
-        "ขั้นตอนการปฏิบัติงาน", "ขั้นตอนการดำเนินงาน", "ขั้นตอนการทำงาน", "ขั้นตอนการปฏิบัติ", "ขั้นตอน",
-        "วิธีการและขั้นตอนการปฏิบัติงาน", "วิธีการขั้นตอนการปฏิบัติงาน", "ขั้นตอนและวิธีการปฏิบัติงาน", "วิธีการปฏิบัติงาน",
-    ),
-    "flowchart": (
-        "Flow Chart การปฏิบัติงาน", "Flowchart การปฏิบัติงาน", "Flow Chart", "Flowchart", "ผังงานการปฏิบัติงาน",
-        "แผนผังการปฏิบัติงาน", "ผังขั้นตอนการปฏิบัติงาน", "แผนภูมิขั้นตอนการปฏิบัติงาน",
-    ),
-    "forms": ("แบบฟอร์มที่ใช้", "แบบฟอร์ม", "แบบฟอร์มที่ใช้ในการปฏิบัติงาน", "เครื่องมือที่ใช้"),
-    "references": (
-        "เอกสาร/หลักฐานอ้างอิง", "เอกสารอ้างอิง", "หลักฐานอ้างอิง", "เอกสารที่เกี่ยวข้อง", "กฎหมายที่เกี่ยวข้อง",
-        "เอกสารและกฎหมายที่เกี่ยวข้อง", "กฎหมายและเอกสารอ้างอิง", "เอกสาร/กฎหมายที่เกี่ยวข้อง", "กฎหมาย/เอกสารอ้างอิง",
-        "เอกสาร/หลักฐานอ้างอิง/กฎหมายที่เกี่ยวข้อง",
-    ),
-    "schedule": ("ระยะเวลาการปฏิบัติงาน", "ระยะเวลา", "ปฏิทินการปฏิบัติงาน", "ระยะเวลาดำเนินการ"),
-    "kpis": ("มาตรฐานงานและตัวชี้วัด", "มาตรฐานงาน", "ตัวชี้วัด", "ตัวชี้วัดความสำเร็จ", "มาตรฐานคุณภาพงาน"),
-    "monitoring": ("ระบบติดตามประเมินผล", "ระบบการติดตามประเมินผล", "การติดตามประเมินผล", "การติดตามและประเมินผล"),
-    "risks": ("ความเสี่ยงและจุดควบคุม", "ความเสี่ยง", "จุดควบคุมความเสี่ยง", "การควบคุมความเสี่ยง"),
-}  # fmt: skip
-PART_TITLES = {name: words[0] for name, words in PART_WORDS.items()}
-# What a page prints under a part with nothing in it (labels.not_given, labels.nothing): the part is empty.
-EMPTY_WORDS = ("ไม่ได้ระบุ", "ไม่มี", "-", "–", "—")
+# The parts of a process, in print order, with the wordings manuals use for their headings (data/parts.py).
+NAME_WORDS = wordings("process")["name"]
+TITLES = {found.key: found.title for found in PAGES["process"]}  # a free section after a part names it
+# What a page prints under a part with nothing in it: the part is empty.
+EMPTY_WORDS = (LABELS.not_given, LABELS.nothing, "-", "–", "—")
 # Headings after which no process goes on: the end matter of a manual, or the next chapter.
-END_WORDS = ("บรรณานุกรม", "ภาคผนวก", "คำนำ", "สารบัญ", "เอกสารอ้างอิงและบรรณานุกรม")
-PROFILE_WORDS = ("กลุ่มงาน", "ผู้รับผิดชอบ", "หน่วยงาน")  # our export's first table: who runs the process, where
-FLOW_COLUMNS = ("ลำดับที่", "ผังขั้นตอน", "รายละเอียดงาน")  # our export's flowchart table (drawn from the steps)
-# Our export's headings inside the flowchart part, over what is drawn from the steps (labels.diagram, flow_text).
-FLOW_HEADINGS = ("ผังงาน", "ลำดับขั้นตอนในรูปข้อความ")
+END_WORDS = (LABELS.bibliography, LABELS.appendices, LABELS.foreword, LABELS.contents, LABELS.references_page)
+BACK_MATTER = (LABELS.bibliography, LABELS.appendices)  # a title that may run together with its first line
+PROFILE_WORDS = (LABELS.workgroup, LABELS.responsible, LABELS.unit)  # our export's first table: who runs it, where
+FLOW_COLUMNS = (LABELS.flow_number, LABELS.flow_symbols, LABELS.flow_details)  # our export's flowchart table
+# Our export's headings inside the flowchart part, over what is drawn from the steps.
+FLOW_HEADINGS = (LABELS.diagram, LABELS.flow_text)
 # The words a drawn flowchart adds to its boxes: its ends and the answers on a check's arrows.
 CHART_STARTS = ("เริ่มต้น", "เริ่ม", "Start")
 CHART_ENDS = ("สิ้นสุด", "จบ", "End")
@@ -83,8 +62,8 @@ _BOLD = re.compile(r"\*\*|__")
 _DURATION = re.compile(
     r"\(?\s*(?:ระยะเวลา|ใช้เวลา)\s*:?\s*([0-9๐-๙]+(?:\s*[-–]\s*[0-9๐-๙]+)?\s*(?:วัน|สัปดาห์|เดือน|ชั่วโมง)(?:ทำการ)?)\s*\)?"
 )
-# The details of a step as our export prints them after its text (labels.duration, responsible, quality_standard).
-META_FIELDS = {"ระยะเวลา": "duration", "ผู้รับผิดชอบ": "responsible", "มาตรฐานคุณภาพงาน": "standard"}
+# The details of a step as our export prints them after its text.
+META_FIELDS = {LABELS.duration: "duration", LABELS.responsible: "responsible", LABELS.quality_standard: "standard"}
 _META = re.compile(rf"\s*({'|'.join(META_FIELDS)})\s*:\s*")
 _CHECK = re.compile(r"หรือไม่|ไม่ผ่าน|ไม่อนุมัติ|ไม่เห็นชอบ|ไม่ถูกต้อง")
 
@@ -95,8 +74,8 @@ _CHECK = re.compile(r"หรือไม่|ไม่ผ่าน|ไม่อ�
 
 def part_of(block: Block) -> str | None:
     """The process part `block` is the heading of, or None."""
-    if found := heading_of(block, PART_WORDS):
-        return found
+    if found := place_of(block, PLACES):
+        return found.name
     if inline_name(block) is not None:
         return "name"
     return None
@@ -112,7 +91,7 @@ def inline_name(block: Block) -> str | None:
     line = line_of(block)
     if line is not None and ":" in line:
         head, name = text.split(":", 1)
-        if key(head) in {key(word) for word in PART_WORDS["name"]} and name.strip():
+        if key(head) in {key(word) for word in NAME_WORDS} and name.strip():
             return name.strip()
     found = _NAME_HEAD.match(text)
     if (
@@ -129,8 +108,7 @@ def _is_end(block: Block, level: int | None) -> bool:
     if matches(block, END_WORDS):
         return True
     if isinstance(block, Paragraph | Heading) and (
-        any(re.match(rf"{word}(?:\s|$)", block.text) for word in END_WORDS)
-        or block.text.startswith(("บรรณานุกรม", "ภาคผนวก"))
+        any(re.match(rf"{word}(?:\s|$)", block.text) for word in END_WORDS) or block.text.startswith(BACK_MATTER)
     ):
         return True  # the end matter's title run together with its first line
     return isinstance(block, Heading) and block.level is not None and level is not None and block.level <= level
@@ -404,52 +382,44 @@ def _merged(body: Sequence[Block]) -> list[Block]:
 
 
 def _place(part: Part, name: str, heading: Block | None, body: list[Block]) -> None:
-    data = part.data
     if name == "section":
         if isinstance(heading, Heading):
             _leftover(part, _after(part), body, heading.text, heading.where)
         return
-    data.setdefault("_parts", []).append(name)
-    if name == "name":
-        inline = inline_name(heading) if heading is not None else None
-        texts = [block for block in body if isinstance(block, Paragraph | ListItem | Heading)]
-        if inline:
-            data.setdefault("name", inline)
-        elif texts and "name" not in data:
-            first = texts[0]
-            body = [block for block in body if block is not first]
-            data["name"] = _strip(first.text)
-        rest = [
-            block for block in body if not (isinstance(block, Table) and _profile(block) and _workgroup(part, block))
-        ]
-        _leftover(part, "name", rest)
-    elif name == "objectives":
-        _leftover(part, name, _list(part, ("objectives",), body))
-    elif name == "scope":
-        _scope(part, body)
-    elif name == "definitions":
-        _definitions(part, body)
-    elif name == "steps":
-        _steps(part, body)
-    elif name == "flowchart":
-        data.setdefault("_flowchart", []).extend(body)
-    elif name == "forms":
-        _forms(part, _drawing(part, body))
-    elif name == "references":
-        _references(part, _drawing(part, body))
-    elif name == "schedule":
-        _schedule(part, heading, body)
-    elif name == "kpis":
-        _kpis(part, body)
-    elif name == "monitoring":
-        value = text_block(body)
-        if value:
-            data["monitoring"] = [*data.get("monitoring", []), *value]
-    elif name == "risks":
-        _risks(part, body)
+    part.data.setdefault("_parts", []).append(name)
+    place = next(place for place in PLACES if place.name == name)
+    _leftover(part, name, place.read(part, heading, body))
 
 
-def _drawing(part: Part, body: list[Block]) -> list[Block]:
+def _read_name(part: Part, heading: Block | None, body: Sequence[Block]) -> list[Block]:
+    """ชื่องาน: the name on the heading's own line, or the first line under it; our export's profile table gives
+    the work group."""
+    data = part.data
+    inline = inline_name(heading) if heading is not None else None
+    texts = [block for block in body if isinstance(block, Paragraph | ListItem | Heading)]
+    if inline:
+        data.setdefault("name", inline)
+    elif texts and "name" not in data:
+        first = texts[0]
+        body = [block for block in body if block is not first]
+        data["name"] = _strip(first.text)
+    return [block for block in body if not (isinstance(block, Table) and _profile(block) and _workgroup(part, block))]
+
+
+def _read_flowchart(part: Part, heading: Block | None, body: Sequence[Block]) -> list[Block]:
+    """The flowchart part is read once the steps are known (`_flow`): its body waits."""
+    part.data.setdefault("_flowchart", []).extend(body)
+    return []
+
+
+def _monitoring(part: Part, body: Sequence[Block]) -> list[Block]:
+    value = text_block(body)
+    if value:
+        part.data["monitoring"] = [*part.data.get("monitoring", []), *value]
+    return []
+
+
+def _drawing(part: Part, body: Sequence[Block]) -> list[Block]:
     """The body without a flowchart drawing's text that a PDF's reading order put here (from its เริ่มต้น box to
     its สิ้นสุด box): that text goes to the flowchart part, where it is read with the rest of the drawing."""
     keys = [key(block.text) if isinstance(block, Paragraph | ListItem | Heading) else "" for block in body]
@@ -457,7 +427,7 @@ def _drawing(part: Part, body: list[Block]) -> list[Block]:
     first = next((index for index, found in enumerate(keys) if found in starts), None)
     last = next((index for index in range(len(keys) - 1, -1, -1) if keys[index] in ends), None)
     if first is None or last is None or last < first:
-        return body
+        return list(body)
     part.data.setdefault("_flowchart", []).extend(body[first : last + 1])
     return [*body[:first], *body[last + 1 :]]
 
@@ -483,7 +453,7 @@ def _leftover(
         if isinstance(first, Heading) or (isinstance(first, Paragraph) and line_of(first) and len(blocks) > 1):
             title, blocks = first.text, blocks[1:]
         else:
-            title = f"{PART_TITLES.get(after, after)} (เพิ่มเติม)"
+            title = f"{TITLES.get(after, after)} (เพิ่มเติม)"
     section = free_section(_strip(title), blocks, after)
     sections: list[dict[str, Any]] = part.data.setdefault("sections", [])
     sections.append(section)
@@ -525,7 +495,11 @@ def _unmarked(text: str, kind: str = NUMBERED) -> str:
     return text[len(typed_mark(text, kind)) :]
 
 
-def _scope(part: Part, body: Sequence[Block]) -> None:
+def _objectives(part: Part, body: Sequence[Block]) -> list[Block]:
+    return _list(part, ("objectives",), body)
+
+
+def _scope(part: Part, body: Sequence[Block]) -> list[Block]:
     """ขอบเขตของงาน: its paragraphs as `scope`, its list as `scope_items`; a table stays in the text."""
     listed = [block for block in body if isinstance(block, ListItem)]
     other = [block for block in body if not isinstance(block, ListItem)]
@@ -533,9 +507,10 @@ def _scope(part: Part, body: Sequence[Block]) -> None:
         part.data["scope"] = [*part.data.get("scope", []), *text_block(other)]
     if listed:
         part.data["scope_items"] = [*part.data.get("scope_items", []), *items(_clean(listed))]
+    return []
 
 
-def _definitions(part: Part, body: Sequence[Block]) -> None:
+def _definitions(part: Part, body: Sequence[Block]) -> list[Block]:
     """Definitions: "X หมายถึง Y" / "X หมายความว่า Y", each with the list that follows it; other text after a
     definition is more of its meaning; text before the first one is a free section."""
     found: list[dict[str, Any]] = []
@@ -565,10 +540,10 @@ def _definitions(part: Part, body: Sequence[Block]) -> None:
             entry["items"] = items(_clean(listed))
     if found:
         part.data["definitions"] = [*part.data.get("definitions", []), *found]
-    _leftover(part, "definitions", leftovers)
+    return leftovers
 
 
-def _steps(part: Part, body: Sequence[Block]) -> None:
+def _steps(part: Part, body: Sequence[Block]) -> list[Block]:
     """Numbered steps, nested by their levels; a steps table (ที่ / ขั้นตอน / ระยะเวลา / ผู้รับผิดชอบ) by its
     columns; a paragraph between steps stays with the step before it as one of its sub-steps' texts."""
     listed = [block for block in body if isinstance(block, ListItem)]
@@ -590,7 +565,7 @@ def _steps(part: Part, body: Sequence[Block]) -> None:
             leftovers.append(block)
     if steps:
         part.data["steps"] = steps
-    _leftover(part, "steps", leftovers)
+    return leftovers
 
 
 def _step(value: Any) -> Any:
@@ -656,11 +631,12 @@ def _flow_table(block: Table) -> bool:
     return sum(key(word) in names for word in FLOW_COLUMNS) >= 2
 
 
-def _forms(part: Part, body: Sequence[Block]) -> None:
+def _forms(part: Part, heading: Block | None, body: Sequence[Block]) -> list[Block]:
     """แบบฟอร์มที่ใช้: the paragraph leading the list as `forms_text`, each item a form (sub-items kept in its
     name); paragraphs alone are one form each."""
+    body = _drawing(part, body)
     listed = [block for block in body if isinstance(block, ListItem)]
-    other = [block for block in body if not isinstance(block, ListItem)]
+    other: list[Block] = [block for block in body if not isinstance(block, ListItem)]
     if listed:
         part.data["forms"] = [*part.data.get("forms", []), *_flat(listed)]
         if other:
@@ -669,7 +645,8 @@ def _forms(part: Part, body: Sequence[Block]) -> None:
         part.data["forms"] = [*part.data.get("forms", []), *[_strip(b.text) for b in other if isinstance(b, Paragraph)]]
         part.guess(("forms",), "ต้นฉบับเขียนเป็นย่อหน้า นำมาเป็นแบบฟอร์มทีละย่อหน้า ตรวจว่าแบ่งถูกต้อง")
     elif other:
-        _leftover(part, "forms", other)
+        return other
+    return []
 
 
 def _flat(listed: Sequence[ListItem]) -> list[str]:
@@ -677,10 +654,11 @@ def _flat(listed: Sequence[ListItem]) -> list[str]:
     return [text for text in (_unmarked(block.text) for block in listed) if text]
 
 
-def _references(part: Part, body: Sequence[Block]) -> None:
+def _references(part: Part, heading: Block | None, body: Sequence[Block]) -> list[Block]:
     """เอกสารอ้างอิง: each item a document's title (plain strings; the orchestrator makes references.yml)."""
+    body = _drawing(part, body)
     listed = [block for block in body if isinstance(block, ListItem)]
-    other = [block for block in body if not isinstance(block, ListItem)]
+    other: list[Block] = [block for block in body if not isinstance(block, ListItem)]
     titles = _flat(listed)
     if not listed and other and all(isinstance(block, Paragraph) for block in other):
         titles = [_strip(block.text) for block in other if isinstance(block, Paragraph)]
@@ -688,10 +666,10 @@ def _references(part: Part, body: Sequence[Block]) -> None:
         other = []
     if titles:
         part.data["references"] = [*part.data.get("references", []), *titles]
-    _leftover(part, "references", other)
+    return other
 
 
-def _schedule(part: Part, heading: Block | None, body: Sequence[Block]) -> None:
+def _schedule(part: Part, heading: Block | None, body: Sequence[Block]) -> list[Block]:
     """ระยะเวลา: a table of activities and their months (a period column, or one column per month) as schedule
     rows; a table that cannot be read so, or a table of steps, goes where it belongs."""
     leftovers: list[Block] = []
@@ -713,25 +691,25 @@ def _schedule(part: Part, heading: Block | None, body: Sequence[Block]) -> None:
         leftovers.append(block)
         part.guess(("sections",), "ตารางระยะเวลาที่อ่านเป็นเดือน ปี ไม่ได้ เก็บไว้เป็นตาราง ตรวจและกรอก schedule เอง")
     title = _strip(heading.text) if isinstance(heading, Heading | Paragraph | ListItem) and leftovers else None
-    _leftover(part, "schedule", leftovers, title if leftovers and title else None)
+    _leftover(part, "schedule", leftovers, title if leftovers and title else None)  # under the source's title
+    return []
 
 
-def _kpis(part: Part, body: Sequence[Block]) -> None:
+def _kpis(part: Part, body: Sequence[Block]) -> list[Block]:
     tables = [block for block in body if isinstance(block, Table)]
     listed = [block for block in body if isinstance(block, ListItem)]
-    other = [block for block in body if not isinstance(block, ListItem | Table)]
+    other: list[Block] = [block for block in body if not isinstance(block, ListItem | Table)]
     if len(tables) == 1 and not listed and not part.data.get("kpis"):
         part.data["kpis"] = table(tables[0])
-        _leftover(part, "kpis", other)
-        return
-    _leftover(part, "kpis", [*tables, *_list(part, ("kpis",), [*listed, *other])])
+        return other
+    return [*tables, *_list(part, ("kpis",), [*listed, *other])]
 
 
-def _risks(part: Part, body: Sequence[Block]) -> None:
+def _risks(part: Part, body: Sequence[Block]) -> list[Block]:
     """ความเสี่ยง: a two-column table as risk and control; other tables as tables; a list as risks alone."""
     tables = [block for block in body if isinstance(block, Table)]
     listed = [block for block in body if isinstance(block, ListItem)]
-    other = [block for block in body if not isinstance(block, ListItem | Table)]
+    other: list[Block] = [block for block in body if not isinstance(block, ListItem | Table)]
     if len(tables) == 1 and not listed:
         value = table(tables[0])
         if len(value["columns"]) == 2 and all(isinstance(cell, str) for row in value["rows"] for cell in row):
@@ -740,11 +718,10 @@ def _risks(part: Part, body: Sequence[Block]) -> None:
             ]
         else:
             part.data["risks"] = value
-        _leftover(part, "risks", other)
-        return
+        return other
     if listed:
         part.data["risks"] = [{"risk": text} for text in _flat(listed)]
-    _leftover(part, "risks", [*tables, *other])
+    return [*tables, *other]
 
 
 def _workgroup(part: Part, block: Table) -> bool:
@@ -853,4 +830,28 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text).translate(ARABIC_DIGITS))
 
 
-__all__ = ["PART_WORDS", "inline_name", "part_of", "recognise", "spans"]
+# The parts of a process and how each is read, in print order.
+PLACES = tuple(
+    Place(found.key, found.wordings, read)
+    for found, read in zip(
+        PAGES["process"],
+        (
+            _read_name,
+            body_only(_objectives),
+            body_only(_scope),
+            body_only(_definitions),
+            body_only(_steps),
+            _read_flowchart,
+            _forms,
+            _references,
+            _schedule,
+            body_only(_kpis),
+            body_only(_monitoring),
+            body_only(_risks),
+        ),
+        strict=True,
+    )
+)
+
+
+__all__ = ["PLACES", "inline_name", "part_of", "recognise", "spans"]
