@@ -31,6 +31,7 @@ import statistics
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,9 +147,8 @@ def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _table(found: Any, chars: list[dict[str, Any]], where: Where) -> Table:
+def _table(cells: list[tuple[float, float, float, float]], chars: list[dict[str, Any]], where: Where) -> Table:
     """A ruled table: each cell's text, and its spans counted in the grid of all cells' edges."""
-    cells = [cell for cell in found.cells]
     xs = sorted({round(cell[0], 1) for cell in cells} | {round(cell[2], 1) for cell in cells})
     ys = sorted({round(cell[1], 1) for cell in cells} | {round(cell[3], 1) for cell in cells})
     by_row: dict[int, list[tuple[int, Cell]]] = {}
@@ -178,25 +178,42 @@ def _cell_block(text: str, where: Where) -> Paragraph | ListItem:
     return ListItem(rest, depth, where, kind != "bullet", label)
 
 
+@contextmanager
+def _damaged(name: str) -> Iterator[None]:
+    """Around a call of pdfplumber's (and so pdfminer's): what they raise on a damaged file is one plain sentence.
+    Nothing else is caught, so that a bug of this reader is reported as one, not as the user's damaged file."""
+    from pdfminer.psexceptions import PSException  # every pdfminer error: PDFSyntaxError, PSEOF, PDFValueError …
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    try:
+        yield
+    except (PSException, PdfminerException, MalformedPDFException) as error:
+        raise SourceError(f"{name} is a damaged PDF and cannot be read ({type(error).__name__}).") from None
+
+
 def _pages(pdf: Any, name: str, images: list[int]) -> Iterator[_Page]:
     """Each page's lines and tables; the images of each page are counted into `images`. A page's objects are let go
     once it is read, so that memory holds one page at a time."""
-    for number, page in enumerate(pdf.pages, start=1):
-        images.append(len(page.images))
+    with _damaged(name):
+        pages = pdf.pages
+    for number, page in enumerate(pages, start=1):
+        with _damaged(name):  # what pdfplumber finds on the page; the rest is this reader's own
+            images.append(len(page.images))
+            chars = list(page.chars)
+            ruled = [(table.bbox, list(table.cells), len(table.rows)) for table in page.find_tables()]
+            height = float(page.height)
+            page.close()
         where = Where(name, page=number)
-        chars = list(page.chars)
         tables: list[tuple[float, Table]] = []
-        for found in page.find_tables():
-            if len(found.rows) < 2 and len(found.cells) < 2:
+        for bbox, cells, rows in ruled:
+            if rows < 2 and len(cells) < 2:
                 continue  # a single ruled box is a frame around text, not a table
-            inside = [char for char in chars if _inside(char, found.bbox)]
+            inside = [char for char in chars if _inside(char, bbox)]
             if not any((char.get("text") or " ").strip() for char in inside):
                 continue  # ruled boxes with nothing in them: a drawing (a flowchart's frame), not a table
-            tables.append((found.bbox[1], _table(found, inside, where)))
-            chars = [char for char in chars if not _inside(char, found.bbox)]
-        read = _Page(number, float(page.height), _lines(chars, number), tables)
-        page.close()
-        yield read
+            tables.append((bbox[1], _table(cells, inside, where)))
+            chars = [char for char in chars if not _inside(char, bbox)]
+        yield _Page(number, height, _lines(chars, number), tables)
 
 
 def _drop_running(pages: list[_Page], notes: list[str]) -> None:
@@ -364,13 +381,10 @@ def _read(file: io.BufferedReader, name: str) -> Source:
     source = Source(name, [])
     counted: list[int] = []
     file.seek(0)
-    try:
-        with pdfplumber.open(file) as pdf:
-            pages = list(_pages(pdf, name, counted))
-    except MemoryError:
-        raise
-    except Exception as error:  # pdfminer raises many kinds on a damaged file: one message for all
-        raise SourceError(f"{name} is a damaged PDF and cannot be read ({type(error).__name__}).") from None
+    with _damaged(name):
+        pdf = pdfplumber.open(file)
+    with pdf:
+        pages = list(_pages(pdf, name, counted))
     images = sum(counted)
     if not any(page.lines or page.tables for page in pages):
         if images:
