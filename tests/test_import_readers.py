@@ -442,6 +442,18 @@ def test_a_text_file_too_large_for_a_manual(tmp_path: Path) -> None:
     )
 
 
+def test_each_reader_declares_its_format() -> None:
+    """The readers' registry: what `read` tries, in order, and the endings every message names."""
+    from opmanual.importer.readers import FORMATS, listed
+
+    assert [(found.name, found.suffixes, found.sniff is None) for found in FORMATS] == [
+        ("Word", (".docx",), False),
+        ("PDF", (".pdf",), False),
+        ("text", (".txt", ".md"), True),
+    ]
+    assert listed() == ".docx, .pdf, .txt or .md"
+
+
 def test_unsupported_extension(tmp_path: Path) -> None:
     (tmp_path / "manual.odt").write_text("ข้อความ", encoding="utf-8")
     assert refused(tmp_path / "manual.odt") == (

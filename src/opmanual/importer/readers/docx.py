@@ -51,6 +51,7 @@ from ..limits import (
     TooLarge,
     size,
 )
+from .format import Format
 from .text import TypedLevels
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -429,6 +430,9 @@ def read_file(file: BinaryIO, name: str) -> Source:
     if not any(isinstance(block, Heading | Paragraph | ListItem | Table) for block in source.blocks):
         raise SourceError(f"{name} has no text in it.")
     return source
+
+
+FORMAT = Format("Word", (".docx",), lambda head: head.startswith(b"PK"), read_file)  # a zip
 
 
 # --- the zip ------------------------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from ..limits import (
     TooLarge,
     size,
 )
+from .format import Format
 from .isolated import isolated
 from .text import TypedLevels
 
@@ -350,6 +351,9 @@ def read(path: Path, name: str | None = None) -> Source:
 def read_file(file: io.BufferedReader, name: str) -> Source:
     """Read an open PDF file into blocks, in a process of its own."""
     return isolated(_read, file, name, name=name, memory=MAX_PDF_MEMORY, seconds=MAX_PDF_SECONDS)
+
+
+FORMAT = Format("PDF", (".pdf",), lambda head: head.startswith(b"%PDF-"), read_file)
 
 
 def _read(file: io.BufferedReader, name: str) -> Source:

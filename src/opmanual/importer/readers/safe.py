@@ -40,7 +40,9 @@ def open_source(path: Path, name: str) -> Iterator[io.BufferedReader]:
     if not stat.S_ISREG(info.st_mode):
         os.close(descriptor)
         kind = KINDS.get(stat.S_IFMT(info.st_mode), "not a file")
-        raise SourceError(f"{name} is {kind}, not a file: give the manual's .docx, .pdf, .txt or .md.")
+        from . import listed  # the formats' registry, which imports this module
+
+        raise SourceError(f"{name} is {kind}, not a file: give the manual's {listed()}.")
     with os.fdopen(descriptor, "rb") as file:
         if info.st_size == 0:
             raise SourceError(f"{name} is empty (0 bytes).")
