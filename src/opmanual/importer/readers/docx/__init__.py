@@ -394,7 +394,7 @@ def _num(ppr: Any) -> tuple[str, int] | None:
 
 def read(path: Path, name: str | None = None) -> Source:
     """Read a .docx file into blocks (through `readers.read`, which opens it safely)."""
-    from . import read as read_source
+    from .. import read as read_source
 
     return read_source(path, name)
 

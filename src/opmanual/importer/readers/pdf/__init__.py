@@ -337,7 +337,7 @@ class _Builder:
 
 def read(path: Path, name: str | None = None) -> Source:
     """Read a PDF file into blocks (through `readers.read`, which opens it safely)."""
-    from . import read as read_source
+    from .. import read as read_source
 
     return read_source(path, name)
 
