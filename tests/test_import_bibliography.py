@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from importing import HAND_MADE, load_folder, run, seed_file
 from opmanual.data.labels import Labels
 from opmanual.data.model import Source
-from opmanual.importer.readers import text as reader
+from opmanual.importer.readers import read as read_source
 from opmanual.importer.readers.text import parse as read_text
 from opmanual.importer.recognise import bibliography, person, process, recognise
 from opmanual.render import citation
@@ -348,7 +348,7 @@ def test_a_law_of_a_year_is_not_parted_at_its_year() -> None:
 
 def _seed_entries(key: str) -> list[str]:
     """The entries the person recogniser hands on from a seed read by the text reader."""
-    blocks = reader.read(seed_file(key)).blocks
+    blocks = read_source(seed_file(key)).blocks
     taken = [False] * len(blocks)
     for start, end in process.spans(blocks):
         taken[start:end] = [True] * (end - start)

@@ -17,9 +17,9 @@ from bombs import CATALOG, FONT, PAGES, Repeat, Run, page, run_bounded, stream, 
 
 from opmanual.importer import limits
 from opmanual.importer.blocks import SourceError
-from opmanual.importer.readers.docx import pixels
+from opmanual.importer.readers.docx.package import pixels
 from opmanual.importer.readers.isolated import ReaderFailed, isolated
-from opmanual.importer.readers.pdf import string_bytes, unpacked_size
+from opmanual.importer.readers.pdf.limits import string_bytes, unpacked_size
 
 GB = 1_000_000_000
 IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"

@@ -405,10 +405,10 @@ def test_people_named_in_an_organisation_chart() -> None:
 
 
 def _seed_people(number: str) -> list[Part]:
-    from opmanual.importer.readers import text as reader
+    from opmanual.importer.readers import read as read_source
 
     (path,) = SEEDS.glob(f"{number}_*.txt")
-    blocks = reader.read(path).blocks
+    blocks = read_source(path).blocks
     taken = [False] * len(blocks)
     for start, end in process.spans(blocks):
         taken[start:end] = [True] * (end - start)
@@ -548,9 +548,9 @@ def _word_file(path: Path) -> Path:
 
 
 def test_word_file_with_merged_header_and_rich_cells(tmp_path: Path) -> None:
-    from opmanual.importer.readers import docx as reader
+    from opmanual.importer.readers import read as read_source
 
-    blocks = reader.read(_word_file(tmp_path)).blocks
+    blocks = read_source(_word_file(tmp_path)).blocks
     assert person.spans(blocks) == [(0, len(blocks))]
     part = person.recognise(blocks)
     data = part.data

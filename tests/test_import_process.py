@@ -595,10 +595,10 @@ def _coverage(blocks: Sequence[Block], parts: list[Part], found: list[tuple[int,
 # schedule 9 rows, coverage 58/59 (a period the page prints in another form).
 @pytest.mark.parametrize("key", sorted(HAND_MADE))
 def test_the_seeds_processes(key: str) -> None:
-    from opmanual.importer.readers import text
+    from opmanual.importer.readers import read as read_source
 
     (path,) = SEEDS.glob(f"{key}_*.txt")
-    blocks = text.read(path).blocks
+    blocks = read_source(path).blocks
     found = process.spans(blocks)
     recognised = [process.recognise(blocks[start:end]) for start, end in found]
     hand = _hand_made(key)

@@ -442,6 +442,18 @@ def test_a_text_file_too_large_for_a_manual(tmp_path: Path) -> None:
     )
 
 
+def test_each_reader_declares_its_format() -> None:
+    """The readers' registry: what `read` tries, in order, and the endings every message names."""
+    from opmanual.importer.readers import FORMATS, listed
+
+    assert [(found.name, found.suffixes, found.sniff is None) for found in FORMATS] == [
+        ("Word", (".docx",), False),
+        ("PDF", (".pdf",), False),
+        ("text", (".txt", ".md"), True),
+    ]
+    assert listed() == ".docx, .pdf, .txt or .md"
+
+
 def test_unsupported_extension(tmp_path: Path) -> None:
     (tmp_path / "manual.odt").write_text("ข้อความ", encoding="utf-8")
     assert refused(tmp_path / "manual.odt") == (
@@ -490,6 +502,39 @@ def test_encrypted_and_truncated_pdf(tmp_path: Path) -> None:
     )
     (tmp_path / "cut.pdf").write_bytes(made.read_bytes()[:2000])
     assert refused(tmp_path / "cut.pdf").startswith("cut.pdf is a damaged PDF and cannot be read")
+
+
+def test_what_pdfminer_raises_is_a_damaged_pdf_and_a_bug_of_the_reader_is_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only pdfminer's and pdfplumber's errors say the file is damaged; an error in this reader's own walk of the
+    pages reaches the command's internal-error boundary (the reader runs in a forked child, which sees the patches)."""
+    import pdfplumber.page
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    from opmanual.__main__ import main
+    from opmanual.importer.readers import pdf
+    from opmanual.importer.readers.isolated import ReaderFailed
+
+    made = make_pdf(tmp_path / "made.pdf", f"<p>{PARAGRAPH}</p>")
+
+    def syntax_error(self: object) -> None:
+        raise PDFSyntaxError("Invalid dictionary construct")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pdfplumber.page.Page, "chars", property(syntax_error))
+        assert refused(made) == "made.pdf is a damaged PDF and cannot be read (PDFSyntaxError)."
+
+    def bug(*args: object) -> None:
+        raise KeyError("x0")
+
+    monkeypatch.setattr(pdf, "_lines", bug)
+    with pytest.raises(ReaderFailed, match="KeyError"):
+        read(made)
+    assert main(["import", str(made), "--into", str(tmp_path / "data")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("internal error while running `import`: ReaderFailed: KeyError: 'x0'; please report it")
+    assert "damaged" not in err and not (tmp_path / "data").exists()
 
 
 def test_a_pdf_of_501_pages_is_refused(tmp_path: Path) -> None:

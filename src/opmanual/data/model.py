@@ -37,6 +37,7 @@ from ..thai import ARABIC_DIGITS, visible
 from . import durations, hygiene
 from .files import FILE_TYPES, IMAGE_TYPES
 from .labels import MAX_LINE, Labels
+from .parts import PAGES
 from .refs import Attachment, Defines, Ref
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -582,22 +583,13 @@ class Appendix(Strict, title="ภาคผนวก: ไฟล์แนบพร
 
 class FreeSection(Section, title="หัวข้อเพิ่มเติม วางต่อจากหัวข้อมาตรฐานที่ระบุ"):
     """A section for content that no field captures, placed after a named part of its page (`after`); the parts
-    each owner has are listed in PARTS."""
+    each owner has are listed in PARTS (made from parts.PAGES)."""
 
     after: Annotated[Text | None, doc("วางต่อจาก", "ชื่อส่วนที่หัวข้อนี้ต่อท้าย เช่น duties หรือ steps ถ้าไม่ใส่ อยู่ท้ายหน้า")] = None
 
 
 # The parts of each kind of page, in print order: where a free section may be placed (`after:`).
-PARTS: dict[str, tuple[str, ...]] = {
-    "group": ("concept", "objectives", "scope", "aims", "organization", "standard", "method", "schools", "areas"),
-    "person": (
-        "profile", "foreword", "assignment", "aims", "duties", "care", "projects", "work_standards", "processes",
-    ),
-    "process": (
-        "name", "objectives", "scope", "definitions", "steps", "flowchart", "forms", "references", "schedule",
-        "kpis", "monitoring", "risks",
-    ),
-}  # fmt: skip
+PARTS: dict[str, tuple[str, ...]] = {owner: tuple(part.key for part in parts) for owner, parts in PAGES.items()}
 
 
 def _placed(owner: str) -> Callable[[list[FreeSection]], list[FreeSection]]:

@@ -12,10 +12,6 @@ from ..thai import normalize
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # Words that only stand before a name; they are not part of a person's id.
-PREFIXES = (
-    "ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.หญิง", "ว่าที่ ร.ต.", "ว่าที่ร.ต.", "นางสาว", "นาง", "นาย", "ดร.",
-    "ผศ.", "รศ.", "ศ.",
-)  # fmt: skip
 WORDS_IN_A_PROCESS_ID = 4
 
 

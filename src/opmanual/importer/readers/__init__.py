@@ -1,26 +1,28 @@
 """The readers: one per format, each turning its file into the same `Source` of blocks (see `blocks.py`).
 
-`read` picks the reader by what the file holds, not only by its name — a .docx is a zip with `word/document.xml`, a
-PDF starts with `%PDF-`, an encrypted Office file is an OLE compound file — and turns every file it cannot read into
-a `SourceError` with one plain sentence naming the file, so the command can say why and write nothing. Every reader
+Each reader module declares its format (`FORMAT`, see `format.py`): its name as users say it, its names' endings, the
+mark its files start with, and its reader. `read` picks the reader by what the file holds, not only by its name — a
+.docx is a zip with `word/document.xml`, a PDF starts with `%PDF-`, an encrypted Office file is an OLE compound file;
+text, which has no mark, by its name — and turns every file it cannot read into a `SourceError` with one plain
+sentence naming the file, so the command can say why and write nothing. Every reader
 works within the limits of `limits.py`; what it returns holds no character that a data file may not hold (see
 `clean`).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
 from ...data.loader import FORBIDDEN  # the loader's own list, declared once there
 from ..blocks import Block, Cell, PageBreak, Source, SourceError, Table
-from ..limits import MAX_TEXT_BYTES, TooLarge, size
-from .safe import open_source, read_at_most
+from . import docx, pdf, text
+from .format import Format
+from .safe import open_source
 
+# Every format the importer reads, each declared by its reader (`FORMAT`): tried by its mark, then by the name.
+FORMATS: tuple[Format, ...] = (docx.FORMAT, pdf.FORMAT, text.FORMAT)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 files, and any password-protected Office file
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
 
 
 def read(path: Path, name: str | None = None) -> Source:
@@ -28,15 +30,11 @@ def read(path: Path, name: str | None = None) -> Source:
     and messages call it (the file's name)."""
     name = name or path.name
     suffix = path.suffix.lower()
-    with open_source(path, name) as file:
+    with open_source(path, name, listed()) as file:
         head = file.read(8)
         file.seek(0)
-        if head.startswith(b"%PDF-"):
-            from . import pdf
-
-            return clean(pdf.read_file(file, name))
         if head.startswith(OLE_MAGIC):
-            if suffix == ".docx":
+            if suffix in docx.FORMAT.suffixes:
                 raise SourceError(
                     f"{name} is password-protected (an encrypted Office file): open it in Word, remove the password "
                     "(File → Info → Protect Document), save it and import it again."
@@ -45,26 +43,23 @@ def read(path: Path, name: str | None = None) -> Source:
                 f"{name} is an old Word 97–2003 file (.doc): open it in Word or LibreOffice, save it as .docx and "
                 "import that."
             )
-        if head.startswith(b"PK"):
-            from . import docx
+        for found in FORMATS:
+            if found.sniff is not None and found.sniff(head):
+                return clean(found.read(file, name))
+        for found in FORMATS:
+            if suffix in (*found.suffixes, *found.also):
+                if found.sniff is not None:  # named as a format with a mark, and without it
+                    raise SourceError(
+                        f"{name} is not a {found.name} file (its content is not what its name says), or it is damaged."
+                    )
+                return clean(found.read(file, name))
+    raise SourceError(f"{name}: files of type {suffix or '(no extension)'} cannot be imported; give a {listed()}.")
 
-            return clean(docx.read_file(file, name))
-        if suffix in (".docx", ".pdf"):
-            kind = "Word" if suffix == ".docx" else "PDF"
-            raise SourceError(f"{name} is not a {kind} file (its content is not what its name says), or it is damaged.")
-        if suffix in TEXT_SUFFIXES:
-            data = read_at_most(file, MAX_TEXT_BYTES)
-            if data is None:
-                raise TooLarge(
-                    f"{name} is {size(os.fstat(file.fileno()).st_size)} of text, more than a manual's "
-                    f"{size(MAX_TEXT_BYTES)} (a 300-page manual is about 1 MB): check that it is the right file."
-                )
-            from . import text
 
-            return clean(text.parse(text.decode(data, name), name, markdown=suffix != ".txt"))
-    raise SourceError(
-        f"{name}: files of type {suffix or '(no extension)'} cannot be imported; give a .docx, .pdf, .txt or .md."
-    )
+def listed() -> str:
+    """The endings the importer reads, as a sentence: ".docx, .pdf, .txt or .md"."""
+    suffixes = [suffix for found in FORMATS for suffix in found.suffixes]
+    return f"{', '.join(suffixes[:-1])} or {suffixes[-1]}"
 
 
 def clean(source: Source) -> Source:

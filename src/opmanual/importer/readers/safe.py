@@ -27,9 +27,9 @@ KINDS = {
 
 
 @contextmanager
-def open_source(path: Path, name: str) -> Iterator[io.BufferedReader]:
+def open_source(path: Path, name: str, formats: str) -> Iterator[io.BufferedReader]:
     """The source file `path` open for reading; `SourceError` when it is not a regular file of a manual's size.
-    `name` is how messages call it."""
+    `name` is how messages call it, `formats` the endings the importer reads (".docx, .pdf, .txt or .md")."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
@@ -40,7 +40,7 @@ def open_source(path: Path, name: str) -> Iterator[io.BufferedReader]:
     if not stat.S_ISREG(info.st_mode):
         os.close(descriptor)
         kind = KINDS.get(stat.S_IFMT(info.st_mode), "not a file")
-        raise SourceError(f"{name} is {kind}, not a file: give the manual's .docx, .pdf, .txt or .md.")
+        raise SourceError(f"{name} is {kind}, not a file: give the manual's {formats}.")
     with os.fdopen(descriptor, "rb") as file:
         if info.st_size == 0:
             raise SourceError(f"{name} is empty (0 bytes).")

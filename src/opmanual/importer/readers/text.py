@@ -27,17 +27,21 @@ Markdown writes them.
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import PurePath
 
 from ... import thai
 from ...data.hygiene import label_kind, split_label
 from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
-from ..limits import MAX_CELLS, MAX_LINES, TooLarge
+from ..limits import MAX_CELLS, MAX_LINES, MAX_TEXT_BYTES, TooLarge, size
+from .format import Format
+from .safe import read_at_most
 
 _TRAILING_NUMBER = re.compile(r"\s+[0-9๐-๙]{1,4}$")
 _BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")  # a run of underscores is text: "_____" stands for the author above
@@ -74,11 +78,20 @@ def decode(data: bytes, name: str) -> str:
     raise SourceError(f"{name} is not a text file that can be read (neither UTF-8 nor Thai Windows-874 text).")
 
 
-def read(path: Path, name: str | None = None) -> Source:
-    """Read a .txt or .md file into blocks (through `readers.read`, which opens it safely and within the limits)."""
-    from . import read as read_source
+def read_file(file: io.BufferedReader, name: str) -> Source:
+    """Read an open text file into blocks: Markdown unless its name ends in .txt. A file larger than any manual's
+    text is refused before it is read whole."""
+    data = read_at_most(file, MAX_TEXT_BYTES)
+    if data is None:
+        raise TooLarge(
+            f"{name} is {size(os.fstat(file.fileno()).st_size)} of text, more than a manual's "
+            f"{size(MAX_TEXT_BYTES)} (a 300-page manual is about 1 MB): check that it is the right file."
+        )
+    return parse(decode(data, name), name, markdown=PurePath(name).suffix.lower() != ".txt")
 
-    return read_source(path, name)
+
+# Text has no mark of its own: a file is read as text by its name's ending, when no other reader claims it.
+FORMAT = Format("text", (".txt", ".md"), None, read_file, also=(".markdown",))
 
 
 def parse(text: str, name: str, markdown: bool = False) -> Source:

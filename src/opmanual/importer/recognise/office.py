@@ -4,23 +4,27 @@ The cover gives the office's name and the manual's title; then the stream is cut
 knows (คำนำ, แนวคิด, วัตถุประสงค์, วิสัยทัศน์ …, ขอบข่ายภารกิจ …) and each piece is placed into its field. What a
 field cannot hold, and every piece under a heading no field knows, becomes a free section of the group page,
 titled as the source titled it: nothing is dropped, and the report lists each such section.
+
+It is one module of some 680 lines because its readers share one small vocabulary (`_get`/`_set` of nested paths,
+`_leftover` into the group's free sections) and one table (`PLACES`), each reader being a dozen to forty lines;
+the two that grew large on their own are modules already (`schools.py`, `bibliography.py`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...data.labels import Labels
+from ...data.parts import wordings
 from ...thai import normalize
 from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Part, Unplaced
 from ..ids import slug, unique
 from ..shape import free_section, grid, items, table, text_block
 from . import bibliography, schools
-from .words import key, line_of, matches, plain
+from .words import AIMS, LABELS, Place, Read, body_only, key, line_of, matches, place_of, plain
 
 OFFICE = re.compile(r"^สำนักงานเขตพื้นที่การศึกษา")
 GROUP = re.compile(r"^กลุ่มนิเทศ")
@@ -30,7 +34,6 @@ DEFAULT_GROUP = "กลุ่มนิเทศ ติดตาม และป�
 PHONE = re.compile(r"(?:โทร(?:ศัพท์)?|เบอร์โทร|Tel\.?)\s*:?\s*([0-9๐-๙][0-9๐-๙ \-,ต่อ]+)", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-LABELS = Labels()  # the words our own books print, for the pages they make from the data
 SIGNATURE_LINES = 3  # short lines closing a foreword: the signer's name, position, office
 # "ผู้ปฏิบัติงาน: …": the words that open a line saying who works in a work group
 MEMBERS = re.compile(r"^(?:ผู้ปฏิบัติงาน|ผู้รับผิดชอบ|บุคลากร|สมาชิก)(?:ในกลุ่มงาน|ประจำกลุ่มงาน|ของกลุ่มงาน)?\s*[:：]?\s*")
@@ -42,14 +45,6 @@ PERSON = re.compile(
 MEMBER_POSITION = re.compile(
     r"^(?:ตำแหน่ง\s*)?(?:ศึกษานิเทศก์|ผู้อำนวยการ|รองผู้อำนวยการ|นักวิชาการ|ครู|เจ้าหน้าที่|นักจัดการ|พนักงาน|หัวหน้า)|^[(\-–—]"
 )
-
-
-@dataclass(frozen=True)
-class Field:
-    words: tuple[str, ...]  # the headings that open this part, in any of the manuals' wordings
-    place: Callable[[Part, Sequence[Block]], list[Block]]  # puts the body in place; returns what it could not
-    part: str  # the group page's part it belongs to (`after:` of the free section of the leftovers)
-    titled: bool = False  # the field keeps the source's heading as its title
 
 
 def _paragraphs(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
@@ -84,7 +79,7 @@ def _aims(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
 
     def place(part: Part, body: Sequence[Block]) -> list[Block]:
         leftovers: list[Block] = []
-        for heading, piece in _cut(body, AIMS):
+        for heading, piece in _cut(body, AIMS.values()):
             if heading is None:
                 leftovers += piece
                 continue
@@ -447,65 +442,64 @@ def _tables(*path: str) -> Callable[[Part, Sequence[Block]], list[Block]]:
     return place
 
 
-AIMS = {
-    "vision": ("วิสัยทัศน์", "วิสัยทัศน์ (Vision)"),
-    "mission": ("พันธกิจ", "พันธกิจ (Mission)"),
-    "goals": ("เป้าหมาย", "เป้าประสงค์", "เป้าหมายการปฏิบัติงาน", "เป้าประสงค์ (Goals)"),
-}
-FIELDS: tuple[Field, ...] = (
-    Field(("คำนำ",), _foreword, "concept"),
-    Field(("แนวคิด", "หลักการและเหตุผล"), _paragraphs("group", "concept"), "concept"),
-    Field(("วัตถุประสงค์",), _items("group", "objectives"), "objectives"),
-    Field(AIMS["vision"], _aims("group", "aims"), "aims"),
-    Field(("ขอบข่ายภารกิจ", "ขอบข่ายงาน", "ภารกิจ", "โครงสร้างการบริหารงาน"), _workgroups, "scope"),
-    Field(("ปฏิทินการปฏิบัติงาน",), _tables("group", "schedule"), "scope"),
-    Field(
+def _titled(read: Callable[[Part, Sequence[Block]], list[Block]]) -> Read:
+    """A reader that keeps the source's heading as the title of what it reads (the heading leads its body)."""
+    return lambda part, heading, body: read(part, [*([heading] if heading is not None else []), *body])
+
+
+GROUP_WORDS = wordings("group")  # the headings of the group page's parts (data/parts.py)
+# The places of the office and group part, each with the part of the group page it belongs to (`after:` of a free
+# section of what it could not place); the first whose words a heading starts with reads the piece under it.
+PLACES: tuple[Place, ...] = (
+    Place("foreword", (LABELS.foreword,), body_only(_foreword), "concept"),
+    Place("concept", GROUP_WORDS["concept"], body_only(_paragraphs("group", "concept")), "concept"),
+    Place("objectives", GROUP_WORDS["objectives"], body_only(_items("group", "objectives")), "objectives"),
+    Place("aims", AIMS["vision"], body_only(_aims("group", "aims")), "aims"),
+    Place("scope", GROUP_WORDS["scope"], body_only(_workgroups), "scope"),
+    Place("schedule", (LABELS.group_schedule,), body_only(_tables("group", "schedule")), "scope"),
+    Place(
+        "position_standard",
         (
             "งานตามมาตรฐานตำแหน่งศึกษานิเทศก์",
             "งานตามหน้าที่ ความรับผิดชอบตามมาตรฐานตำแหน่ง",
             "มาตรฐานตำแหน่ง",
             "มาตรฐานตำแหน่งศึกษานิเทศก์",
         ),
-        _section("group", "position_standard"),
+        _titled(_section("group", "position_standard")),
         "standard",
-        titled=True,
     ),
-    Field(("สาระความรู้ ความสามารถและลักษณะงานที่ปฏิบัติ",), _section("group", "knowledge", many=True), "standard", True),
-    Field(
-        (
-            "การปฏิบัติงานและพัฒนางานในหน้าที่",
-            "การปฏิบัติงานและพัฒนางานในหน้าที่ตามวงจรคุณภาพ PDCA",
-            "วงจรคุณภาพ PDCA",
-            "วิธีการทำงาน",
-        ),
-        _method,
-        "method",
-        titled=True,
+    Place("knowledge", (LABELS.knowledge,), _titled(_section("group", "knowledge", many=True)), "standard"),
+    Place("method", GROUP_WORDS["method"], _titled(_method), "method"),
+    Place(
+        "members",
+        ("ผู้ปฏิบัติงานในกลุ่มงาน", "บุคลากรในกลุ่มงาน", "ผู้ปฏิบัติงานประจำกลุ่มงาน", "รายชื่อผู้ปฏิบัติงาน"),
+        body_only(_workgroups),
+        "scope",
     ),
-    Field(("ผู้ปฏิบัติงานในกลุ่มงาน", "บุคลากรในกลุ่มงาน", "ผู้ปฏิบัติงานประจำกลุ่มงาน", "รายชื่อผู้ปฏิบัติงาน"), _workgroups, "scope"),
-    Field(
+    Place(
+        "learning_areas",
         (
-            "โรงเรียนและกลุ่มสาระการเรียนรู้",
-            "กลุ่มสาระการเรียนรู้",
+            LABELS.schools_page,
+            LABELS.learning_areas,
             "กลุ่มสาระการเรียนรู้ ๘ กลุ่ม",
             "๘ กลุ่มสาระการเรียนรู้",
             "งานกลุ่มสาระการเรียนรู้",
             "งานกลุ่มสาระการเรียนรู้และกิจกรรมพัฒนาผู้เรียน",
         ),
-        schools.learning_areas,
+        _titled(schools.learning_areas),
         "schools",
-        titled=True,
     ),
-    Field(
-        ("กลุ่มโรงเรียน", "งานกลุ่มโรงเรียน", "กลุ่มเครือข่ายสถานศึกษา", "งานกลุ่มเครือข่ายสถานศึกษา"),
-        schools.clusters,
+    Place(
+        "clusters",
+        (LABELS.clusters, "งานกลุ่มโรงเรียน", "กลุ่มเครือข่ายสถานศึกษา", "งานกลุ่มเครือข่ายสถานศึกษา"),
+        _titled(schools.clusters),
         "schools",
-        titled=True,
     ),
-    Field(
+    Place(
+        "networks",
         (
             "เครือข่าย",
-            "เครือข่ายและศูนย์พัฒนาวิชาการ",
+            LABELS.networks,
             "ศูนย์พัฒนาวิชาการ",
             "งานศูนย์พัฒนาวิชาการ",
             "ศูนย์พัฒนาวิชาการกลุ่มสาระการเรียนรู้",
@@ -513,25 +507,24 @@ FIELDS: tuple[Field, ...] = (
             "เครือข่ายการนิเทศ",
             "ภาคีเครือข่าย",
         ),
-        schools.networks,
+        _titled(schools.networks),
         "schools",
-        titled=True,
     ),
-    Field(("ติดต่อ", "การติดต่อ", "ช่องทางการติดต่อ", "ติดต่อกลุ่มนิเทศ"), _contact_list, "scope"),
-    Field(("ตารางความรับผิดชอบ",), _responsibility_chart, "scope"),
-    Field(("สมาชิกของกลุ่มงาน",), _members_chart, "scope"),
-    Field(("เอกสารอ้างอิงและบรรณานุกรม",), _page_title, "schools"),
-    Field(("กฎหมายและเอกสารอ้างอิง", "เอกสารอ้างอิง", "กฎหมายที่เกี่ยวข้อง"), _references, "schools"),
-    Field(("บรรณานุกรม",), _bibliography, "schools"),
+    Place("contacts", (LABELS.contacts, "การติดต่อ", "ช่องทางการติดต่อ", "ติดต่อกลุ่มนิเทศ"), body_only(_contact_list), "scope"),
+    Place("chart", (LABELS.matrix_page,), body_only(_responsibility_chart), "scope"),
+    Place("memberships", (LABELS.matrix_memberships,), body_only(_members_chart), "scope"),
+    Place("references_page", (LABELS.references_page,), body_only(_page_title), "schools"),
+    Place("references", (LABELS.laws, "เอกสารอ้างอิง", "กฎหมายที่เกี่ยวข้อง"), body_only(_references), "schools"),
+    Place("bibliography", (LABELS.bibliography,), body_only(_bibliography), "schools"),
 )
 
 
-def _cut(blocks: Sequence[Block], known: dict[str, tuple[str, ...]]) -> list[tuple[Block | None, list[Block]]]:
-    """`blocks` cut at every heading saying one of the `known` words: (heading, body) pairs, the first heading
+def _cut(blocks: Sequence[Block], known: Iterable[tuple[str, ...]]) -> list[tuple[Block | None, list[Block]]]:
+    """`blocks` cut at every heading saying one of the `known` wordings: (heading, body) pairs, the first heading
     `None` for what comes before any. A heading the source styled above the part's own heading (or as high as an
     unknown one's), saying none of them, starts a piece too: a part of its own, not more of the part before it
     (unless nothing stands under it)."""
-    words = [word for group in known.values() for word in group]
+    words = [word for group in known for word in group]
     pieces: list[tuple[Block | None, list[Block]]] = [(None, [])]
     level: int | None = None  # the level of the heading of the piece being filled, when the source styled one
     recognised = True  # whether that heading says one of the known words
@@ -620,8 +613,7 @@ def _contacts(part: Part, text: str) -> bool:
 def recognise(blocks: Sequence[Block]) -> Part:
     """The office file's part from the blocks of the stream that belong to no person and no process."""
     part = Part()
-    known = {str(index): field.words for index, field in enumerate(FIELDS)}
-    pieces = _cut(_skip_contents(blocks), known)
+    pieces = _cut(_skip_contents(blocks), [place.words for place in PLACES])
     front = _cover(part, pieces[0][1])
     if front:
         _leftover(part, "หน้าปกและส่วนนำ", front, None)
@@ -629,19 +621,17 @@ def recognise(blocks: Sequence[Block]) -> Part:
     for heading, body in pieces[1:]:
         if heading is None:  # only the first piece has no heading
             continue
-        field = next((field for field in FIELDS if matches(heading, field.words, prefix=True)), None)
-        if field is None:  # a heading of no known part: a free section of its own title
+        place = place_of(heading, PLACES, prefix=True)
+        if place is None:  # a heading of no known part: a free section of its own title
             _leftover(part, line_of(heading) or "เพิ่มเติม", body, after)
             continue
-        after = field.part
+        after = place.after
         inline = _after_colon(heading)
         if inline:
             body = [Paragraph(inline, heading.where), *body]
-        if field.titled:
-            body = [heading, *body]
-        rest = field.place(part, body)
+        rest = place.read(part, heading, body)
         if rest:
-            _leftover(part, line_of(heading) or "เพิ่มเติม", rest, field.part)
+            _leftover(part, line_of(heading) or "เพิ่มเติม", rest, place.after)
     _defaults(part)
     return part
 

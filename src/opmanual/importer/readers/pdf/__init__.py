@@ -20,6 +20,9 @@ A PDF without a text layer (a scan) is refused with a `SourceError`, and so is o
 more pages or objects than a manual has, or a stream that unpacks to more than any manual's (checked a piece at a
 time, before pdfminer unpacks it whole). The whole reading runs in a process of its own with a ceiling on its
 memory and time (`isolated.py`): qpdf and pdfminer cannot be bounded otherwise.
+
+The limits checked before pdfminer reads the file (objects, streams unpacked a piece at a time, what the pages
+draw) are in `limits.py`.
 """
 
 from __future__ import annotations
@@ -28,33 +31,26 @@ import io
 import itertools
 import re
 import statistics
-import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ... import thai
-from ...data.hygiene import label_kind, split_label
-from ..blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
-from ..limits import (
-    MAX_CHARS,
-    MAX_DRAWN,
-    MAX_OBJECTS,
-    MAX_PAGE_CHARS,
-    MAX_PAGE_DRAWN,
-    MAX_PAGE_SHAPES,
+from .... import thai
+from ....data.hygiene import label_kind, split_label
+from ...blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
+from ...limits import (
     MAX_PAGES,
     MAX_PDF_MEMORY,
     MAX_PDF_SECONDS,
-    MAX_STREAM,
-    MAX_STREAMS,
     TooLarge,
-    size,
 )
-from .isolated import isolated
-from .text import TypedLevels
+from ..format import Format
+from ..isolated import isolated
+from ..text import TypedLevels
+from .limits import _check_drawing, _check_objects, _check_structure
 
 # The top and bottom 2.2 cm of an A4 page, its margins: where running headers, footers and page numbers stand.
 EDGE = 0.075
@@ -147,9 +143,8 @@ def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bo
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _table(found: Any, chars: list[dict[str, Any]], where: Where) -> Table:
+def _table(cells: list[tuple[float, float, float, float]], chars: list[dict[str, Any]], where: Where) -> Table:
     """A ruled table: each cell's text, and its spans counted in the grid of all cells' edges."""
-    cells = [cell for cell in found.cells]
     xs = sorted({round(cell[0], 1) for cell in cells} | {round(cell[2], 1) for cell in cells})
     ys = sorted({round(cell[1], 1) for cell in cells} | {round(cell[3], 1) for cell in cells})
     by_row: dict[int, list[tuple[int, Cell]]] = {}
@@ -179,25 +174,42 @@ def _cell_block(text: str, where: Where) -> Paragraph | ListItem:
     return ListItem(rest, depth, where, kind != "bullet", label)
 
 
+@contextmanager
+def _damaged(name: str) -> Iterator[None]:
+    """Around a call of pdfplumber's (and so pdfminer's): what they raise on a damaged file is one plain sentence.
+    Nothing else is caught, so that a bug of this reader is reported as one, not as the user's damaged file."""
+    from pdfminer.psexceptions import PSException  # every pdfminer error: PDFSyntaxError, PSEOF, PDFValueError …
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    try:
+        yield
+    except (PSException, PdfminerException, MalformedPDFException) as error:
+        raise SourceError(f"{name} is a damaged PDF and cannot be read ({type(error).__name__}).") from None
+
+
 def _pages(pdf: Any, name: str, images: list[int]) -> Iterator[_Page]:
     """Each page's lines and tables; the images of each page are counted into `images`. A page's objects are let go
     once it is read, so that memory holds one page at a time."""
-    for number, page in enumerate(pdf.pages, start=1):
-        images.append(len(page.images))
+    with _damaged(name):
+        pages = pdf.pages
+    for number, page in enumerate(pages, start=1):
+        with _damaged(name):  # what pdfplumber finds on the page; the rest is this reader's own
+            images.append(len(page.images))
+            chars = list(page.chars)
+            ruled = [(table.bbox, list(table.cells), len(table.rows)) for table in page.find_tables()]
+            height = float(page.height)
+            page.close()
         where = Where(name, page=number)
-        chars = list(page.chars)
         tables: list[tuple[float, Table]] = []
-        for found in page.find_tables():
-            if len(found.rows) < 2 and len(found.cells) < 2:
+        for bbox, cells, rows in ruled:
+            if rows < 2 and len(cells) < 2:
                 continue  # a single ruled box is a frame around text, not a table
-            inside = [char for char in chars if _inside(char, found.bbox)]
+            inside = [char for char in chars if _inside(char, bbox)]
             if not any((char.get("text") or " ").strip() for char in inside):
                 continue  # ruled boxes with nothing in them: a drawing (a flowchart's frame), not a table
-            tables.append((found.bbox[1], _table(found, inside, where)))
-            chars = [char for char in chars if not _inside(char, found.bbox)]
-        read = _Page(number, float(page.height), _lines(chars, number), tables)
-        page.close()
-        yield read
+            tables.append((bbox[1], _table(cells, inside, where)))
+            chars = [char for char in chars if not _inside(char, bbox)]
+        yield _Page(number, height, _lines(chars, number), tables)
 
 
 def _drop_running(pages: list[_Page], notes: list[str]) -> None:
@@ -324,16 +336,12 @@ class _Builder:
         self.blocks.append(table)
 
 
-def read(path: Path, name: str | None = None) -> Source:
-    """Read a PDF file into blocks (through `readers.read`, which opens it safely)."""
-    from . import read as read_source
-
-    return read_source(path, name)
-
-
 def read_file(file: io.BufferedReader, name: str) -> Source:
     """Read an open PDF file into blocks, in a process of its own."""
     return isolated(_read, file, name, name=name, memory=MAX_PDF_MEMORY, seconds=MAX_PDF_SECONDS)
+
+
+FORMAT = Format("PDF", (".pdf",), lambda head: head.startswith(b"%PDF-"), read_file)
 
 
 def _read(file: io.BufferedReader, name: str) -> Source:
@@ -365,13 +373,10 @@ def _read(file: io.BufferedReader, name: str) -> Source:
     source = Source(name, [])
     counted: list[int] = []
     file.seek(0)
-    try:
-        with pdfplumber.open(file) as pdf:
-            pages = list(_pages(pdf, name, counted))
-    except MemoryError:
-        raise
-    except Exception as error:  # pdfminer raises many kinds on a damaged file: one message for all
-        raise SourceError(f"{name} is a damaged PDF and cannot be read ({type(error).__name__}).") from None
+    with _damaged(name):
+        pdf = pdfplumber.open(file)
+    with pdf:
+        pages = list(_pages(pdf, name, counted))
     images = sum(counted)
     if not any(page.lines or page.tables for page in pages):
         if images:
@@ -397,269 +402,3 @@ def _read(file: io.BufferedReader, name: str) -> Source:
     if images:
         source.notes.append(f"{images} images skipped (pictures are not imported; add them again by hand)")
     return source
-
-
-# --- limits ------------------------------------------------------------------------------------------------------
-
-
-def _check_objects(pdf: Any, name: str) -> None:
-    """The PDF's objects and every stream pdfminer may unpack (all but pictures, which it never unpacks), each
-    unpacked here a piece at a time and refused past the limit before pdfminer would unpack it whole."""
-    import pikepdf
-
-    objects = pdf.objects
-    if len(objects) > MAX_OBJECTS:
-        raise TooLarge(
-            f"{name} has {len(objects):,} objects, more than the {MAX_OBJECTS:,} of any manual's PDF: it is not a "
-            "manual, or it is damaged."
-        )
-    total = 0
-    for found in objects:
-        if not isinstance(found, pikepdf.Stream) or found.get("/Subtype") == pikepdf.Name.Image:
-            continue
-        filters = found.get("/Filter")
-        chain = [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
-        unpacked = unpacked_size(found.read_raw_bytes(), chain, MAX_STREAM)
-        if unpacked is None:
-            raise TooLarge(
-                f"{name} has a stream (object {found.objgen[0]}) that unpacks to more than {size(MAX_STREAM)}, more "
-                "than any manual's PDF: it is made to fill the memory (a decompression bomb), or it is damaged."
-            )
-        total += unpacked
-        if total > MAX_STREAMS:
-            raise TooLarge(
-                f"{name}: its streams unpack to more than {size(MAX_STREAMS)} together, more than any manual's PDF "
-                "(pictures not counted): it is made to fill the memory, or it is damaged."
-            )
-
-
-_DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")  # a drawing (form or picture) used by name
-
-
-def _check_drawing(pdf: Any, name: str) -> None:
-    """What pdfminer will interpret, page by page: a page's content and every form it draws, counted each time it
-    draws it (a form drawn a million times is interpreted a million times), found by the `Do` operators in the
-    content. A form that draws itself would never end."""
-    import pikepdf
-
-    costs: dict[tuple[int, int], tuple[int, int, int]] = {}
-    total = chars = 0
-
-    def cost(data: bytes, resources: Any, depth: int) -> tuple[int, int, int]:
-        """(bytes interpreted, characters drawn at most, shapes drawn) for content `data`, its forms counted as
-        often as they are drawn."""
-        spent, text, shapes = len(data), string_bytes(data), len(_PATH.findall(data))
-        xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
-        for found in _DRAW.finditer(data):
-            form = xobjects.get("/" + found.group(1).decode("latin-1")) if xobjects is not None else None
-            if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != pikepdf.Name.Form:
-                continue  # a picture: pdfminer does not unpack it
-            key = form.objgen
-            if key not in costs:
-                if depth > 32:
-                    raise SourceError(f"{name} is damaged: its drawings draw each other without end.")
-                costs[key] = (MAX_PAGE_DRAWN + 1, 0, 0)  # while it is counted: a form drawing itself is too much
-                costs[key] = cost(form.read_bytes(), form.get("/Resources", resources), depth + 1)
-            spent, text, shapes = spent + costs[key][0], text + costs[key][1], shapes + costs[key][2]
-            if spent > MAX_PAGE_DRAWN or text > MAX_PAGE_CHARS or shapes > MAX_PAGE_SHAPES:
-                break
-        return spent, text, shapes
-
-    for number, page in enumerate(pdf.pages, start=1):
-        contents = page.obj.get("/Contents")
-        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
-        data = b"\n".join(stream.read_bytes() for stream in streams if isinstance(stream, pikepdf.Stream))
-        drawn, text, shapes = cost(data, page.resources, 0)  # the page's own or inherited resources
-        if shapes > MAX_PAGE_SHAPES:
-            raise TooLarge(
-                f"{name}: its page {number} draws more than {MAX_PAGE_SHAPES:,} lines and shapes, more than any "
-                "manual's page (a page of flowcharts draws about 7,000): it is made to fill the memory, or it is "
-                "damaged."
-            )
-        if text > MAX_PAGE_CHARS:
-            raise TooLarge(
-                f"{name}: its page {number} draws more than {MAX_PAGE_CHARS:,} characters, more than any manual's "
-                "page (a full page has about 3,000): it is made to fill the memory, or it is damaged."
-            )
-        if drawn > MAX_PAGE_DRAWN:
-            raise TooLarge(
-                f"{name}: its page {number} draws more than {size(MAX_PAGE_DRAWN)} of drawing instructions (its "
-                "drawings counted each time they are drawn), more than any manual's page: it is made to keep the "
-                "machine busy, or it is damaged."
-            )
-        total, chars = total + drawn, chars + text
-        if chars > MAX_CHARS:
-            raise TooLarge(
-                f"{name}: its pages draw more than {MAX_CHARS:,} characters together, more than any manual (300 pages "
-                "have about a million): import each manual in it separately."
-            )
-        if total > MAX_DRAWN:
-            raise TooLarge(
-                f"{name}: its pages draw more than {size(MAX_DRAWN)} of drawing instructions together, more than any "
-                "manual: it is made to keep the machine busy, or it is damaged."
-            )
-
-
-# A path construction operator (moveto, lineto, curves, rectangle) standing alone: a shape pdfminer makes an object of.
-_PATH = re.compile(rb"(?<![^\s\])>])(?:re|l|c|v|y|m)(?=[\s\[(/<%]|\Z)")
-_STRING_START = re.compile(rb"[(<%]")
-_LITERAL_SPECIAL = re.compile(rb"[()\\]")
-_NOT_HEX = re.compile(rb"[^0-9A-Fa-f\s]")
-
-
-def string_bytes(data: bytes) -> int:
-    """The bytes of the strings in content `data`, literal `(…)` and hexadecimal `<…>`: at most the characters its
-    text operators can draw. Comments are skipped; a string that does not end counts to the end. Linear: the scan
-    jumps from one special character to the next."""
-    total = at = 0
-    while (start := _STRING_START.search(data, at)) is not None:
-        kind = data[start.start() : start.start() + 1]
-        at = start.end()
-        if kind == b"%":  # a comment, to the end of its line
-            newline = re.compile(rb"[\r\n]").search(data, at)
-            at = newline.end() if newline else len(data)
-        elif kind == b"<":
-            if data[at : at + 1] == b"<":  # a dictionary
-                at += 1
-                continue
-            end = data.find(b">", at)
-            end = len(data) if end < 0 else end
-            total += (end - at + 1) // 2
-            at = end + 1
-        else:
-            depth = 1
-            while depth and (special := _LITERAL_SPECIAL.search(data, at)) is not None:
-                found = data[special.start() : special.start() + 1]
-                at = special.end() + (1 if found == b"\\" else 0)
-                depth += 1 if found == b"(" else -1 if found == b")" else 0
-            if depth:
-                at = len(data)
-            total += at - start.end()
-    return total
-
-
-# A cross-reference or object stream's dictionary, up to the `stream` keyword its data follows.
-_STRUCTURE = re.compile(rb"/Type\s*/(?:XRef|ObjStm)\b")
-_STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
-_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
-_NAME = re.compile(rb"/([A-Za-z0-9]+)")
-DICTIONARY = 4096  # bytes from a stream's /Type to its data, at most
-
-
-def _check_structure(data: bytes, name: str) -> None:
-    """The cross-reference and object streams, found in the file's bytes and unpacked a piece at a time: qpdf
-    unpacks them whole as it opens the file, before any object can be looked at. (An object stream of an encrypted
-    file does not unpack here; the process's ceiling bounds it.)"""
-    view = memoryview(data)
-    for found in _STRUCTURE.finditer(data):
-        start = _STREAM_START.search(data, found.end(), found.end() + DICTIONARY)
-        if start is None:
-            continue
-        dictionary = data[max(0, found.start() - DICTIONARY) : start.start()]
-        dictionary = dictionary[dictionary.rfind(b"obj") + 1 :]
-        filters = _FILTERS.search(dictionary)
-        chain = [name.decode() for name in _NAME.findall(filters.group(1))] if filters else []
-        if unpacked_size(view[start.end() :], chain, MAX_STREAM) is None:
-            raise TooLarge(
-                f"{name} has a cross-reference or object stream that unpacks to more than {size(MAX_STREAM)}, more "
-                "than any manual's PDF: it is made to fill the memory (a decompression bomb), or it is damaged."
-            )
-
-
-Decoder = Callable[[Iterable[bytes], int], Iterator[bytes]]
-
-
-def unpacked_size(raw: bytes | memoryview, filters: list[str], limit: int) -> int | None:
-    """How many bytes `raw` unpacks to through `filters` (a PDF stream's), or None when it is more than `limit`;
-    memory and time are bounded by `limit` whatever the data. Filters pdfminer does not unpack (pictures' DCT, JPX,
-    JBIG2) count as they are."""
-    view = memoryview(raw)
-    chunks: Iterable[bytes] = (bytes(view[at : at + PIECE]) for at in range(0, len(view), PIECE))
-    for name in filters:
-        decoder = DECODERS.get(name.lstrip("/"))
-        if decoder is not None:
-            chunks = decoder(chunks, limit)
-    total = 0
-    for chunk in chunks:
-        total += len(chunk)
-        if total > limit:
-            return None
-    return total
-
-
-PIECE = 1 << 16  # bytes of packed data handed to a decoder at a time: what it has not used yet is copied
-
-
-def _flate(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
-    unpacker = zlib.decompressobj()
-    produced = 0
-    try:
-        for chunk in chunks:
-            data = chunk
-            while data and not unpacker.eof and produced <= limit:
-                piece = unpacker.decompress(data, 1 << 20)
-                produced += len(piece)
-                yield piece
-                data = unpacker.unconsumed_tail
-            if unpacker.eof or produced > limit:
-                return
-    except zlib.error:
-        return  # damaged data: pdfminer keeps what unpacked before the damage
-
-
-def _lzw(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
-    from pdfminer.lzw import LZWDecoder
-
-    produced = 0
-    try:
-        for piece in LZWDecoder(io.BytesIO(b"".join(chunks))).run():
-            produced += len(piece)
-            yield piece
-            if produced > limit:
-                return
-    except (ValueError, IndexError, EOFError):
-        return
-
-
-def _run_length(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
-    data = b"".join(chunks)
-    at = produced = 0
-    while at < len(data) and data[at] != 128 and produced <= limit:
-        length = data[at]
-        piece = data[at + 1 : at + 2 + length] if length < 128 else data[at + 1 : at + 2] * (257 - length)
-        at += 2 + length if length < 128 else 2
-        produced += len(piece)
-        yield piece
-
-
-def _ascii(decode: Callable[[bytes], bytes]) -> Decoder:
-    """ASCIIHex and ASCII85, which unpack to less than they are."""
-
-    def decoder(chunks: Iterable[bytes], limit: int) -> Iterator[bytes]:
-        try:
-            yield decode(b"".join(chunks))
-        except ValueError:
-            return
-
-    return decoder
-
-
-def _decoders() -> dict[str, Decoder]:
-    from pdfminer.ascii85 import ascii85decode, asciihexdecode
-
-    hexadecimal, base85 = _ascii(asciihexdecode), _ascii(ascii85decode)
-    return {
-        "FlateDecode": _flate,
-        "Fl": _flate,
-        "LZWDecode": _lzw,
-        "LZW": _lzw,
-        "RunLengthDecode": _run_length,
-        "RL": _run_length,
-        "ASCIIHexDecode": hexadecimal,
-        "AHx": hexadecimal,
-        "ASCII85Decode": base85,
-        "A85": base85,
-    }
-
-
-DECODERS = _decoders()
