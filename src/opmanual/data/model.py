@@ -4,6 +4,12 @@ Every class forbids unknown keys, so a misspelt key is an error rather than a si
 declared once, here: its type and limits, its Thai title and help (`doc`, for the JSON Schema and the guide), and
 what it refers to (`Ref`, `Defines`, `Attachment`, checked and indexed by `refs.walk`). Ids of people and processes
 come from their file names; numbering, counts and back-references are derived, never typed by editors.
+
+Why one module of some 1,200 lines: it is the single declaration of every field an editor can write, and it reads
+top to bottom as the data's reference — the value types and their checks, the blocks any text field may hold, then
+each file kind (office.yml, people/, processes/, references.yml) in the order the guide and the schema present them.
+The file kinds share their blocks, sections, approval and revisions, and pydantic resolves the models' references
+to one another within one module; split by kind, each part would import most of the others.
 """
 
 from __future__ import annotations
