@@ -123,6 +123,36 @@ def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {name: sites[name] for name in DATASETS}
 
 
+# 1 January 2568: after the fixtures' approvals, which may not be in the build's future.
+EPOCH = "1735689600"
+
+
+@pytest.fixture(scope="session")
+def twin_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`mini` built twice from nothing (no PDF cache) with `python -m opmanual build`, for the same date, from two
+    folders (paths on disk must not matter), on two machines: the first one PDF process with a fontconfig that
+    claims TH Sarabun New (a fake `fc-list` first on PATH), the second the default processes and the system's
+    programs only. test_reproducible.py, test_docx.py and test_pdf_stage.py compare them."""
+
+    def make(folder: Path) -> None:
+        shutil.copytree(DATASETS["mini"], folder / "data")
+        fake = folder / "bin/fc-list"
+        fake.parent.mkdir()
+        fake.write_text("#!/bin/sh\necho 'TH Sarabun New'\n", encoding="utf-8")
+        fake.chmod(0o755)
+        machine = ["--jobs=1"] if folder.name == "first" else []
+        path = f"{fake.parent}:{os.environ['PATH']}" if folder.name == "first" else "/usr/bin:/bin"
+        result = opmanual(
+            folder, "build", "data", "--site", "site", *machine, SOURCE_DATE_EPOCH=EPOCH, MANUAL_PDF_CACHE="off",
+            PATH=path,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+
+    folder = run_folder(tmp_path_factory)
+    first, second = (built_once(folder / name, make) / "site" for name in ("first", "second"))
+    return first, second
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for every browser test of a worker: pages and contexts are the tests' own."""

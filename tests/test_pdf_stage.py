@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, opmanual
+from conftest import EPOCH, ROOT, opmanual
 from opmanual.settings import SettingsError, Shard
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
@@ -19,7 +19,7 @@ def run_build(folder: Path, *options: str, cache: Path | None) -> tuple[set[str]
     """`python -m opmanual build` of folder/data into folder/site: the PDFs it rendered, and its log."""
     result = opmanual(
         folder, "build", "data", "--site", "site", *options,
-        SOURCE_DATE_EPOCH="1735689600", MANUAL_PDF_CACHE=str(cache) if cache else "off",
+        SOURCE_DATE_EPOCH=EPOCH, MANUAL_PDF_CACHE=str(cache) if cache else "off",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return set(re.findall(r"PDF: (\S+\.pdf) \(\d+ pages", result.stderr)), result.stderr
@@ -89,9 +89,9 @@ def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> N
     assert stage.cache_key(prepared, manual, stage.engine_key()) == before
 
 
-def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path) -> None:
-    sites = {}
-    for name, options in {"whole": [], "1": ["--shard", "1/2"], "2": ["--shard", "2/2"]}.items():
+def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path, twin_builds: tuple[Path, Path]) -> None:
+    sites = {"whole": pdfs(twin_builds[1])}  # a whole build without a cache, for the same date (conftest.py)
+    for name, options in {"1": ["--shard", "1/2"], "2": ["--shard", "2/2"]}.items():
         folder = tmp_path / name
         shutil.copytree(ROOT / "tests/fixtures/mini", folder / "data")
         run_build(folder, *options, cache=None)
