@@ -187,6 +187,7 @@ def test_pull_request_workflow_runs_the_readme_commands() -> None:
     assert "scripts/build" in readme and "scripts/test" in readme
 
 
+@pytest.mark.slow
 def test_pre_commit_config_is_valid_and_its_local_hooks_pass() -> None:
     config = ROOT / ".pre-commit-config.yaml"
     result = subprocess.run(

@@ -82,6 +82,7 @@ def _subsequence(old: list[str], new: list[str]) -> bool:
     return all(line in lines for line in old)
 
 
+@pytest.mark.slow
 def test_adding_to_a_data_folder_keeps_every_line_of_its_files(tmp_path: Path) -> None:
     target = tmp_path / "data"
     shutil.copytree(HAND_MADE["002"], target)

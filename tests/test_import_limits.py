@@ -124,6 +124,7 @@ def test_the_pixels_a_picture_declares_are_read_from_its_header(head: bytes, siz
     assert pixels(head) == size
 
 
+@pytest.mark.slow
 def test_a_million_empty_paragraphs_are_refused_at_the_limit(tmp_path: Path) -> None:
     parts = word_parts()
     body = b"<w:body>" + b"<w:p/>" * 1_000_000
@@ -135,6 +136,7 @@ def test_a_million_empty_paragraphs_are_refused_at_the_limit(tmp_path: Path) -> 
     assert "empty.docx has more than 100,000 paragraphs (lines of a paragraph counted)" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_zip_that_lists_more_parts_than_a_word_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "parts.docx"
     with zipfile.ZipFile(path, "w") as archive:
@@ -152,6 +154,7 @@ def test_a_zip_that_lists_more_parts_than_a_word_file_is_refused(tmp_path: Path)
     assert "parts.docx lists more than 10,000 parts in its zip" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_merge_down_a_long_table_is_read_in_linear_time(tmp_path: Path) -> None:
     """Each continued cell looked back through every row above it: 4,000 rows of 40 merged columns took 40 s."""
     first = '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>ก</w:t></w:r></w:p></w:tc>' * 40
@@ -196,6 +199,7 @@ def content_bomb(tmp_path: Path) -> Path:
     return write_pdf(tmp_path / "bomb.pdf", [CATALOG, PAGES, page(4), stream(bomb, b"/Filter /FlateDecode"), FONT])
 
 
+@pytest.mark.slow
 def test_a_pdf_stream_that_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
     assert refused(tmp_path, content_bomb(tmp_path)).err == (
         "python -m opmanual import: bomb.pdf has a stream (object 4) that unpacks to more than 64 MB, more than any "
@@ -203,6 +207,7 @@ def test_a_pdf_stream_that_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path
     )
 
 
+@pytest.mark.slow
 def test_a_pdf_whose_cross_reference_stream_unpacks_to_gigabytes_is_refused_before_qpdf_opens_it(
     tmp_path: Path,
 ) -> None:
@@ -246,6 +251,7 @@ def test_a_page_that_draws_millions_of_characters_is_refused(tmp_path: Path) -> 
     assert "chars.pdf: its page 1 draws more than 200,000 characters" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_page_of_a_hundred_thousand_shapes_is_refused(tmp_path: Path) -> None:
     content = stream(b"".join(b"%d 10 5 5 re S\n" % (number % 500) for number in range(150_000)))
     path = write_pdf(tmp_path / "shapes.pdf", [CATALOG, PAGES, page(4), content, FONT])
@@ -291,7 +297,7 @@ def test_a_text_of_line_breaks_is_refused_at_the_line_limit(tmp_path: Path) -> N
     ("name", "text"),
     [
         # One wide row over many narrow ones: every row padded to the widest (2 GB, then an internal error).
-        ("wide.txt", "\t".join(["ก"] * 150_000) + "\n" + "ก\tข\n" * 2_000),
+        pytest.param("wide.txt", "\t".join(["ก"] * 150_000) + "\n" + "ก\tข\n" * 2_000, marks=pytest.mark.slow),
         ("pipes.md", "|" + "|".join(["ก"] * 300_000) + "|\n"),
     ],
 )
