@@ -112,6 +112,7 @@ def test_a_folder_that_is_not_a_data_folder_is_refused_before_anything_is_copied
     assert not list(Path("/").glob(".import-*")) and not Path("/..lock").exists()
 
 
+@pytest.mark.slow
 def test_a_file_and_a_link_are_refused_as_the_folder(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     result = run(tmp_path, "import", source(tmp_path), "--into", "file")
@@ -164,6 +165,7 @@ def test_a_link_in_the_folder_is_copied_as_a_link_and_never_written_through(tmp_
     assert [section.title for section in load(target).group.sections][-1].endswith("(ตามต้นฉบับที่นำเข้า)")
 
 
+@pytest.mark.slow
 def test_a_named_pipe_in_the_data_folder_is_refused_without_blocking(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     (target / ".cache").mkdir()
@@ -202,6 +204,7 @@ def test_new_folders_and_files_have_the_users_normal_permissions(tmp_path: Path)
         assert {stat.S_IMODE(path.stat().st_mode) for path in target.rglob("*") if path.is_file()} == {file_mode}
 
 
+@pytest.mark.slow
 def test_an_existing_folder_keeps_its_files_modes_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     office = target / "office.yml"
@@ -297,6 +300,7 @@ def test_terminal_escapes_in_a_file_name_reach_the_terminal_escaped(tmp_path: Pa
 # --- one writer at a time ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_import_into_a_folder_another_run_writes_is_refused_plainly(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     before = snapshot(target)
@@ -465,6 +469,7 @@ def test_a_staging_folder_killed_before_it_was_marked_is_removed_only_when_empty
     assert debris(tmp_path) == [".data.import-89abcdef"]
 
 
+@pytest.mark.slow
 def test_the_lock_of_a_killed_import_does_not_block_the_next(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     lock_path(target).write_text("import, process 999999\n")

@@ -50,6 +50,7 @@ def word_parts() -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
+@pytest.mark.slow
 def test_a_docx_whose_xml_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/document.xml"] = Repeat.at_least(b"<w:p/>", 2 * GB)  # 14 MB on disk
@@ -60,6 +61,7 @@ def test_a_docx_whose_xml_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path)
     )
 
 
+@pytest.mark.slow
 def test_a_docx_whose_picture_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
     """The probe's: python-docx loads every part the document relates to, a 2 GB bitmap too (4 GB at its peak)."""
     parts: dict[str, bytes | Repeat] = dict(word_parts())
@@ -74,6 +76,7 @@ def test_a_docx_whose_picture_unpacks_to_gigabytes_is_refused_unread(tmp_path: P
     assert "unpacks to 2 GB" in refused(tmp_path, write_zip(tmp_path / "bomb.docx", parts)).err
 
 
+@pytest.mark.slow
 def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/media/image1.bmp"] = Repeat.at_least(b"\0", 300_000_000)  # 2 MB on disk: 150 times
@@ -81,6 +84,7 @@ def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path: Path
     assert "times its size, more than the 100 times of any Word file: it is made to fill the memory" in run.err
 
 
+@pytest.mark.slow
 def test_xml_parts_are_unpacked_within_the_limit(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/document.xml"] = Repeat.at_least(b"<w:p/>", 60_000_000)
@@ -89,6 +93,7 @@ def test_xml_parts_are_unpacked_within_the_limit(tmp_path: Path) -> None:
     assert "its XML parts unpack to more than 40 MB, more than a manual's Word file has" in refused(tmp_path, bomb).err
 
 
+@pytest.mark.slow
 def test_a_zip_that_says_less_than_a_part_unpacks_to_is_read_no_further(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/document.xml"] = Repeat.at_least(b"<w:p/>", 2 * GB)
@@ -96,6 +101,7 @@ def test_a_zip_that_says_less_than_a_part_unpacks_to_is_read_no_further(tmp_path
     assert "liar.docx is damaged: its part word/document.xml cannot be read." in refused(tmp_path, bomb).err
 
 
+@pytest.mark.slow
 def test_a_picture_that_declares_a_huge_bitmap_is_refused_without_decoding_it(tmp_path: Path) -> None:
     header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", 100_000, 100_000) + b"\x08\x02\0\0\0"
     parts: dict[str, bytes | Repeat] = dict(word_parts())
@@ -224,6 +230,7 @@ def test_a_pdf_whose_cross_reference_stream_unpacks_to_gigabytes_is_refused_befo
     )
 
 
+@pytest.mark.slow
 def test_a_pdf_object_stream_that_unpacks_to_gigabytes_is_refused(tmp_path: Path) -> None:
     objects = b"5 0 " + FONT
     prefix = b"\x00" + struct.pack("<HH", len(objects), 0xFFFF ^ len(objects)) + objects  # a stored deflate block
@@ -245,6 +252,7 @@ def test_a_page_that_draws_a_drawing_a_million_times_is_refused(tmp_path: Path) 
     )
 
 
+@pytest.mark.slow
 def test_a_page_that_draws_millions_of_characters_is_refused(tmp_path: Path) -> None:
     content = stream(b"BT /F1 1 Tf (" + b"a" * 3_000_000 + b") Tj ET")  # 6 GB in pdfplumber's objects
     path = write_pdf(tmp_path / "chars.pdf", [CATALOG, PAGES, page(4), content, FONT])
@@ -258,6 +266,7 @@ def test_a_page_of_a_hundred_thousand_shapes_is_refused(tmp_path: Path) -> None:
     assert "shapes.pdf: its page 1 draws more than 100,000 lines and shapes" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_form_that_draws_itself_is_refused(tmp_path: Path) -> None:
     form = stream(b"/X Do", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X 6 0 R >> >>")
     resources = b"<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>"
@@ -307,6 +316,7 @@ def test_a_text_of_too_many_table_cells_is_refused(tmp_path: Path, name: str, te
     assert f"{name} has more than 200,000 table cells, more than a manual has" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_text_of_one_long_line_is_read_in_bounded_time(tmp_path: Path) -> None:
     """The Thai repairs looked at the whole line before each of its spaces: a 600 kB line took 3 minutes. Now the
     line is repaired in moments, and then refused with the loader's limit on a paragraph, before anything is written."""
@@ -341,6 +351,7 @@ def _fails() -> None:
     raise KeyError("a bug")
 
 
+@pytest.mark.slow
 def test_a_reader_past_its_processor_time_is_stopped_with_a_sentence() -> None:
     with pytest.raises(SourceError, match=r"^x.pdf takes more than 1 seconds of processor time to read"):
         isolated(_busy, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=1)
