@@ -1,18 +1,22 @@
-"""Every reader, in a real Chromium: phones (no page wider than the screen), WCAG 2.1 AA by axe-core on every page
-in both colour schemes with every data table named and headed, and the keyboard (every control reachable, its
+"""Every reader, in a real Chromium: phones (no page wider than the screen, every data table named and headed), WCAG
+2.1 AA by axe-core on a page of every template in both colour schemes, and the keyboard (every control reachable, its
 focus visible, each one working)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import chromium, serve
-from conftest import ROOT
+from browser import serve
+from conftest import DATASETS, ROOT
+from opmanual.data.dataset import load
+from opmanual.site import history
+from opmanual.site.pages import plan
+from opmanual.site.render import TEMPLATES
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -21,12 +25,6 @@ AXE = ROOT / "node_modules/axe-core/axe.min.js"  # installed by scripts/setup (p
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SITES = ["data", "chiangmai5", "korat6"]
 DARK = "label[title='เปลี่ยนเป็นโหมดมืด']"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 def pages_of(site: Path) -> list[str]:
@@ -45,17 +43,31 @@ def opened(browser: Browser, site: Path, width: int = 1280) -> Iterator[tuple[Pa
             page.close()
 
 
+# Every data table has header cells and an accessible name (its caption, or the section's heading).
+UNNAMED_TABLES = """path => [...document.querySelectorAll('article table:not([aria-hidden="true"])')].flatMap(t => {
+    const by = t.getAttribute('aria-labelledby'), label = by && document.getElementById(by);
+    const named = t.caption || t.getAttribute('aria-label') || (label && label.textContent.trim());
+    return named && t.querySelector('th') ? [] : [path + ': a table without header cells or name'];
+})"""
+
+
 @pytest.mark.parametrize("name", SITES)
 def test_no_page_is_wider_than_a_phone(browser: Browser, built_sites: dict[str, Path], name: str) -> None:
+    """Every page, at two phone widths; on the way, every page is Thai and names its tables (what axe-core checks
+    below once per template, these are checked on every page)."""
     site = built_sites[name]
-    wide = []
+    wide, unnamed = [], []
     for width in (360, 390):
         with opened(browser, site, width) as (page, base):
             for path in pages_of(site):
                 page.goto(base + path, wait_until="load")
                 if (scroll := page.evaluate("document.documentElement.scrollWidth")) > width:
                     wide.append(f"{path} is {scroll} px wide on a {width} px screen")
+                if width == 390:
+                    assert page.get_attribute("html", "lang") == "th", path
+                    unnamed += page.evaluate(UNNAMED_TABLES, path)
     assert wide == []
+    assert unnamed == []
 
 
 def test_phone_pages_keep_the_flowchart_beside_its_text(browser: Browser, built_sites: dict[str, Path]) -> None:
@@ -81,38 +93,82 @@ def test_phone_pages_keep_the_flowchart_beside_its_text(browser: Browser, built_
 SETTLED = "[...document.querySelectorAll('.md-tooltip')].every(tip => getComputedStyle(tip).opacity === '0')"
 
 
+def address(src_uri: str) -> str:
+    """A page's address in the site, from its Markdown file's: `people/somchai.md` is at `people/somchai/`,
+    `workgroups/index.md` at `workgroups/`."""
+    path = PurePosixPath(src_uri).with_suffix("")
+    folder = path.parent if path.name == "index" else path
+    return "" if str(folder) == "." else f"{folder}/"
+
+
+# What a site shows beside the pages its data makes: the pages written by hand (the editors' guide), the same in every
+# site. Templates whose names start with `_` are parts of others; `chapter_` ones are the printed books' own.
+HAND_WRITTEN = sorted(address(path.relative_to(ROOT / "docs").as_posix()) for path in (ROOT / "docs").rglob("*.md"))
+SITE_TEMPLATES = {path.name for path in TEMPLATES.glob("*.md.j2") if not path.name.startswith(("_", "chapter_"))}
+
+
+@pytest.fixture(scope="module")
+def checked_pages(built_sites: dict[str, Path]) -> dict[str, dict[str, str]]:
+    """The pages axe-core checks, by site: in each of the three sites one page of each template its data uses, then
+    for a template none of them uses, its first page in another built dataset, and the hand-written pages once."""
+    checked: dict[str, dict[str, str]] = {}
+    for name in [*SITES, *(name for name in DATASETS if name not in SITES)]:
+        data = DATASETS[name]
+        pages: dict[str, str] = {}
+        covered = {template for site in checked.values() for template in site}
+        for spec in plan(load(data), history.read(data)):
+            if name in SITES or spec.template not in covered:
+                pages.setdefault(spec.template, address(spec.src_uri))
+        if name == SITES[0]:
+            pages.update({f"docs/{page}": page for page in HAND_WRITTEN})
+        if pages:
+            checked[name] = pages
+    for name, pages in checked.items():
+        for page in pages.values():
+            assert (built_sites[name] / page / "index.html").is_file(), f"{name}: {page}"
+    return checked
+
+
+def test_axe_checks_a_page_of_every_template_and_every_hand_written_page(
+    checked_pages: dict[str, dict[str, str]],
+) -> None:
+    """A new template (or a template no dataset uses any more) fails here until some built dataset has its page."""
+    templates = {template for pages in checked_pages.values() for template in pages}
+    assert SITE_TEMPLATES - templates == set()
+    assert {f"docs/{page}" for page in HAND_WRITTEN} <= templates
+    assert set(SITES) <= set(checked_pages)
+    assert len(HAND_WRITTEN) >= 2
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", SITES)
-def test_axe_finds_no_wcag_aa_violation(browser: Browser, built_sites: dict[str, Path], name: str, scheme: str) -> None:
-    site = built_sites[name]
+def test_axe_finds_no_wcag_aa_violation(
+    browser: Browser, built_sites: dict[str, Path], checked_pages: dict[str, dict[str, str]], scheme: str
+) -> None:
+    """WCAG 2.1 AA, once per page template of each site and colour scheme: a template's pages share their markup and
+    their styles, and differ in their words (which test_no_page_is_wider_than_a_phone reads on every page)."""
     axe = AXE.read_text(encoding="utf-8")
     found = []
-    with opened(browser, site) as (page, base):
-        for path in pages_of(site):
-            page.goto(base + path, wait_until="load")
-            if scheme == "dark" and page.get_attribute("body", "data-md-color-scheme") != "slate":
-                page.click(DARK)  # Material keeps the choice for the next pages, as for a reader
-                # the pointer left on the toggle shows its tooltip, fading in: axe would measure it half-drawn
-                page.mouse.move(0, 0)
-                page.wait_for_function(SETTLED)
-            assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
-            assert page.get_attribute("html", "lang") == "th"
-            # Every data table has header cells and an accessible name (its caption, or the section's heading).
-            found += page.evaluate(
-                """path => [...document.querySelectorAll('article table:not([aria-hidden="true"])')].flatMap(t => {
-                    const by = t.getAttribute('aria-labelledby'), label = by && document.getElementById(by);
-                    const named = t.caption || t.getAttribute('aria-label') || (label && label.textContent.trim());
-                    return named && t.querySelector('th') ? [] : [path + ': a table without header cells or name'];
-                })""",
-                path,
-            )
-            page.add_script_tag(content=axe)
-            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
-            found += [
-                f"{path}: {violation['id']}: {node['target']}: {(node.get('failureSummary') or '')[:200]}"
-                for violation in result["violations"]
-                for node in violation["nodes"]
-            ]
+    for name, pages in checked_pages.items():
+        with opened(browser, built_sites[name]) as (page, base):
+            for template, path in pages.items():
+                page.goto(base + path, wait_until="load")
+                if scheme == "dark" and page.get_attribute("body", "data-md-color-scheme") != "slate":
+                    page.click(DARK)  # Material keeps the choice for the next pages, as for a reader
+                    # the pointer left on the toggle shows its tooltip, fading in: axe would measure it half-drawn
+                    page.mouse.move(0, 0)
+                    page.wait_for_function(SETTLED)
+                scheme_shown = page.get_attribute("body", "data-md-color-scheme")
+                assert scheme_shown == ("slate" if scheme == "dark" else "default"), (name, path)
+                assert page.get_attribute("html", "lang") == "th"
+                where = f"{name}: {path} ({template})"
+                found += page.evaluate(UNNAMED_TABLES, where)
+                page.add_script_tag(content=axe)
+                result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+                found += [
+                    f"{where}: {violation['id']}: {node['target']}: {(node.get('failureSummary') or '')[:200]}"
+                    for violation in result["violations"]
+                    for node in violation["nodes"]
+                ]
     assert found == [], "\n".join(found[:20])
 
 

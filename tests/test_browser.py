@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from browser import chromium, serve
+from browser import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -22,12 +22,6 @@ PAGES = [
     "guide/",
     "guide/fields/",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

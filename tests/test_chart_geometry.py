@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
-from browser import chromium, serve
+from browser import serve
 from charts import Box, Symbol, bad_breaks, extremes, outside, stroke, wave_crest
 from conftest import DATASETS, build
 from opmanual.data.dataset import load
@@ -106,12 +105,6 @@ MEASURE = """() => {
     .filter(e => e.scrollWidth > e.clientWidth + 1 && e.tabIndex < 0).map(e => e.className);
   return {symbols, boxes, names, org, stuck, page: document.documentElement.scrollWidth};
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

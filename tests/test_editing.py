@@ -187,6 +187,7 @@ def test_pull_request_workflow_runs_the_readme_commands() -> None:
     assert "scripts/build" in readme and "scripts/test" in readme
 
 
+@pytest.mark.slow
 def test_pre_commit_config_is_valid_and_its_local_hooks_pass() -> None:
     config = ROOT / ".pre-commit-config.yaml"
     result = subprocess.run(
@@ -276,6 +277,7 @@ def _text(page: Path) -> str:
     return markup.page(page).get_text()
 
 
+@pytest.mark.slow
 def test_pages_show_when_their_data_last_changed(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "tests/fixtures/mini", data)
@@ -286,7 +288,7 @@ def test_pages_show_when_their_data_last_changed(tmp_path: Path) -> None:
     person.write_text(person.read_text(encoding="utf-8").replace("surname: ใจดี", "surname: ใจงาม"), encoding="utf-8")
     git(tmp_path, "commit", "-q", "-am", "แก้นามสกุลของครูสมชาย", date="2026-12-31T23:30:00+07:00")
     site = tmp_path / "site"
-    result = build(data, site)
+    result = build(data, site, MANUAL_PDF="0")  # the pages are read; the books' revision records are test_approval's
     assert result.returncode == 0, result.stderr
     assert "แก้ไขข้อมูลล่าสุด ๓๑ ธันวาคม ๒๕๖๙" in _text(site / "people/somchai")  # Bangkok time, พ.ศ.
     assert "แก้ไขข้อมูลล่าสุด ๒๐ พฤศจิกายน ๒๕๖๙" in _text(site / "processes/qa")
@@ -343,6 +345,7 @@ def test_the_guide_examples_are_valid_data(tmp_path: Path) -> None:
         assert [f.message for f in audit(schema, merged, source, "thai")] == [], block
 
 
+@pytest.mark.slow
 def test_history_never_runs_what_a_repository_inside_the_data_folder_configures(tmp_path: Path) -> None:
     """A data folder that arrives with its own .git (an archive) brings its own git config, which may name programs
     to run; its history is not read. A commit subject cannot break the reading of a trusted history either."""
@@ -368,7 +371,8 @@ def test_history_never_runs_what_a_repository_inside_the_data_folder_configures(
     git(data, "update-ref", "HEAD", commit)
     git(data, "config", "log.showSignature", "true")
     git(data, "config", "gpg.program", str(program))
-    result = build(data, tmp_path / "site")
+    # Without PDFs: the history is read once, before the pages, and the books are given what was read.
+    result = build(data, tmp_path / "site", MANUAL_PDF="0")
     assert result.returncode == 0, result.stderr
     assert not ran.exists()
     assert not (tmp_path / "site/changes").exists()
@@ -377,7 +381,7 @@ def test_history_never_runs_what_a_repository_inside_the_data_folder_configures(
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "แก้ไข\x1eข้อมูล\x1fสองช่อง")
-    result = build(data, tmp_path / "site2")
+    result = build(data, tmp_path / "site2", MANUAL_PDF="0")
     assert result.returncode == 0, result.stderr
     assert "เพิ่มบุคลากร นายสมชาย ใจดี" in _text(tmp_path / "site2/changes")  # the commit was read whole
 

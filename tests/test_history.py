@@ -69,6 +69,7 @@ def test_commits_dated_where_no_date_can_be_written_are_left_out(repository: Pat
     assert history.last_commit_time(repository / "data") is not None
 
 
+@pytest.mark.slow
 def test_a_history_whose_last_commit_is_in_the_year_11476_builds(repository: Path) -> None:
     commit(repository, "แก้ชื่อ")
     commit(repository, "ปีหนึ่งหมื่นหนึ่ง", when="@299000000000 +0000")

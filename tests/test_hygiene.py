@@ -215,6 +215,7 @@ def own_place(item: str, index: int) -> bool:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(CONTENT, min_size=1, max_size=12), KINDS, DIGITS)
+@pytest.mark.slow
 def test_a_value_without_a_pasted_mark_keeps_every_character(items: list[str], kind: str, digits: str) -> None:
     """(a) Whatever it starts with and wherever it stands, a value no numbering was pasted into keeps every
     character: the fix only writes its digits in the manual's style. (A value whose number is its place in its list
@@ -229,6 +230,7 @@ MARKS = st.sampled_from(["{}. ", "{}) ", "({}) ", "{}.", "2.{} ", "๒.{} ", "- 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(CONTENT, min_size=2, max_size=12), MARKS, st.sampled_from([NUMBERED, STEP]), DIGITS)
+@pytest.mark.slow
 def test_a_pasted_mark_comes_off_and_gives_back_the_value(items: list[str], mark: str, kind: str, digits: str) -> None:
     """(c) The list's own numbering or bullets pasted before each value come off and give back the value, as it
     would be fixed alone."""
@@ -242,6 +244,7 @@ def test_a_pasted_mark_comes_off_and_gives_back_the_value(items: list[str], mark
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(CONTENT, st.builds(str.__add__, MARKS.map(lambda m: m.format(1)), CONTENT), WORDS), max_size=12), KINDS, DIGITS)  # fmt: skip
+@pytest.mark.slow
 def test_fixing_twice_changes_nothing_more(items: list[str], kind: str, digits: str) -> None:
     """(b) fix(fix(x)) == fix(x), and what is left to report is what only the editor can fix (a paragraph's list)."""
     once = fix_list(items, kind, digits)
@@ -362,6 +365,7 @@ def test_check_warns_at_each_pasted_text_with_its_line(pasted: Path) -> None:
     assert all("--fix" in warning for warning in warnings)
 
 
+@pytest.mark.slow
 def test_fix_restores_what_a_careful_editor_types_and_nothing_else(pasted: Path) -> None:
     result = opmanual(pasted.parent, "check", "data", "--fix")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -372,6 +376,7 @@ def test_fix_restores_what_a_careful_editor_types_and_nothing_else(pasted: Path)
     assert render_all(load(pasted)) == render_all(load(MINI))
 
 
+@pytest.mark.slow
 def test_a_list_pasted_as_paragraphs_is_reported_and_left_to_the_editor(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
@@ -389,6 +394,7 @@ def test_a_list_pasted_as_paragraphs_is_reported_and_left_to_the_editor(tmp_path
     assert {path: path.read_bytes() for path in data.rglob("*.yml")} == before
 
 
+@pytest.mark.slow
 def test_values_that_only_look_like_numbering_are_kept_to_the_byte(tmp_path: Path) -> None:
     """Times, decimals, signs, a footnote's star, a year, a number that is not the item's own: in list items,
     steps, KPIs and paragraphs, `check` says nothing of them and `check --fix` changes no byte."""
@@ -403,6 +409,7 @@ def test_values_that_only_look_like_numbering_are_kept_to_the_byte(tmp_path: Pat
     assert {path: path.read_bytes() for path in data.rglob("*.yml")} == before
 
 
+@pytest.mark.slow
 def test_fix_leaves_invalid_data_alone(pasted: Path) -> None:
     office = pasted / "office.yml"
     office.write_text(office.read_text(encoding="utf-8").replace("digits: thai", "digits: roman"), encoding="utf-8")
@@ -525,6 +532,7 @@ def files_of(data: Path) -> dict[Path, bytes]:
     return {path: path.read_bytes() for path in sorted(data.rglob("*")) if path.is_file()}
 
 
+@pytest.mark.slow
 def test_fix_keeps_line_endings_a_byte_order_mark_and_every_other_byte(tmp_path: Path) -> None:
     """A CRLF file stays CRLF on every line and a file with a BOM keeps it; block scalars, quotes and comments stay;
     a second `check --fix` changes nothing."""
@@ -552,6 +560,7 @@ def test_fix_keeps_line_endings_a_byte_order_mark_and_every_other_byte(tmp_path:
     assert files_of(data) == before
 
 
+@pytest.mark.slow
 def test_fix_refuses_a_folder_the_loader_refuses_before_writing_anything(pasted: Path) -> None:
     office = pasted / "office.yml"
     office.write_text(office.read_text(encoding="utf-8").replace("  year: 2567", "  year: &y 2567"), encoding="utf-8")
@@ -575,6 +584,7 @@ def test_fix_refuses_a_folder_the_loader_refuses_before_writing_anything(pasted:
     ],
     ids=["file", "folder", "data-folder"],
 )
+@pytest.mark.slow
 def test_a_read_only_file_or_folder_is_a_sentence_and_nothing_is_changed(
     pasted: Path, make_read_only: Any, message: str
 ) -> None:
@@ -592,6 +602,7 @@ def test_a_read_only_file_or_folder_is_a_sentence_and_nothing_is_changed(
     assert files_of(pasted) == before  # the other file, which could be written, was not either
 
 
+@pytest.mark.slow
 def test_a_write_that_fails_halfway_leaves_every_file_whole(pasted: Path) -> None:
     """The disk fills (here: a file size limit on the process) while a fixed file is written: nothing is replaced,
     nothing is left beside the files, and the reason is one sentence."""

@@ -415,6 +415,7 @@ https://www.obec.go.th/archives/1
 """
 
 
+@pytest.mark.slow
 def test_an_imported_bibliography_is_sources_the_person_cites(tmp_path: Path) -> None:
     """A personal manual whose บรรณานุกรม stands at the back, after the group's part: its entries become
     references.yml's sources, the person cites them by id in order, and the one not read surely is marked."""
@@ -451,6 +452,7 @@ def _book(name: str, entries: list[str]) -> str:
     )
 
 
+@pytest.mark.slow
 def test_an_entry_two_people_cite_is_one_source() -> None:
     shared = "กระทรวงศึกษาธิการ. (๒๕๕๑). หลักสูตรแกนกลางการศึกษาขั้นพื้นฐาน. กรุงเทพฯ: โรงพิมพ์คุรุสภา."
     own = "นิศา ชูโต. (๒๕๒๗). การประเมินโครงการ. กรุงเทพฯ: ธรรมศาสตร์การพิมพ์."

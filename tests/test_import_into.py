@@ -75,6 +75,7 @@ def debris(tmp_path: Path) -> list[str]:
 # --- the folder is checked first --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_importing_into_an_approved_data_folder_adds_to_it(tmp_path: Path) -> None:
     """The folder's approval dates were read as dates by yaml.safe_load: an internal error."""
     target = data_folder(tmp_path)
@@ -111,6 +112,7 @@ def test_a_folder_that_is_not_a_data_folder_is_refused_before_anything_is_copied
     assert not list(Path("/").glob(".import-*")) and not Path("/..lock").exists()
 
 
+@pytest.mark.slow
 def test_a_file_and_a_link_are_refused_as_the_folder(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     result = run(tmp_path, "import", source(tmp_path), "--into", "file")
@@ -125,6 +127,7 @@ def test_a_file_and_a_link_are_refused_as_the_folder(tmp_path: Path) -> None:
     assert result.stderr.startswith("python -m opmanual import: link is a link; give the folder it leads to (data)")
 
 
+@pytest.mark.slow
 def test_importing_into_the_working_folder(tmp_path: Path) -> None:
     """`--into .` had no name to put a staging folder beside, and the swap replaces the working folder itself."""
     (tmp_path / "here").mkdir()
@@ -162,6 +165,7 @@ def test_a_link_in_the_folder_is_copied_as_a_link_and_never_written_through(tmp_
     assert [section.title for section in load(target).group.sections][-1].endswith("(ตามต้นฉบับที่นำเข้า)")
 
 
+@pytest.mark.slow
 def test_a_named_pipe_in_the_data_folder_is_refused_without_blocking(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     (target / ".cache").mkdir()
@@ -188,6 +192,7 @@ def test_a_link_out_of_the_data_folder_is_refused(tmp_path: Path) -> None:
     assert "data/.notes/passwd is a link that leads out of the data folder" in result.stderr
 
 
+@pytest.mark.slow
 def test_new_folders_and_files_have_the_users_normal_permissions(tmp_path: Path) -> None:
     """A temporary folder is private (700); renamed into place, it made the new data folder private."""
     for umask, folder_mode, file_mode in ((0o022, 0o755, 0o644), (0o027, 0o750, 0o640)):
@@ -199,6 +204,7 @@ def test_new_folders_and_files_have_the_users_normal_permissions(tmp_path: Path)
         assert {stat.S_IMODE(path.stat().st_mode) for path in target.rglob("*") if path.is_file()} == {file_mode}
 
 
+@pytest.mark.slow
 def test_an_existing_folder_keeps_its_files_modes_line_ends_and_byte_order_mark(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     office = target / "office.yml"
@@ -217,6 +223,7 @@ def test_an_existing_folder_keeps_its_files_modes_line_ends_and_byte_order_mark(
 # --- what import writes, the loader reads -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_source_too_large_for_a_data_file_is_refused_with_the_loaders_limit(tmp_path: Path) -> None:
     """Text that no field takes goes into office.yml's free sections: past 1 MB, "this is a bug of the importer"."""
     paragraphs = [f"ย่อหน้าที่ {number} " + "การนิเทศ ติดตาม และประเมินผลการจัดการศึกษา " * 6 for number in range(1_500)]
@@ -248,6 +255,7 @@ def test_forty_thousand_paragraphs_of_word_are_refused_with_the_loaders_limit(tm
     assert "bug" not in run_.err and not (tmp_path / "data").exists()
 
 
+@pytest.mark.slow
 def test_a_process_of_more_steps_than_the_model_allows_is_refused_with_the_limit(tmp_path: Path) -> None:
     lines = ["ชื่องาน การนิเทศติดตามทดสอบ", "วัตถุประสงค์", "1. เพื่อทดสอบ", "ขอบเขตของงาน", "ครอบคลุมทุกโรงเรียน"]
     lines += ["คำจำกัดความ", "การนิเทศ หมายถึง การช่วยเหลือ", "ขั้นตอนการปฏิบัติงาน"]
@@ -262,6 +270,7 @@ def test_a_process_of_more_steps_than_the_model_allows_is_refused_with_the_limit
 # --- names from the command line are data -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_file_name_with_a_line_break_stays_in_its_comment(tmp_path: Path) -> None:
     path = source(tmp_path, PERSON, "x\nmanual:\n  title: injected\n#.txt")
     result = run(tmp_path, "import", path, "--into", "data")
@@ -273,6 +282,7 @@ def test_a_file_name_with_a_line_break_stays_in_its_comment(tmp_path: Path) -> N
     assert load(tmp_path / "data").info.title != "injected"
 
 
+@pytest.mark.slow
 def test_terminal_escapes_in_a_file_name_reach_the_terminal_escaped(tmp_path: Path) -> None:
     name = "\x1b[2J\x1b]0;owned\x07manual.md"
     good = run(tmp_path, "import", source(tmp_path, PERSON, name + ".txt"), "--into", "data")
@@ -290,6 +300,7 @@ def test_terminal_escapes_in_a_file_name_reach_the_terminal_escaped(tmp_path: Pa
 # --- one writer at a time ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_import_into_a_folder_another_run_writes_is_refused_plainly(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     before = snapshot(target)
@@ -303,6 +314,7 @@ def test_an_import_into_a_folder_another_run_writes_is_refused_plainly(tmp_path:
     assert snapshot(target) == before
 
 
+@pytest.mark.slow
 def test_two_imports_at_once_leave_a_folder_that_passes_the_check(tmp_path: Path) -> None:
     """Both used to report success and leave a folder that no longer passed `check`."""
     target = data_folder(tmp_path)
@@ -356,6 +368,7 @@ def children(pid: int) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_an_import_killed_while_it_builds_the_folder_leaves_the_data_and_the_next_one_cleans_up(
     tmp_path: Path,
 ) -> None:
@@ -456,6 +469,7 @@ def test_a_staging_folder_killed_before_it_was_marked_is_removed_only_when_empty
     assert debris(tmp_path) == [".data.import-89abcdef"]
 
 
+@pytest.mark.slow
 def test_the_lock_of_a_killed_import_does_not_block_the_next(tmp_path: Path) -> None:
     target = data_folder(tmp_path)
     lock_path(target).write_text("import, process 999999\n")

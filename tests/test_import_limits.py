@@ -50,6 +50,7 @@ def word_parts() -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
+@pytest.mark.slow
 def test_a_docx_whose_xml_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/document.xml"] = Repeat.at_least(b"<w:p/>", 2 * GB)  # 14 MB on disk
@@ -60,6 +61,7 @@ def test_a_docx_whose_xml_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path)
     )
 
 
+@pytest.mark.slow
 def test_a_docx_whose_picture_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
     """The probe's: python-docx loads every part the document relates to, a 2 GB bitmap too (4 GB at its peak)."""
     parts: dict[str, bytes | Repeat] = dict(word_parts())
@@ -74,6 +76,7 @@ def test_a_docx_whose_picture_unpacks_to_gigabytes_is_refused_unread(tmp_path: P
     assert "unpacks to 2 GB" in refused(tmp_path, write_zip(tmp_path / "bomb.docx", parts)).err
 
 
+@pytest.mark.slow
 def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/media/image1.bmp"] = Repeat.at_least(b"\0", 300_000_000)  # 2 MB on disk: 150 times
@@ -81,6 +84,7 @@ def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path: Path
     assert "times its size, more than the 100 times of any Word file: it is made to fill the memory" in run.err
 
 
+@pytest.mark.slow
 def test_xml_parts_are_unpacked_within_the_limit(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/document.xml"] = Repeat.at_least(b"<w:p/>", 60_000_000)
@@ -89,6 +93,7 @@ def test_xml_parts_are_unpacked_within_the_limit(tmp_path: Path) -> None:
     assert "its XML parts unpack to more than 40 MB, more than a manual's Word file has" in refused(tmp_path, bomb).err
 
 
+@pytest.mark.slow
 def test_a_zip_that_says_less_than_a_part_unpacks_to_is_read_no_further(tmp_path: Path) -> None:
     parts: dict[str, bytes | Repeat] = dict(word_parts())
     parts["word/document.xml"] = Repeat.at_least(b"<w:p/>", 2 * GB)
@@ -96,6 +101,7 @@ def test_a_zip_that_says_less_than_a_part_unpacks_to_is_read_no_further(tmp_path
     assert "liar.docx is damaged: its part word/document.xml cannot be read." in refused(tmp_path, bomb).err
 
 
+@pytest.mark.slow
 def test_a_picture_that_declares_a_huge_bitmap_is_refused_without_decoding_it(tmp_path: Path) -> None:
     header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I4sII", 13, b"IHDR", 100_000, 100_000) + b"\x08\x02\0\0\0"
     parts: dict[str, bytes | Repeat] = dict(word_parts())
@@ -124,6 +130,7 @@ def test_the_pixels_a_picture_declares_are_read_from_its_header(head: bytes, siz
     assert pixels(head) == size
 
 
+@pytest.mark.slow
 def test_a_million_empty_paragraphs_are_refused_at_the_limit(tmp_path: Path) -> None:
     parts = word_parts()
     body = b"<w:body>" + b"<w:p/>" * 1_000_000
@@ -135,6 +142,7 @@ def test_a_million_empty_paragraphs_are_refused_at_the_limit(tmp_path: Path) -> 
     assert "empty.docx has more than 100,000 paragraphs (lines of a paragraph counted)" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_zip_that_lists_more_parts_than_a_word_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "parts.docx"
     with zipfile.ZipFile(path, "w") as archive:
@@ -152,6 +160,7 @@ def test_a_zip_that_lists_more_parts_than_a_word_file_is_refused(tmp_path: Path)
     assert "parts.docx lists more than 10,000 parts in its zip" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_merge_down_a_long_table_is_read_in_linear_time(tmp_path: Path) -> None:
     """Each continued cell looked back through every row above it: 4,000 rows of 40 merged columns took 40 s."""
     first = '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>ก</w:t></w:r></w:p></w:tc>' * 40
@@ -196,6 +205,7 @@ def content_bomb(tmp_path: Path) -> Path:
     return write_pdf(tmp_path / "bomb.pdf", [CATALOG, PAGES, page(4), stream(bomb, b"/Filter /FlateDecode"), FONT])
 
 
+@pytest.mark.slow
 def test_a_pdf_stream_that_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
     assert refused(tmp_path, content_bomb(tmp_path)).err == (
         "python -m opmanual import: bomb.pdf has a stream (object 4) that unpacks to more than 64 MB, more than any "
@@ -203,6 +213,7 @@ def test_a_pdf_stream_that_unpacks_to_gigabytes_is_refused_unread(tmp_path: Path
     )
 
 
+@pytest.mark.slow
 def test_a_pdf_whose_cross_reference_stream_unpacks_to_gigabytes_is_refused_before_qpdf_opens_it(
     tmp_path: Path,
 ) -> None:
@@ -219,6 +230,7 @@ def test_a_pdf_whose_cross_reference_stream_unpacks_to_gigabytes_is_refused_befo
     )
 
 
+@pytest.mark.slow
 def test_a_pdf_object_stream_that_unpacks_to_gigabytes_is_refused(tmp_path: Path) -> None:
     objects = b"5 0 " + FONT
     prefix = b"\x00" + struct.pack("<HH", len(objects), 0xFFFF ^ len(objects)) + objects  # a stored deflate block
@@ -240,18 +252,21 @@ def test_a_page_that_draws_a_drawing_a_million_times_is_refused(tmp_path: Path) 
     )
 
 
+@pytest.mark.slow
 def test_a_page_that_draws_millions_of_characters_is_refused(tmp_path: Path) -> None:
     content = stream(b"BT /F1 1 Tf (" + b"a" * 3_000_000 + b") Tj ET")  # 6 GB in pdfplumber's objects
     path = write_pdf(tmp_path / "chars.pdf", [CATALOG, PAGES, page(4), content, FONT])
     assert "chars.pdf: its page 1 draws more than 200,000 characters" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_page_of_a_hundred_thousand_shapes_is_refused(tmp_path: Path) -> None:
     content = stream(b"".join(b"%d 10 5 5 re S\n" % (number % 500) for number in range(150_000)))
     path = write_pdf(tmp_path / "shapes.pdf", [CATALOG, PAGES, page(4), content, FONT])
     assert "shapes.pdf: its page 1 draws more than 100,000 lines and shapes" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_form_that_draws_itself_is_refused(tmp_path: Path) -> None:
     form = stream(b"/X Do", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /X 6 0 R >> >>")
     resources = b"<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >>"
@@ -291,7 +306,7 @@ def test_a_text_of_line_breaks_is_refused_at_the_line_limit(tmp_path: Path) -> N
     ("name", "text"),
     [
         # One wide row over many narrow ones: every row padded to the widest (2 GB, then an internal error).
-        ("wide.txt", "\t".join(["ก"] * 150_000) + "\n" + "ก\tข\n" * 2_000),
+        pytest.param("wide.txt", "\t".join(["ก"] * 150_000) + "\n" + "ก\tข\n" * 2_000, marks=pytest.mark.slow),
         ("pipes.md", "|" + "|".join(["ก"] * 300_000) + "|\n"),
     ],
 )
@@ -301,6 +316,7 @@ def test_a_text_of_too_many_table_cells_is_refused(tmp_path: Path, name: str, te
     assert f"{name} has more than 200,000 table cells, more than a manual has" in refused(tmp_path, path).err
 
 
+@pytest.mark.slow
 def test_a_text_of_one_long_line_is_read_in_bounded_time(tmp_path: Path) -> None:
     """The Thai repairs looked at the whole line before each of its spaces: a 600 kB line took 3 minutes. Now the
     line is repaired in moments, and then refused with the loader's limit on a paragraph, before anything is written."""
@@ -335,6 +351,7 @@ def _fails() -> None:
     raise KeyError("a bug")
 
 
+@pytest.mark.slow
 def test_a_reader_past_its_processor_time_is_stopped_with_a_sentence() -> None:
     with pytest.raises(SourceError, match=r"^x.pdf takes more than 1 seconds of processor time to read"):
         isolated(_busy, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=1)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -366,18 +364,9 @@ def test_pdf_paragraphs_headings_tables_and_running_lines(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-def test_pdf_of_our_own_build_reads_back(tmp_path: Path) -> None:
+def test_pdf_of_our_own_build_reads_back(built_sites: dict[str, Path]) -> None:
     """A book our build makes (WeasyPrint, Sarabun): headings, the profile table, Thai intact."""
-    import sys
-
-    site = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "opmanual", "build", str(ROOT / "tests/fixtures/mini"), "--site", str(site)],
-        check=True,
-        capture_output=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        cwd=ROOT,
-    )
+    site = built_sites["mini"]
     books = sorted((site / "pdf/processes").glob("*.pdf"))
     assert books
     source = read(books[0])

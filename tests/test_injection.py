@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import Browser
 from search import ask, open_search
 
 import markup
-from browser import chromium, serve
+from browser import serve
 from conftest import ROOT, build
 from opmanual.data.loader import read_yaml
 from opmanual.errors import ErrorList
@@ -146,9 +147,10 @@ def test_nothing_unescaped_reaches_the_html_or_the_search_index(site: Path) -> N
     assert "{{ 7*7 }}{% raw %}{#id}" in shown  # templates printed it, they did not run it
 
 
-def test_nothing_executes_in_a_real_browser(site: Path) -> None:
+@pytest.mark.browser
+def test_nothing_executes_in_a_real_browser(site: Path, browser: Browser) -> None:
     pages = sorted(path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
-    with serve(site) as base, chromium() as browser:
+    with serve(site) as base:
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, opmanual
+from conftest import EPOCH, ROOT, opmanual
 from opmanual.settings import SettingsError, Shard
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
@@ -19,7 +19,7 @@ def run_build(folder: Path, *options: str, cache: Path | None) -> tuple[set[str]
     """`python -m opmanual build` of folder/data into folder/site: the PDFs it rendered, and its log."""
     result = opmanual(
         folder, "build", "data", "--site", "site", *options,
-        SOURCE_DATE_EPOCH="1735689600", MANUAL_PDF_CACHE=str(cache) if cache else "off",
+        SOURCE_DATE_EPOCH=EPOCH, MANUAL_PDF_CACHE=str(cache) if cache else "off",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return set(re.findall(r"PDF: (\S+\.pdf) \(\d+ pages", result.stderr)), result.stderr
@@ -34,9 +34,13 @@ def pdfs(site: Path) -> dict[str, bytes]:
 
 
 def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    """On `mini` with a second person: its books render in a fraction of the time of data/'s."""
+    shutil.copytree(ROOT / "tests/fixtures/mini", tmp_path / "data")
+    # A second person, so that one person's edit is seen to leave another person's book alone.
+    somchai = (tmp_path / "data/people/somchai.yml").read_text(encoding="utf-8")
+    (tmp_path / "data/people/somsri.yml").write_text(somchai.replace("name: สมชาย", "name: สมศรี"), encoding="utf-8")
     cache = tmp_path / "cache"
-    people = {"pdf/people/anawat-khaikhao.pdf", "pdf/people/khanthana-sutthikorn.pdf"}
+    people = {"pdf/people/somchai.pdf", "pdf/people/somsri.pdf"}
     processes = {f"pdf/processes/{path.stem}.pdf" for path in (tmp_path / "data/processes").glob("*.yml")}
     everything = {"pdf/manual.pdf", "pdf/ita.pdf", *people, *processes}
 
@@ -51,18 +55,18 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
     assert pdfs(tmp_path / "site") == first
 
     # One person's duty changes: their book and the whole manual show it; the other books are untouched.
-    person = tmp_path / "data/people/anawat-khaikhao.yml"
+    person = tmp_path / "data/people/somchai.yml"
     original = person.read_text(encoding="utf-8")
     duty = "งานนิเทศการเรียนรู้ทางไกลผ่านดาวเทียม"
-    edited = original.replace("- title: งานกลุ่มโรงเรียนที่ ๒", f"- title: {duty}", 1)
+    edited = original.replace("- title: งานกลุ่มโรงเรียนที่ ๑", f"- title: {duty}", 1)
     assert edited != original
     person.write_text(edited, encoding="utf-8")
     rendered, _ = run_build(tmp_path, cache=cache)
-    assert rendered == {"pdf/manual.pdf", "pdf/people/anawat-khaikhao.pdf"}
+    assert rendered == {"pdf/manual.pdf", "pdf/people/somchai.pdf"}
     second = pdfs(tmp_path / "site")
     for book in everything - rendered:
         assert second[book] == first[book], book
-    for book in ("pdf/manual.pdf", "pdf/people/anawat-khaikhao.pdf"):
+    for book in ("pdf/manual.pdf", "pdf/people/somchai.pdf"):
         assert duty in pdf_text(tmp_path / "site" / book)
 
     # Undoing the edit serves the first PDFs again, from the cache, and never the edited ones.
@@ -90,9 +94,9 @@ def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> N
     assert stage.cache_key(prepared, manual, stage.engine_key()) == before
 
 
-def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path) -> None:
-    sites = {}
-    for name, options in {"whole": [], "1": ["--shard", "1/2"], "2": ["--shard", "2/2"]}.items():
+def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path, twin_builds: tuple[Path, Path]) -> None:
+    sites = {"whole": pdfs(twin_builds[1])}  # a whole build without a cache, for the same date (conftest.py)
+    for name, options in {"1": ["--shard", "1/2"], "2": ["--shard", "2/2"]}.items():
         folder = tmp_path / name
         shutil.copytree(ROOT / "tests/fixtures/mini", folder / "data")
         run_build(folder, *options, cache=None)

@@ -13,17 +13,11 @@ import yaml
 from playwright.sync_api import Browser, Page, Route
 from search import ask, open_search
 
-from browser import chromium, serve
+from browser import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser
 
 import markup
-from browser import chromium, serve
+from browser import serve
 from conftest import DATASETS
 from lines import broken_words, page_lines, pdf_lines
 from opmanual import wordbreak
@@ -89,12 +89,6 @@ def test_weasyprint_breaks_thai_lines_between_words_only_with_the_patch(
     assert sum(len(cuts) for _, cuts in paragraphs) >= 8  # a narrow column: many lines
     broken = broken_words(paragraphs)
     assert (broken == []) if patched else broken != [], broken
-
-
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.mark.slow
