@@ -109,15 +109,16 @@ SITE_TEMPLATES = {path.name for path in TEMPLATES.glob("*.md.j2") if not path.na
 
 @pytest.fixture(scope="module")
 def checked_pages(built_sites: dict[str, Path]) -> dict[str, dict[str, str]]:
-    """The pages axe-core checks, by site: in each of the three sites one page of each template its data uses, then
-    for a template none of them uses, its first page in another built dataset, and the hand-written pages once."""
+    """The pages axe-core checks, by site: one page of each template, from the first of the three sites whose data
+    uses it (so every kind of page the three sites show), else from another built dataset; the hand-written pages
+    once."""
     checked: dict[str, dict[str, str]] = {}
     for name in [*SITES, *(name for name in DATASETS if name not in SITES)]:
         data = DATASETS[name]
         pages: dict[str, str] = {}
         covered = {template for site in checked.values() for template in site}
         for spec in plan(load(data), history.read(data)):
-            if name in SITES or spec.template not in covered:
+            if spec.template not in covered:
                 pages.setdefault(spec.template, address(spec.src_uri))
         if name == SITES[0]:
             pages.update({f"docs/{page}": page for page in HAND_WRITTEN})
@@ -136,7 +137,7 @@ def test_axe_checks_a_page_of_every_template_and_every_hand_written_page(
     templates = {template for pages in checked_pages.values() for template in pages}
     assert SITE_TEMPLATES - templates == set()
     assert {f"docs/{page}" for page in HAND_WRITTEN} <= templates
-    assert set(SITES) <= set(checked_pages)
+    assert SITES[0] in checked_pages
     assert len(HAND_WRITTEN) >= 2
 
 
@@ -144,8 +145,8 @@ def test_axe_checks_a_page_of_every_template_and_every_hand_written_page(
 def test_axe_finds_no_wcag_aa_violation(
     browser: Browser, built_sites: dict[str, Path], checked_pages: dict[str, dict[str, str]], scheme: str
 ) -> None:
-    """WCAG 2.1 AA, once per page template of each site and colour scheme: a template's pages share their markup and
-    their styles, and differ in their words (which test_no_page_is_wider_than_a_phone reads on every page)."""
+    """WCAG 2.1 AA, once per page template and colour scheme: a template's pages share their markup and their
+    styles, and differ in their words (which test_no_page_is_wider_than_a_phone reads on every page)."""
     axe = AXE.read_text(encoding="utf-8")
     found = []
     for name, pages in checked_pages.items():
