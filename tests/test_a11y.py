@@ -14,9 +14,9 @@ from playwright.sync_api import Browser, Page
 from browser import serve
 from conftest import DATASETS, ROOT
 from opmanual.data.dataset import load
-from opmanual.site import history
-from opmanual.site.pages import plan
-from opmanual.site.render import TEMPLATES
+from opmanual.render import history
+from opmanual.render.pages import plan
+from opmanual.render.render import TEMPLATES
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
