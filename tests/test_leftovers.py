@@ -170,3 +170,12 @@ compiled.load_bytecode = counted
 template = env.get_template("home.md.j2")
 print("loaded" if calls == [True] else f"compiled {calls}", template.name)
 """
+
+
+def test_a_templates_cache_that_cannot_be_written_costs_only_compiling(tmp_path: Path) -> None:
+    from opmanual.render.render import Renderer
+
+    blocked = tmp_path / "jinja"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    template = Renderer("arabic", compiled=blocked).env.get_template("process.md.j2")
+    assert template.name == "process.md.j2" and blocked.read_text(encoding="utf-8").startswith("a file")

@@ -6,6 +6,7 @@ import posixpath
 import re
 import string
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,9 @@ class _Compiled(BytecodeCache):
         bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        caches.put(self.folder, self._name(bucket), bucket.bytecode_to_string())
+        # A project folder that cannot be written (read-only, full): the next build compiles again, nothing else.
+        with suppress(OSError):
+            caches.put(self.folder, self._name(bucket), bucket.bytecode_to_string())
 
 
 @cache
