@@ -25,8 +25,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..data.dataset import load
 from ..data.files import FileProblem, read_bytes
+from ..data.kinds import FILE_KINDS
 from ..data.loader import MAX_BYTES, MAX_DEPTH, describe
-from ..data.model import OfficeFile, Person, Process, ReferencesFile
+from ..data.model import OfficeFile, ReferencesFile
 from ..data.schema import modeline
 from ..data.yamledit import EditError, Render, add
 from ..errors import DataErrors, printable
@@ -75,12 +76,8 @@ _BREAKS = "\x85\u2028\u2029"
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
 
 
-KINDS: dict[str, type[BaseModel]] = {
-    "office.yml": OfficeFile,
-    "references.yml": ReferencesFile,
-    "people": Person,
-    "processes": Process,
-}
+# The model of each kind of data file, by its file or folder name (`data/kinds.py`).
+KINDS: dict[str, type[BaseModel]] = {kind.name: kind.model for kind in FILE_KINDS}
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
