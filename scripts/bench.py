@@ -60,10 +60,12 @@ from pathlib import Path
 t0 = time.perf_counter()
 from opmanual.data.dataset import load
 from opmanual.render.pages import render_all
+from opmanual.render.render import Renderer
 t1 = time.perf_counter()
 manual = load(Path(sys.argv[1]))
 t2 = time.perf_counter()
-pages = render_all(manual)
+# as a build renders: with the project's compiled templates (.cache/jinja, warm after the first build)
+pages = render_all(manual, Renderer(manual.info.digits, compiled=Path(sys.argv[2]) / ".cache/jinja"))
 t3 = time.perf_counter()
 print(json.dumps({"validate": t2 - t1, "render": t3 - t2, "pages": len(pages),
                   "people": len(manual.people), "processes": len(manual.processes)}))
@@ -72,7 +74,7 @@ print(json.dumps({"validate": t2 - t1, "render": t3 - t2, "pages": len(pages),
 
 def hooks_cost(data: Path, env: dict[str, str]) -> dict[str, float]:
     out = subprocess.run(  # noqa: S603
-        [PYTHON, "-c", HOOKS, str(data)], env=env, capture_output=True, text=True, check=True
+        [PYTHON, "-c", HOOKS, str(data), str(ROOT)], env=env, capture_output=True, text=True, check=True
     ).stdout
     return json.loads(out)  # type: ignore[no-any-return]
 
