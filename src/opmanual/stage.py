@@ -175,8 +175,8 @@ def print_books(
     `scratch` is a folder for passing files (see `build.scratch`)."""
     started = time.perf_counter()
     shard = shard or Shard()
-    if pdf:
-        printer.install()
+    # WeasyPrint lays out the PDFs and the Word copies' charts alike: Thai broken between words in both.
+    printer.install()
     specs = specs or plan(manual)
     binder = Binder(manual, renderer, specs, extensions)
     engine = engine_key()
