@@ -270,17 +270,24 @@ def test_a_killed_mkdocs_is_said_plainly(project: Path) -> None:
 def test_a_second_build_into_the_same_site_is_refused_and_the_first_finishes(project: Path) -> None:
     with started(project, build_command("--no-pdf")) as first:
         wait_for(lambda: mkdocs_child(first.pid), 60, "the first build's `mkdocs build`")
-        second = build_now(project)
+        # The first build is held still while the others try (on a busy machine it could otherwise finish first).
+        held = mkdocs_child(first.pid)
+        assert held is not None
+        os.kill(held, signal.SIGSTOP)
+        try:
+            second = build_now(project)
+            direct = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml")],
+                env=environment(project, MANUAL_DATA=str(project / "data"), MANUAL_SITE=str(project / "site")),
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        finally:
+            os.kill(held, signal.SIGCONT)
         assert second.returncode == 2
         assert f"site is being written by another run (build, process {first.pid}); wait for it" in second.stderr
         assert "Traceback" not in second.stderr
-        direct = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml")],
-            env=environment(project, MANUAL_DATA=str(project / "data"), MANUAL_SITE=str(project / "site")),
-            capture_output=True,
-            text=True,
-            check=False,
-        )
         assert direct.returncode == 2
         assert f"is being written by another run (build, process {first.pid})" in direct.stderr
         assert "Traceback" not in direct.stderr
@@ -293,8 +300,13 @@ def test_a_direct_mkdocs_build_holds_the_site_too(project: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml")]
     extra = {"MANUAL_DATA": str(project / "data"), "MANUAL_SITE": str(project / "site"), "MANUAL_PDF": "0"}
     with started(project, command, **extra) as first:
-        wait_for(lambda: (project / ".site.lock").exists(), 60, "the lock of the direct build")
-        second = build_now(project)
+        lock = project / ".site.lock"
+        wait_for(lambda: lock.exists() and lock.stat().st_size > 0, 60, "the lock of the direct build, taken")
+        os.kill(first.pid, signal.SIGSTOP)  # held still while the second tries, however busy the machine
+        try:
+            second = build_now(project)
+        finally:
+            os.kill(first.pid, signal.SIGCONT)
         assert second.returncode == 2
         assert f"(mkdocs build, process {first.pid})" in second.stderr
         assert first.wait(timeout=300) == 0
