@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 def soup(markup: str) -> BeautifulSoup:
     parsed = BeautifulSoup(markup, "html.parser")
-    for word in parsed.select("span.w"):
+    for word in parsed.select("span.word"):
         word.unwrap()
     parsed.smooth()
     return parsed

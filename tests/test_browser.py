@@ -66,6 +66,16 @@ def test_page_loads_only_from_its_own_host_and_uses_sarabun(browser: Browser, ba
     page.close()
 
 
+def test_code_examples_show_every_space_as_written(browser: Browser, base_url: str) -> None:
+    """The editors' guide teaches YAML by example: an example whose indentation the page collapses is wrong YAML
+    to whoever copies it. What a reader sees (innerText) is what the block holds (textContent)."""
+    page = open_page(browser, base_url + "guide/", [])
+    blocks = page.evaluate("[...document.querySelectorAll('article pre > code')].map(c => [c.innerText, c.textContent])")
+    page.close()
+    assert len(blocks) >= 3
+    assert [shown for shown, written in blocks if shown.rstrip("\n") != written.rstrip("\n")] == []
+
+
 def test_dark_mode_toggle_and_navigation_tabs(browser: Browser, base_url: str) -> None:
     page = open_page(browser, base_url, [])
     assert page.get_attribute("body", "data-md-color-scheme") == "default"

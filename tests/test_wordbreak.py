@@ -34,7 +34,7 @@ def test_every_thai_word_is_wrapped_and_the_text_stays_as_it_was() -> None:
     html = '<p class="x">ส่งเสริมสถานศึกษา &amp; การศึกษา ๑๒ ISO 9001</p>'
     wrapped = wordbreak.wrap_words(html)
     assert _tags_removed(wrapped) == _tags_removed(html)
-    assert '<span class="w">ส่งเสริม</span><span class="w">สถานศึกษา</span>' in wrapped
+    assert '<span class="word">ส่งเสริม</span><span class="word">สถานศึกษา</span>' in wrapped
     assert "&amp; " in wrapped and "๑๒ ISO 9001</p>" in wrapped
 
 
@@ -45,7 +45,7 @@ def test_code_blocks_scripts_attributes_and_comments_are_left_alone() -> None:
         "<!-- สถานศึกษา <b> --><p>สถานศึกษา</p>"
     )
     wrapped = wordbreak.wrap_words(html)
-    assert wrapped.count('<span class="w">') == 3  # the paragraph, its inline code, the last paragraph
+    assert wrapped.count('<span class="word">') == 3  # the paragraph, its inline code, the last paragraph
     for untouched in (
         'title="สถานศึกษา"',
         "<pre><code>key: สถานศึกษา</code></pre>",

@@ -5,7 +5,7 @@ dictionary of their own; both cut compounds that a Thai reader takes as one word
 กรุงเทพมหา|นคร). This module cuts Thai runs with PyThaiNLP's word list (the `newmm` engine, the same list the
 importer uses), and the site and the PDFs let lines break only between those words:
 
-- on the site, every word is wrapped in `<span class="w">` (`white-space: nowrap` in manual.css); the browser
+- on the site, every word is wrapped in `<span class="word">` (`white-space: nowrap` in manual.css); the browser
   still breaks between words where its own dictionary allows (`wrap_words`). The pages grow by about half, an
   eighth once compressed;
 - in the PDFs, the same words are marked unbreakable in Pango's layout (`opmanual.pdf.pango_words`), without a box
@@ -32,7 +32,7 @@ LONGEST = 20
 # Elements whose text is not running text: a code block keeps its own lines, scripts and styles are not text at all.
 _SKIPPED = ("script", "style", "pre", "textarea", "svg", "math")
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.DOTALL)
-_WORD = '<span class="w">'  # a word a template has already marked (the charts': opmanual.thai.pieces)
+_WORD = '<span class="word">'  # a word a template has already marked (the charts': opmanual.thai.pieces)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 
 
@@ -89,7 +89,7 @@ def boundaries(text: str) -> set[int]:
 
 def wrap_words(html: str) -> str:
     """`html` with every Thai word of its running text (not in code, scripts, styles or attributes) that an engine
-    might cut wrapped in `<span class="w">`. The text reads the same; only where a line may break changes."""
+    might cut wrapped in `<span class="word">`. The text reads the same; only where a line may break changes."""
     pieces: list[str] = []
     skipping: list[str] = []
     for token in _TOKEN.findall(html):
