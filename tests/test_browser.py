@@ -70,7 +70,9 @@ def test_code_examples_show_every_space_as_written(browser: Browser, base_url: s
     """The editors' guide teaches YAML by example: an example whose indentation the page collapses is wrong YAML
     to whoever copies it. What a reader sees (innerText) is what the block holds (textContent)."""
     page = open_page(browser, base_url + "guide/", [])
-    blocks = page.evaluate("[...document.querySelectorAll('article pre > code')].map(c => [c.innerText, c.textContent])")
+    blocks = page.evaluate(
+        "[...document.querySelectorAll('article pre > code')].map(c => [c.innerText, c.textContent])"
+    )
     page.close()
     assert len(blocks) >= 3
     assert [shown for shown, written in blocks if shown.rstrip("\n") != written.rstrip("\n")] == []
