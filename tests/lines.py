@@ -18,25 +18,49 @@ _XHTML = "{http://www.w3.org/1999/xhtml}"
 
 # For each element of running text in the page's content, its text and the offsets where a new line starts: the
 # first character whose box lies below the boxes before it. Text of nested blocks counts for the nested block.
+# A text node set on one line (most are: the site wraps each Thai word in a span of its own) can only start a new
+# line at its first visible character, and ends where its last one does: those two are measured, not every one.
 _PAGE_LINES = """() => {
   const BLOCK = "p, li, td, th, h1, h2, h3, h4, h5, h6, dt, dd, figcaption, summary, caption, blockquote, "
     + ".org-box, .shape";
   const found = [];
   const range = document.createRange();
+  const boxOf = (node, i) => {
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    const rects = range.getClientRects();
+    const box = rects.length ? rects[rects.length - 1] : null;
+    return box && box.width > 0 ? box : null;
+  };
   for (const element of document.querySelectorAll(".md-content article :is(" + BLOCK + ")")) {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     let text = "", cuts = [], bottom = null, node;
+    const seen = (box, at) => {
+      if (bottom !== null && box.top >= bottom - 2) cuts.push(at);
+      bottom = box.bottom;
+    };
     while ((node = walker.nextNode())) {
       if (node.parentElement.closest(BLOCK) !== element) continue;
-      for (let i = 0; i < node.data.length; i++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rects = range.getClientRects();
-        const box = rects.length ? rects[rects.length - 1] : null;
-        if (box && box.width > 0) {
-          if (bottom !== null && box.top >= bottom - 2) cuts.push(text.length);
-          bottom = box.bottom;
+      range.selectNodeContents(node);
+      if (range.getClientRects().length <= 1) {
+        let first = 0, last = node.data.length - 1, box = null;
+        while (first <= last && !(box = boxOf(node, first))) first++;
+        if (box) {
+          seen(box, text.length + first);
+          for (; last > first; last--) {
+            const end = boxOf(node, last);
+            if (end) {
+              bottom = end.bottom;
+              break;
+            }
+          }
         }
+        text += node.data;
+        continue;
+      }
+      for (let i = 0; i < node.data.length; i++) {
+        const box = boxOf(node, i);
+        if (box) seen(box, text.length);
         text += node.data[i];
       }
     }
