@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -22,18 +23,24 @@ def _bases(text: str) -> str:
     return "".join(char for char in text if not unicodedata.category(char).startswith("M") and not char.isspace())
 
 
+@cache
+def _characters(pdf: Path) -> tuple[tuple[tuple[str, float], ...], ...]:
+    """Each page's printed characters and their sizes, read once a run (pdfplumber takes seconds a book)."""
+    with pdfplumber.open(pdf) as document:
+        return tuple(tuple((char["text"], round(char["size"], 2)) for char in page.chars) for page in document.pages)
+
+
 def _sizes_of(pdf: Path, text: str) -> set[float]:
     """The sizes at which `text` is printed anywhere in `pdf` (its letters, marks aside)."""
     found: set[float] = set()
     needle = _bases(text)
-    with pdfplumber.open(pdf) as document:
-        for page in document.pages:
-            letters = [char for char in page.chars if _bases(char["text"])]
-            line = "".join(_bases(char["text"]) for char in letters)
-            start = line.find(needle)
-            while start >= 0:
-                found |= {round(char["size"], 2) for char in letters[start : start + len(needle)]}
-                start = line.find(needle, start + 1)
+    for page in _characters(pdf):
+        letters = [(char, size) for char, size in page if _bases(char)]
+        line = "".join(_bases(char) for char, _ in letters)
+        start = line.find(needle)
+        while start >= 0:
+            found |= {size for _, size in letters[start : start + len(needle)]}
+            start = line.find(needle, start + 1)
     assert found, f"{text!r} is not in {pdf.name}"
     return found
 
@@ -68,10 +75,7 @@ def test_chapter_titles_are_20_pt_and_sections_18(built_sites: dict[str, Path]) 
 
 def test_body_text_is_16_pt_th_sarabun_and_nothing_is_smaller_than_12(built_sites: dict[str, Path]) -> None:
     for pdf in sorted((built_sites["mini"] / "pdf").rglob("*.pdf")):
-        sizes: Counter[float] = Counter()
-        with pdfplumber.open(pdf) as document:
-            for page in document.pages:
-                sizes.update(round(char["size"], 2) for char in page.chars if char["text"].strip())
+        sizes = Counter(size for page in _characters(pdf) for char, size in page if char.strip())
         most = sizes.most_common(1)[0][0]
         assert abs(most - sarabun("body")) <= TOLERANCE, (pdf.name, sizes.most_common(5))
         smallest = min(sizes)
