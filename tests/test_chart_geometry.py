@@ -186,8 +186,8 @@ def test_chart_text_stays_inside_its_symbol_on_the_site(
         for width in (1280, 390):
             page = browser.new_page(viewport={"width": width, "height": 900}, device_scale_factor=2)
             for path in chart_pages(data):
-                page.goto(base + path, wait_until="networkidle")
-                page.evaluate("document.fonts.ready")
+                page.goto(base + path, wait_until="load")  # the page, its pictures and its stylesheets
+                page.evaluate("document.fonts.ready")  # and the fonts they ask for
                 page.add_style_tag(content=".md-header { position: static }")  # keep pictures clear of it
                 wrong += measure_site(page, name, path, width)
                 charts = page.locator("div.flowchart-wrap, figure.flowchart-figure, figure.org-figure")
