@@ -52,3 +52,11 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# Every data table has header cells and an accessible name (its caption, or the section's heading).
+UNNAMED_TABLES = """path => [...document.querySelectorAll('article table:not([aria-hidden="true"])')].flatMap(t => {
+    const by = t.getAttribute('aria-labelledby'), label = by && document.getElementById(by);
+    const named = t.caption || t.getAttribute('aria-label') || (label && label.textContent.trim());
+    return named && t.querySelector('th') ? [] : [path + ': a table without header cells or name'];
+})"""

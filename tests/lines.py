@@ -20,7 +20,7 @@ _XHTML = "{http://www.w3.org/1999/xhtml}"
 # first character whose box lies below the boxes before it. Text of nested blocks counts for the nested block.
 # A text node set on one line (most are: the site wraps each Thai word in a span of its own) can only start a new
 # line at its first visible character, and ends where its last one does: those two are measured, not every one.
-_PAGE_LINES = """() => {
+PAGE_LINES = """() => {
   const BLOCK = "p, li, td, th, h1, h2, h3, h4, h5, h6, dt, dd, figcaption, summary, caption, blockquote, "
     + ".org-box, .shape";
   const found = [];
@@ -72,7 +72,7 @@ _PAGE_LINES = """() => {
 
 def page_lines(page: Page) -> list[tuple[str, list[int]]]:
     """The texts of the open page's content and where their lines break."""
-    return [(text, cuts) for text, cuts in page.evaluate(_PAGE_LINES)]
+    return [(text, cuts) for text, cuts in page.evaluate(PAGE_LINES)]
 
 
 def pdf_lines(pdf: Path) -> Iterator[tuple[str, list[int]]]:

@@ -1,0 +1,81 @@
+"""Every page of the built sites, opened once per screen width in a real Chromium and read for everything that
+must hold on every page: Thai lines break only between words (on a desktop and on phones), no page is wider than a
+phone, every page is Thai and every data table is named and headed. (axe-core, in test_a11y.py, checks a page of
+each template; these are the checks that every page's own words can break.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser
+
+from browser import UNNAMED_TABLES, serve
+from lines import PAGE_LINES, broken_words
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+SITES = ["data", "chiangmai5", "korat6", "varied"]
+DESKTOP, PHONES = 1280, (360, 390)
+
+# What one visit reads of a page.
+READ = f"""path => ({{
+  width: document.documentElement.scrollWidth,
+  lang: document.documentElement.lang,
+  unnamed: ({UNNAMED_TABLES})(path),
+  lines: ({PAGE_LINES})(),
+}})"""
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page of a built site, as paths relative to its root."""
+    found = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html") if "assets" not in p.parts)
+    return sorted("" if path == "." else f"{path}/" for path in found)
+
+
+@pytest.fixture(scope="module")
+def seen(browser: Browser, built_sites: dict[str, Path]) -> Iterator[Callable[[str, int], dict[str, Any]]]:
+    """What each page of a site shows at a width, read on the first test that asks and kept for the others."""
+    read: dict[tuple[str, int], dict[str, Any]] = {}
+
+    def look(name: str, width: int) -> dict[str, Any]:
+        if (name, width) not in read:
+            site = built_sites[name]
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            with serve(site) as base:
+                read[name, width] = {}
+                for path in pages_of(site):
+                    page.goto(base + path, wait_until="load")
+                    read[name, width][path] = page.evaluate(READ, path)
+            page.close()
+        return read[name, width]
+
+    yield look
+
+
+@pytest.mark.parametrize("width", [DESKTOP, *PHONES])
+@pytest.mark.parametrize("name", SITES)
+def test_no_line_of_any_page_breaks_inside_a_word(
+    seen: Callable[[str, int], dict[str, Any]], name: str, width: int
+) -> None:
+    pages = seen(name, width)
+    assert sum(len(cuts) for facts in pages.values() for _, cuts in facts["lines"]) >= 100  # lines were read
+    broken = {path: found for path, facts in pages.items() if (found := broken_words(facts["lines"]))}
+    assert broken == {}
+
+
+@pytest.mark.parametrize("width", PHONES)
+@pytest.mark.parametrize("name", SITES)
+def test_no_page_is_wider_than_a_phone(seen: Callable[[str, int], dict[str, Any]], name: str, width: int) -> None:
+    pages = seen(name, width)
+    assert {path: facts["width"] for path, facts in pages.items() if facts["width"] > width} == {}
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_every_page_is_thai_and_names_its_tables(seen: Callable[[str, int], dict[str, Any]], name: str) -> None:
+    pages = seen(name, PHONES[-1])
+    assert len(pages) >= 10
+    assert [path for path, facts in pages.items() if facts["lang"] != "th"] == []
+    assert [table for facts in pages.values() for table in facts["unnamed"]] == []
