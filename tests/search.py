@@ -30,26 +30,33 @@ def open_search(page: Page, url: str) -> float:
     return time.monotonic() - start
 
 
+# The box is empty and shows no results: every query asked before has been answered (a query's results replace
+# the last ones, and an empty box's placeholder replaces them all).
+_CLEARED = """() => /^(พิมพ์เพื่อเริ่มค้นหา|Type to start searching)/.test(
+    document.querySelector('.md-search-result__meta')?.textContent || '')
+    && !document.querySelector('.md-search-result__item')"""
+# The box holds the query and its results (or "no match") are shown.
+_ANSWERED = """(q) => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return document.querySelector('input.md-search__input').value === q
+        && meta && !/^(พิมพ์เพื่อเริ่มค้นหา|Type to start searching)/.test(meta.textContent)
+        && (document.querySelector('.md-search-result__item') || /ไม่พบ|No matching/.test(meta.textContent));
+}"""
+
+
 def ask(page: Page, base: str, query: str) -> Answer:
+    """The results of `query`, entered whole (as pasted) into a box that was emptied first, so that the results
+    read are the query's own and not those of an earlier or a partly typed one."""
     box = page.locator("input.md-search__input")
     box.click()
+    # Material reads the box on keyup, which fill() does not send: a key that changes nothing makes it read.
     box.fill("")
-    box.press("End")  # Material reads the box on keyup; clearing first resets its last query
-    start = time.monotonic()
-    # Typed key by key. Playwright sends no keyup for characters outside a US keyboard (Thai), so a final key
-    # that changes nothing makes Material read the box, as the last keystroke of a real keyboard would.
-    box.press_sequentially(query, delay=10)
     box.press("End")
-    page.wait_for_function(
-        """(q) => {
-            const meta = document.querySelector('.md-search-result__meta');
-            return document.querySelector('input.md-search__input').value === q
-                && meta && !/^(พิมพ์เพื่อเริ่มค้นหา|Type to start searching)/.test(meta.textContent)
-                && (document.querySelector('.md-search-result__item') || /ไม่พบ|No matching/.test(meta.textContent));
-        }""",
-        arg=query,
-    )
-    page.wait_for_timeout(150)  # results for the final keystroke replace those of earlier ones
+    page.wait_for_function(_CLEARED)
+    start = time.monotonic()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(_ANSWERED, arg=query)
     seconds = time.monotonic() - start
     hrefs = page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.getAttribute('href'))")
     pages: list[str] = []
