@@ -96,9 +96,10 @@ def relative_url(from_src: str, to_src: str, anchor: str = "") -> str:
     return link + (f"#{anchor}" if anchor else "")
 
 
-class _Compiled(BytecodeCache):
-    """Compiled templates kept in a folder of the project's caches, written whole (see `opmanual.cache`): a build
-    killed while it writes one leaves nothing that a later build would read, or keep."""
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in a folder of the project's caches (the pages' templates and the theme's), keyed
+    by each template's file and checked against its source, written whole (see `opmanual.cache`): a build killed
+    while it writes one leaves nothing that a later build would read, or keep."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -137,7 +138,7 @@ def _environment(digit_style: str, templates: Path, compiled: Path | None) -> En
         # `{#id}` is how a Markdown heading gets its anchor (attr_list), so Jinja comments are `{## ##}`.
         comment_start_string="{##",
         comment_end_string="##}",
-        bytecode_cache=_Compiled(compiled) if compiled is not None else None,
+        bytecode_cache=CompiledTemplates(compiled) if compiled is not None else None,
     )
     env.filters["digits"] = lambda text: thai.digits(str(text), digit_style)
     env.filters["month_year"] = lambda value: thai.month_year(value, digit_style)

@@ -37,12 +37,13 @@ from ..lock import Busy, hold
 from ..render import changelog, history, repo, theme
 from ..render.extensions import Extensions
 from ..render.pages import PageSpec, attachment, nav, plan, render_all
-from ..render.render import Renderer
+from ..render.render import CompiledTemplates, Renderer
 from ..settings import Settings, SettingsError
 from . import a11y, guide, searchtext
 from .session import Session
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
@@ -125,6 +126,8 @@ class ManualSite:
         self.history = history.History()
         self.repository: repo.Repository | None = None
         self.renderer: Renderer | None = None
+        # Where compiled templates are kept for the next build's process: with the project's other caches.
+        self.compiled: Path | None = None
 
     @guarded
     def on_startup(self, command: str) -> None:
@@ -133,6 +136,7 @@ class ManualSite:
     @guarded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_of(config)
+        self.compiled = self.settings.project / ".cache" / "jinja"
         folder = self.settings.data
         project = Path(config.config_file_path).parent
         protected = [*project_folders(project), Path(config.docs_dir)]
@@ -182,8 +186,7 @@ class ManualSite:
             changes = changelog.describe_history(changes, folder, manual.labels, manual.info.digits)
             self.history = changes
             self.specs = plan(manual, changes)
-            # Compiled templates are kept with the project's other caches, for the next build's process.
-            self.renderer = Renderer(manual.info.digits, compiled=self.settings.project / ".cache" / "jinja")
+            self.renderer = Renderer(manual.info.digits, compiled=self.compiled)
             self.pages = render_all(
                 manual, history=changes, specs=self.specs, repository=self.repository, renderer=self.renderer
             )
@@ -198,6 +201,13 @@ class ManualSite:
         generated = _escape_titles(nav(self.specs, manual.labels))
         config.nav = generated + list(config.nav or [])
         return config
+
+    @guarded
+    def on_env(self, env: Environment) -> Environment:
+        """The theme's templates (Material's and ours) compiled once, not again in every build's process."""
+        if self.compiled is not None:
+            env.bytecode_cache = CompiledTemplates(self.compiled)
+        return env
 
     @guarded
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
