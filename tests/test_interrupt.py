@@ -175,8 +175,9 @@ def test_killed_while_printing_kills_the_pdf_workers(project: Path) -> None:
 
 
 def test_killed_while_writing_the_word_copies(project: Path) -> None:
+    """Word copies without PDFs: the same stage, reached without waiting for every book to be printed first."""
     before = tree(project / "site")
-    with started(project, build_command()) as build:
+    with started(project, build_command(), MANUAL_PDF="0", MANUAL_WORD="1") as build:
         wait_for(lambda: list((project / "cache").glob(".*.docx.*.tmp")), 180, "a Word copy written aside")
         killed(build)
     assert tree(project / "site") == before
