@@ -20,6 +20,12 @@ def soup_of(path: Path) -> BeautifulSoup:
     return markup.page(path)
 
 
+def elements_of(path: Path) -> BeautifulSoup:
+    """A built page's elements (its links, sources and ids), parsed by lxml: five times faster than html.parser,
+    and these tests read no text."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
 def target_of(page: Path, href: str) -> tuple[Path, str]:
     """The file a relative link opens on a plain file server, and its anchor."""
     parts = urlsplit(href)
@@ -57,25 +63,24 @@ def test_every_person_and_process_has_its_page(name: str, built_sites: dict[str,
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_every_internal_link_and_anchor_resolves(name: str, built_sites: dict[str, Path]) -> None:
     site = built_sites[name]
-    broken = []
+    links: list[tuple[Path, str]] = []
     ids: dict[Path, set[str]] = {}
     for page in site.rglob("*.html"):
+        soup = elements_of(page)
+        ids[page.resolve()] = {element["id"] for element in soup.find_all(id=True)}
         if page.name == "404.html":  # served for any missing path, so MkDocs gives it root-relative links
             continue
-        soup = soup_of(page)
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
-            for element in soup.find_all(tag):
-                href = element.get(attr)
-                if not href or urlsplit(href).scheme in ("http", "https", "mailto", "data"):
-                    continue
-                target, anchor = target_of(page, href)
-                if not target.exists():
-                    broken.append(f"{page.relative_to(site)}: {href}")
-                elif anchor and target.suffix == ".html":
-                    if target not in ids:
-                        ids[target] = {el["id"] for el in soup_of(target).find_all(id=True)}
-                    if anchor not in ids[target]:
-                        broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
+            links += [(page, element[attr]) for element in soup.find_all(tag) if element.get(attr)]
+    broken = []
+    for page, href in links:
+        if urlsplit(href).scheme in ("http", "https", "mailto", "data"):
+            continue
+        target, anchor = target_of(page, href)
+        if not target.exists():
+            broken.append(f"{page.relative_to(site)}: {href}")
+        elif anchor and target.suffix == ".html" and anchor not in ids.get(target.resolve(), set()):
+            broken.append(f"{page.relative_to(site)}: {href} (no such anchor)")
     assert broken == []
 
 
@@ -84,7 +89,7 @@ def test_pages_request_nothing_from_other_hosts(name: str, built_sites: dict[str
     site = built_sites[name]
     external = []
     for page in site.rglob("*.html"):
-        soup = soup_of(page)
+        soup = elements_of(page)
         for tag, attr in (
             ("link", "href"),
             ("script", "src"),
