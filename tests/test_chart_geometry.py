@@ -220,13 +220,12 @@ def rgb(value: Any) -> tuple[int, int, int] | None:
 
 def book_html(data: Path) -> str:
     """The chapters of a dataset's whole manual, as the book prints them."""
-    from opmanual.pdf.printer import Printer
-    from opmanual.render.book import books
+    from opmanual.render.book import Binder, books
 
     manual = load(data)
-    printer = Printer(manual)
+    binder = Binder(manual)
     book = next(b for b in books(manual) if b.path == "pdf/manual.pdf")
-    return "".join(str(printer.chapter_html(book, index)[0]) for index in range(len(book.chapters)))
+    return "".join(str(binder.chapter_html(book, index)[0]) for index in range(len(book.chapters)))
 
 
 def marked_charts(data: Path) -> tuple[str, dict[tuple[int, int, int], dict[str, Any]]]:
@@ -276,7 +275,10 @@ def marked_charts(data: Path) -> tuple[str, dict[tuple[int, int, int], dict[str,
 def print_pdf(html: str, site: Path) -> bytes:
     from weasyprint import HTML
 
+    from opmanual.pdf import printer
     from opmanual.render.book import SITE_URL, stylesheets, url_fetcher
+
+    printer.install()  # WeasyPrint lays the charts out as in a build: Thai broken between words
 
     links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in stylesheets())
     # links inherit the colour that marks their text (the charts' own link colour would hide it)

@@ -30,8 +30,8 @@ from opmanual.docx import word
 from opmanual.docx.export import Meta, export
 from opmanual.docx.figures import STRIP, Drawing, Figures
 from opmanual.docx.from_html import JOINER, NO_BREAK_SPACE, SKIPPED, Writer, _is_chart, strips
-from opmanual.pdf.printer import Printer
-from opmanual.render.book import books
+from opmanual.pdf import printer
+from opmanual.render.book import Binder, books
 from opmanual.render.pages import full_name
 from opmanual.render.theme import ASSETS
 from opmanual.stage import docx_path
@@ -121,7 +121,7 @@ def write_book(name: str, path: str, target: Path) -> Path:
     """A book of a data set as a .docx, from its print HTML, with blank charts and no site."""
     manual = load(DATASETS[name])
     book = next(book for book in books(manual) if book.path == path)
-    prepared = Printer(manual).prepare(book)
+    prepared = Binder(manual).prepare(book)
     meta = Meta(book.title, book.author, book.subject, book.running_title, manual.info.digits == "thai")
     return export(prepared, meta, target.parent, target, no_pictures)
 
@@ -390,7 +390,7 @@ def test_a_name_never_breaks_inside(tmp_path: Path) -> None:
 def flowchart(name: str, process: str) -> Tag:
     manual = load(DATASETS[name])
     book = next(book for book in books(manual) if book.path == f"pdf/processes/{process}.pdf")
-    table = BeautifulSoup(Printer(manual).prepare(book).body, "lxml").find("table", class_="flow-table")
+    table = BeautifulSoup(Binder(manual).prepare(book).body, "lxml").find("table", class_="flow-table")
     assert isinstance(table, Tag)
     return table
 
@@ -407,6 +407,7 @@ def test_a_flowchart_tables_symbols_are_pictures_of_its_rows_that_join_up(tmp_pa
     as wide as the symbols; every line that leaves a picture at the bottom enters the next one at the same place,
     and is said so (`down`) for the Word table to continue it; the drawing is kept in the cache."""
     table = flowchart("data", "qa-system-promotion")
+    printer.install()  # WeasyPrint draws as in a build (opmanual.stage patches it before drawing)
     figures = Figures(tmp_path, tmp_path / "cache")
     drawing = figures(strips(table), word.TEXT_WIDTH_CM)
     rows = [tr for tr in table.find_all("tr") if tr.find_parent("thead") is None]
@@ -437,8 +438,9 @@ def test_libreoffice_lays_out_a_flowchart_table_with_its_lines_joined(tmp_path: 
 
     manual = load(DATASETS["data"])
     book = next(book for book in books(manual) if book.path == "pdf/processes/qa-system-promotion.pdf")
-    prepared = Printer(manual).prepare(book)
+    prepared = Binder(manual).prepare(book)
     meta = Meta(book.title, book.author, book.subject, book.running_title, True)
+    printer.install()  # WeasyPrint draws as in a build (opmanual.stage patches it before drawing)
     docx = export(prepared, meta, tmp_path, tmp_path / "process.docx", Figures(tmp_path, tmp_path / "cache"))
     pdf = to_pdf(docx, tmp_path / "pdf")
     pages = pdf_text_pages(pdf)
@@ -506,7 +508,7 @@ def test_libreoffice_numbers_lists_in_the_manuals_digits(tmp_path: Path, name: s
     thai_labels = [label for label in labels if re.fullmatch(r"[๐-๙.]+", label)]
     arabic_labels = [label for label in labels if re.fullmatch(r"[0-9.]+", label)]
     assert len(thai_labels if thai else arabic_labels) >= 10
-    printed = BeautifulSoup(Printer(manual).prepare(books(manual)[0]).body, "lxml")
+    printed = BeautifulSoup(Binder(manual).prepare(books(manual)[0]).body, "lxml")
     counted = [li for ol in printed.find_all("ol") if ol.find("span", class_="num") is None for li in ol("li")]
     assert len(arabic_labels) <= len(counted) if thai else thai_labels == []
 
@@ -627,9 +629,9 @@ def test_page_styles_numbers_and_properties(copies: dict[str, dict[str, Path]], 
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_headings_are_the_printed_ones_with_their_levels(copies: dict[str, dict[str, Path]], name: str) -> None:
     manual = load(DATASETS[name])
-    printer = Printer(manual)
+    binder = Binder(manual)
     for book in books(manual):
-        prepared = printer.prepare(book)
+        prepared = binder.prepare(book)
         expected = headings(prepared.front(toc=prepared.contents)) + headings(prepared.body)
         document = Document(str(copies[name][book.path]))
         assert word_headings(document) == expected, book.path
@@ -641,7 +643,7 @@ def test_headings_are_the_printed_ones_with_their_levels(copies: dict[str, dict[
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_lists_tables_and_charts_are_word_structures(copies: dict[str, dict[str, Path]], name: str) -> None:
     manual = load(DATASETS[name])
-    printed = BeautifulSoup(Printer(manual).prepare(books(manual)[0]).body, "lxml")
+    printed = BeautifulSoup(Binder(manual).prepare(books(manual)[0]).body, "lxml")
     written = [node for node in printed.find_all(True) if not any(_is_chart(p) for p in node.parents)]
     document = Document(str(copies[name]["pdf/manual.pdf"]))
     body = document.element.body

@@ -80,12 +80,11 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
 def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> None:
     from opmanual import stage
     from opmanual.data.dataset import load
-    from opmanual.pdf.printer import Printer
-    from opmanual.render.book import books
+    from opmanual.render.book import Binder, books
     from opmanual.render.theme import ASSETS
 
     manual = load(ROOT / "tests/fixtures/mini")
-    prepared = Printer(manual).prepare(books(manual)[0])
+    prepared = Binder(manual).prepare(books(manual)[0])
     before = stage.cache_key(prepared, manual, stage.engine_key())
     sheets = tmp_path / "assets"
     shutil.copytree(ASSETS / "stylesheets", sheets / "stylesheets")

@@ -103,12 +103,11 @@ def _printed_text(data: Path) -> str:
     """The text of every book as it was given to WeasyPrint (the revision record made from this repository's
     history as the build makes it), to tell a line broken at a space, which a PDF's lines lose, from one broken
     inside a word."""
-    from opmanual.pdf.printer import Printer
     from opmanual.render import changelog, history
-    from opmanual.render.book import books
+    from opmanual.render.book import Binder, books
 
     manual = load(data)
     changes = changelog.describe_history(history.read(data), data, manual.labels, manual.info.digits)
-    printer = Printer(manual)
-    texts = [markup.soup(printer.prepare(book).sources()).get_text(" ") for book in books(manual, changes)]
+    binder = Binder(manual)
+    texts = [markup.soup(binder.prepare(book).sources()).get_text(" ") for book in books(manual, changes)]
     return " ".join(" ".join(texts).split())

@@ -11,11 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data.dataset import Manual
-from ..render.book import SITE_URL, Binder, Book, ContentsEntry, Prepared, url_fetcher
-from ..render.extensions import Extensions
-from ..render.pages import PageSpec
-from ..render.render import Renderer
+from ..render.book import SITE_URL, ContentsEntry, Prepared, url_fetcher
 from . import pango_words, tagging, textlayer
 
 
@@ -33,23 +29,6 @@ def install() -> None:
     textlayer.install()
     tagging.install()
     pango_words.install()
-
-
-class Printer(Binder):
-    """Binds books (`render.book.Binder`) and prints them with the patched WeasyPrint."""
-
-    def __init__(
-        self,
-        manual: Manual,
-        renderer: Renderer | None = None,
-        specs: list[PageSpec] | None = None,
-        extensions: Extensions | None = None,
-    ) -> None:
-        install()
-        super().__init__(manual, renderer, specs, extensions)
-
-    def print(self, book: Book, site: Path) -> Printed:
-        return print_prepared(self.prepare(book), site)
 
 
 def print_prepared(prepared: Prepared, site: Path, target: Path | None = None) -> Printed:
