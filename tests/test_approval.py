@@ -45,18 +45,25 @@ def soup_of(path: Path) -> BeautifulSoup:
 
 
 def watermarked(path: Path) -> list[bool]:
-    """For each page: whether it draws the draft watermark (the background drawn at the watermark's opacity)."""
+    """For each page: whether it draws the draft watermark (a form drawn at the watermark's opacity), directly or
+    inside another form (an assembled book draws its mark as one)."""
     reader = PdfReader(path)
-    marks = []
-    for page in reader.pages:
-        xobjects = page["/Resources"].get("/XObject", {})
-        found = False
-        for operands, operator in ContentStream(page.get_contents(), reader).operations:
-            if operator == b"Do":
-                states = xobjects[operands[0]].get_object().get("/Resources", {}).get("/ExtGState", {})
-                found = found or any(state.get_object().get("/ca") == 0.14 for state in states.values())
-        marks.append(found)
-    return marks
+
+    def draws_mark(content: object, resources: dict[str, object], depth: int = 0) -> bool:
+        xobjects = resources.get("/XObject", {})
+        for operands, operator in ContentStream(content, reader).operations:
+            if operator != b"Do" or depth > 3:
+                continue
+            form = xobjects[operands[0]].get_object()
+            inner = form.get("/Resources", {})
+            states = inner.get("/ExtGState", {})
+            if any(state.get_object().get("/ca") == 0.14 for state in states.values()):
+                return True
+            if form.get("/Subtype") == "/Form" and draws_mark(form, inner, depth + 1):
+                return True
+        return False
+
+    return [draws_mark(page.get_contents(), page["/Resources"]) for page in reader.pages]
 
 
 def squeeze(text: str) -> str:

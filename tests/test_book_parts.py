@@ -33,8 +33,8 @@ def _data(root: Path, office: str) -> Path:
 def test_a_group_that_states_nothing_yet_prints_no_page_of_its_own(tmp_path: Path) -> None:
     manual = load(_data(tmp_path / "data", OFFICE))
     prepared = Binder(manual).prepare(person_book(manual, "somchai"))
-    assert 'id="c0-' not in prepared.body  # the group's chapter: its title and the office's name only
-    assert 'id="c1-duty-1"' in prepared.body and "งานกลุ่มโรงเรียนที่ ๑" in prepared.body
+    assert 'id="group-' not in prepared.body  # the group's chapter: its title and the office's name only
+    assert 'id="people-somchai-duty-1"' in prepared.body and "งานกลุ่มโรงเรียนที่ ๑" in prepared.body
     assert [entry.title for entry in prepared.contents if entry.level == 1] == ["นายสมชาย ใจดี"]
 
 
@@ -42,4 +42,4 @@ def test_a_group_with_a_concept_prints_it(tmp_path: Path) -> None:
     office = OFFICE + "  concept: กลุ่มนิเทศเป็นกลุ่มงานที่ดำเนินการเกี่ยวกับการนิเทศการศึกษา\n"
     manual = load(_data(tmp_path / "data", office))
     prepared = Binder(manual).prepare(person_book(manual, "somchai"))
-    assert 'id="c0-concept"' in prepared.body and "ดำเนินการเกี่ยวกับการนิเทศการศึกษา" in prepared.body
+    assert 'id="group-concept"' in prepared.body and "ดำเนินการเกี่ยวกับการนิเทศการศึกษา" in prepared.body

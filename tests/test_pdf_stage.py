@@ -77,6 +77,48 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
     assert duty not in pdf_text(tmp_path / "site/pdf/manual.pdf")
 
 
+def test_an_edited_process_is_laid_out_again_alone_and_the_books_that_hold_it_reassembled(tmp_path: Path) -> None:
+    """A synthetic office (scripts/synth.py, smaller than the national average so that the test stays short): one
+    process gains an objective; that chapter alone is laid out again, and exactly the books that print it (the whole
+    manual, its own book, the books of the people who run it) are assembled again, the others copied."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts/synth.py"), str(tmp_path / "data"), "--people", "3", "--processes", "4"],
+        check=True,
+        capture_output=True,
+    )
+    cache = tmp_path / "cache"
+    rendered, log = run_build(tmp_path, "--jobs", "2", cache=cache)
+    laid_out = re.search(r"\((\d+) chapters laid out, 0 from cache\)", log)
+    assert laid_out and int(laid_out[1]) > 4, log  # the group's pages, 3 people, 4 processes and more
+    first = pdfs(tmp_path / "site")
+
+    process = sorted((tmp_path / "data/processes").glob("*.yml"))[0]
+    runners = {
+        f"pdf/people/{person.stem}.pdf"
+        for person in (tmp_path / "data/people").glob("*.yml")
+        if process.stem in (yaml.safe_load(person.read_text(encoding="utf-8")).get("processes") or [])
+    }
+    assert runners, "the synthetic office gives every process a runner"
+    # A new objective: it is printed in the process's chapter and nowhere else.
+    objective = "เพื่อประชุมชี้แจงแนวทางการดำเนินงานแก่ผู้เกี่ยวข้องทุกระดับ"
+    original = process.read_text(encoding="utf-8")
+    assert "\nobjectives:\n- " in original
+    process.write_text(original.replace("\nobjectives:\n", f"\nobjectives:\n- {objective}\n", 1), encoding="utf-8")
+    rendered, log = run_build(tmp_path, "--jobs", "2", cache=cache)
+    assert re.search(r"\(1 chapters laid out, \d+ from cache\)", log), log
+    assert rendered == {"pdf/manual.pdf", f"pdf/processes/{process.stem}.pdf", *runners}
+    second = pdfs(tmp_path / "site")
+    for book in set(first) - rendered:
+        assert second[book] == first[book], book
+    for book in rendered:
+        assert objective in re.sub(r"\s+", "", pdf_text(tmp_path / "site" / book)), book
+
+
 def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> None:
     from opmanual import stage
     from opmanual.data.dataset import load
@@ -85,12 +127,12 @@ def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> N
 
     manual = load(ROOT / "tests/fixtures/mini")
     prepared = Binder(manual).prepare(books(manual)[0])
-    before = stage.cache_key(prepared, manual, stage.engine_key())
+    before = stage.cache_key(prepared, stage.images_key(manual), stage.engine_key())
     sheets = tmp_path / "assets"
     shutil.copytree(ASSETS / "stylesheets", sheets / "stylesheets")
     (sheets / "stylesheets/print.css").write_text("@page { size: A5 }", encoding="utf-8")
-    assert stage.cache_key(prepared, manual, stage.engine_key(sheets)) != before
-    assert stage.cache_key(prepared, manual, stage.engine_key()) == before
+    assert stage.cache_key(prepared, stage.images_key(manual), stage.engine_key(sheets)) != before
+    assert stage.cache_key(prepared, stage.images_key(manual), stage.engine_key()) == before
 
 
 def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path, twin_builds: tuple[Path, Path]) -> None:

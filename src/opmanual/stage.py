@@ -1,16 +1,19 @@
 """The output stage of a build: the printed books as PDFs and as Word copies, a shard of them, from cache when
 nothing changed, in parallel. `pdf/` and `docx/` are its peers below it; both read the HTML `render.book` binds.
 
-A book's cache key hashes everything its PDF depends on: the HTML WeasyPrint is given (which holds the data, the
-templates and the charts), the stylesheets and fonts, the images the book shows, and the versions of the code
-that prints. A rebuild with no change copies every PDF from the cache; an edit to one person changes the HTML of
-that person's book and the whole manual only, so only those two are rendered again.
+A PDF is made in two steps. Each chapter is laid out by WeasyPrint alone, once per build however many books hold
+it (a process is in the whole manual, in the book of each person who runs it and in its own book); then each book
+is assembled from its chapters with its own cover, front matter, page numbers and running title
+(`pdf.printer.bind`). Both steps are cached. A chapter's key hashes the HTML WeasyPrint is given for it (which holds
+the data, the templates and the charts), the images of the manual, the stylesheets and fonts, and the versions of
+the code that prints; a book's key hashes all of its HTML the same way. A rebuild with no change copies every PDF
+from the cache; an edit to one process lays out that chapter again and re-assembles the books that hold it.
 
-Books that must be rendered are shared among worker processes: forked, so that they inherit the bound books (a
-Jinja environment does not pickle) and the text-layer patch, and handed this build's `Work` by the pool's
-initializer; WeasyPrint runs in one thread per process, so processes are what uses the cores. Where other threads
-run (`mkdocs serve`'s watcher and server), forking could copy a lock another thread holds, so the books are
-printed in this process instead.
+Chapters and books are shared among worker processes: forked, so that they inherit the bound books (a Jinja
+environment does not pickle) and the text-layer patch, and handed this build's `Work` by the pool's initializer;
+WeasyPrint runs in one thread per process, so processes are what uses the cores. Where other threads run
+(`mkdocs serve`'s watcher and server), forking could copy a lock another thread holds, so the books are printed
+in this process instead.
 
 Each book's Word copy (`docx/…/<id>.docx`, see `opmanual.docx`) is made from the same bound HTML, cached and shared
 among the workers the same way, with the PDFs or without them (MANUAL_WORD, MANUAL_PDF).
@@ -40,7 +43,7 @@ from .docx.export import Meta, charts, export
 from .docx.figures import Figures
 from .pdf import printer
 from .pdf.textlayer import UnsupportedWeasyPrint
-from .render.book import Binder, Prepared, books
+from .render.book import Binder, ChapterDocument, Prepared, books
 from .render.extensions import Extensions
 from .render.history import History
 from .render.pages import PageSpec, plan
@@ -57,8 +60,9 @@ class Report:
     cached: list[str]
     jobs: int
     seconds: float
-    pages: int  # pages rendered (cached books not counted)
+    pages: int  # pages of the books assembled (cached books not counted)
     documents: list[str] = field(default_factory=list)  # Word copies written (rendered or from cache)
+    laid_out: list[str] = field(default_factory=list)  # the chapters laid out (`chapter-<name>`), not from cache
 
 
 def docx_path(pdf_path: str) -> str:
@@ -84,12 +88,23 @@ def engine_key(assets: Path = ASSETS) -> bytes:
     return digest.digest()
 
 
-def cache_key(prepared: Prepared, manual: Manual, engine: bytes) -> str:
-    digest = hashlib.sha256(engine)
-    digest.update(prepared.path.encode() + b"\0" + prepared.sources().encode())
+def images_key(manual: Manual) -> bytes:
+    """The images a book or chapter may show, as one digest (read once a build)."""
+    digest = hashlib.sha256()
     for name in manual.images():
         digest.update(name.encode() + b"\0" + read_bytes(manual.attachment_file(name), manual.root, MAX_ATTACHMENT))
+    return digest.digest()
+
+
+def cache_key(prepared: Prepared, images: bytes, engine: bytes) -> str:
+    digest = hashlib.sha256(engine + images)
+    digest.update(prepared.path.encode() + b"\0" + prepared.sources().encode())
     return digest.hexdigest()
+
+
+def chapter_key(chapter: ChapterDocument, images: bytes, engine: bytes) -> str:
+    """A chapter's cache key: the same for every book that holds it."""
+    return hashlib.sha256(engine + images + b"chapter\0" + chapter.html.encode()).hexdigest()
 
 
 @dataclass
@@ -97,6 +112,7 @@ class _Job:
     prepared: Prepared
     target: Path  # where the file goes first: the cache, or the site
     word: Meta | None = None  # a Word copy, with what its properties say; None: the PDF
+    chapters: list[Path] = field(default_factory=list)  # a PDF's chapters, printed alone: in the cache or scratch
 
     @property
     def path(self) -> str:
@@ -113,6 +129,7 @@ class Work:
     figures: Figures
     site: Path
     staging: dict[int, Path]
+    chapters: list[tuple[ChapterDocument, Path]] = field(default_factory=list)  # to lay out, and where each goes
 
     def render(self, index: int) -> tuple[str, int, float]:
         started = time.perf_counter()
@@ -120,8 +137,18 @@ class Work:
         if job.word is not None:
             export(job.prepared, job.word, self.site, self.staging[index], self.figures)
             return job.path, 0, time.perf_counter() - started
-        printed = printer.print_prepared(job.prepared, self.site, self.staging[index])
+        printed = printer.bind(job.prepared, job.chapters, self.site, self.staging[index])
         return job.path, printed.pages, time.perf_counter() - started
+
+    def lay_out(self, index: int) -> None:
+        """Print one chapter alone into its place (the cache, or scratch), whole or not at all."""
+        chapter, target = self.chapters[index]
+        temporary = aside(target)
+        try:
+            printer.print_chapter(chapter, self.site, temporary)
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
 
     def draw(self, index: int) -> None:
         self.figures(*self.charts[index])
@@ -142,6 +169,10 @@ def _render(index: int) -> tuple[str, int, float]:
 
 def _draw(index: int) -> None:
     _worker[0].draw(index)
+
+
+def _lay_out(index: int) -> None:
+    _worker[0].lay_out(index)
 
 
 def word_key(key: str) -> str:
@@ -180,31 +211,41 @@ def print_books(
     specs = specs or plan(manual)
     binder = Binder(manual, renderer, specs, extensions)
     engine = engine_key()
+    images = images_key(manual)
     all_books = books(manual, history, site_url, specs)
     chosen = set(shard.select([book.path for book in all_books]))
     todo: list[_Job] = []
     cached = []
     documents = []
+    # The chapters the PDFs to print hold, each once: laid out into the cache, or into scratch without one.
+    chapters: dict[Path, ChapterDocument] = {}
+    chapter_folder = cache if cache is not None else scratch / "chapters"
     for book in all_books:
         if book.path not in chosen:
             continue
         prepared = binder.prepare(book)
         meta = Meta(book.title, book.author, book.subject, book.running_title, manual.info.digits == "thai")
-        key = cache_key(prepared, manual, engine) if cache is not None else ""
+        key = cache_key(prepared, images, engine) if cache is not None else ""
         for job in [*([_Job(prepared, site)] if pdf else []), *([_Job(prepared, site, meta)] if word else [])]:
             target = site / job.path  # the job's own target is set below: the cache entry, or this
             target.parent.mkdir(parents=True, exist_ok=True)
             if job.word is not None:
                 documents.append(job.path)
-            if cache is None:
-                todo.append(_Job(prepared, target, job.word))
-                continue
-            entry = cache / (f"{word_key(key)}.docx" if job.word else f"{key}.pdf")
-            if entry.is_file():
+            entry = cache / (f"{word_key(key)}.docx" if job.word else f"{key}.pdf") if cache is not None else None
+            if entry is not None and entry.is_file():
                 shutil.copyfile(entry, target)
                 cached.append(job.path)
-            else:
-                todo.append(_Job(prepared, entry, job.word))
+                continue
+            parts = []
+            if job.word is None:
+                for chapter in prepared.chapters:
+                    part = chapter_folder / f"{chapter_key(chapter, images, engine)}.pdf"
+                    chapters.setdefault(part, chapter)
+                    parts.append(part)
+            todo.append(_Job(prepared, entry or target, job.word, parts))
+    to_lay_out = [(chapter, part) for part, chapter in chapters.items() if not part.is_file()]
+    # The longest chapters first, so that one long chapter does not start last.
+    to_lay_out.sort(key=lambda item: -len(item[0].html))
     staging = {i: aside(job.target) for i, job in enumerate(todo)}
     order: list[int] = []
     try:
@@ -213,9 +254,10 @@ def print_books(
             folder = cache / "figures" if cache is not None else scratch / "figures"
             figures = Figures(site, folder, engine)
             charts_to_draw = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
-            work = Work(todo, charts_to_draw, figures, site, staging)
+            chapter_folder.mkdir(parents=True, exist_ok=True)
+            work = Work(todo, charts_to_draw, figures, site, staging, to_lay_out)
             # Forking copies every thread's locks, held or not: with other threads running, print here.
-            jobs = max(1, min(jobs, len(todo))) if threading.active_count() == 1 else 1
+            jobs = max(1, min(jobs, max(len(todo), len(to_lay_out)))) if threading.active_count() == 1 else 1
             # Largest books first, so that one long book does not start last; the Word copies once their charts are
             # drawn.
             order = sorted(range(len(todo)), key=lambda i: (todo[i].word is not None, -len(todo[i].prepared.body)))
@@ -236,12 +278,14 @@ def print_books(
     rendered = [todo[i].path for i in order if not todo[i].word]
     written = [todo[i].path for i in order if todo[i].word]
     from_cache = [path for path in cached if not path.endswith(".docx")]
-    report = Report(rendered, from_cache, jobs, time.perf_counter() - started, pages, documents)
+    laid_out = [chapter.anchor for chapter, _ in to_lay_out]
+    report = Report(rendered, from_cache, jobs, time.perf_counter() - started, pages, documents, laid_out)
     if pdf:
         log.info(
             f"PDFs: {len(rendered)} rendered, {len(from_cache)} from cache"
             + (f", shard {shard.index}/{shard.count}" if shard.count > 1 else "")
             + f", {jobs} process{'es' if jobs > 1 else ''}, {report.seconds:.1f} s"
+            + f" ({len(laid_out)} chapters laid out, {len(chapters) - len(laid_out)} from cache)"
         )
     if word:
         log.info(
@@ -252,18 +296,23 @@ def print_books(
 
 
 def _run(work: Work, order: list[int], jobs: int) -> dict[int, tuple[str, int, float]]:
-    """Draw the charts and print the PDFs on `jobs` processes; then, the charts all drawn, write the Word copies
-    (which only read them) as processes come free."""
+    """Draw the charts and lay out the chapters on `jobs` processes; then, the chapters all laid out, assemble the
+    PDFs, and, the charts all drawn, write the Word copies (which only read them) as processes come free."""
     books = [i for i in order if work.jobs[i].word is None]
     copies = [i for i in order if work.jobs[i].word is not None]
     if jobs == 1:
         for index in range(len(work.charts)):
             work.draw(index)
+        for index in range(len(work.chapters)):
+            work.lay_out(index)
         return {i: work.render(i) for i in order}
     # Each worker dies with this process: killed, it must not leave workers that go on writing.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(lifeline(), work)) as pool:
         drawing = [pool.submit(_draw, index) for index in range(len(work.charts))]
+        laying_out = [pool.submit(_lay_out, index) for index in range(len(work.chapters))]
+        for future in laying_out:
+            future.result()
         running = {i: pool.submit(_render, i) for i in books}
         for future in drawing:
             future.result()

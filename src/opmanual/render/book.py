@@ -323,29 +323,18 @@ class Binder:
         self.renderer = renderer or Renderer(manual.info.digits)
         self.specs = specs or plan(manual)
         self.common = context(manual, self.renderer, {spec.src_uri for spec in self.specs})
+        self._chapters: dict[int, tuple[PageSpec, Markup, list[dict[str, Any]]]] = {}
 
     def chapter_html(self, book: Book, index: int) -> tuple[Markup, list[ContentsEntry]]:
-        """One chapter as HTML, with links and ids that stay inside this book, and its contents entries."""
+        """One chapter as HTML, and its contents entries. The HTML is the same in every book that holds the chapter:
+        its ids are named by the page it prints (`chapter-<name>`, `<name>-<heading>`) and it links to the other
+        chapters by those names whether this book holds them or not (see `unlink_missing`, `Prepared.chapters`)."""
         chapter = book.chapters[index]
-        in_book = {c.spec.src_uri: n for n, c in enumerate(book.chapters)}
-        prefix = f"c{index}"
-
-        def link(target: str, anchor: str = "") -> str:
-            number = in_book.get(target)
-            if number is None:
-                return ""  # a page that is not in this book: the text stays, the link goes
-            return f"#c{number}-{anchor}" if anchor else f"#chapter-{number}"
-
-        def aid(name: str) -> str:
-            return f"{prefix}-{name}"
-
-        text = render_spec(self.renderer, chapter.spec, self.common, link=link, aid=aid, print=True)
-        names, configs = self.extensions.for_print(lambda value, sep: f"{prefix}-{_slugify(value, sep)}")
-        converter = markdown.Markdown(extensions=names, extension_configs=configs)
-        html = converter.convert(text)
+        html, tokens = self._chapter(chapter.spec)
+        prefix = chapter_name(chapter.spec)
         entries = []
-        for token in converter.toc_tokens:
-            entries.append(ContentsEntry(1, _plain(token["name"]), f"chapter-{index}"))
+        for token in tokens:
+            entries.append(ContentsEntry(1, _plain(token["name"]), f"chapter-{prefix}"))
             # A chapter lists its sections when it is that deep; a free section is listed in any chapter, since no
             # standard part names what it holds.
             entries += [
@@ -353,9 +342,38 @@ class Binder:
                 for sub in token["children"]
                 if chapter.contents_depth >= 2 or f"{prefix}-section-" in sub["id"]
             ]
-        return Markup(html), entries  # noqa: S704 - HTML made by Markdown from escaped template output
+        return html, entries
 
-    def document(self, book: Book, part: str, **extra: Any) -> str:
+    def _chapter(self, spec: PageSpec) -> tuple[Markup, list[dict[str, Any]]]:
+        """A page printed as a chapter, and its headings; rendered once for all the books that hold it."""
+        done = self._chapters.get(id(spec))
+        if done is not None and done[0] is spec:
+            return done[1], done[2]
+        prefix = chapter_name(spec)
+
+        def link(target: str, anchor: str = "") -> str:
+            name = _name(target)
+            return f"#{name}-{anchor}" if anchor else f"#chapter-{name}"
+
+        def aid(name: str) -> str:
+            return f"{prefix}-{name}"
+
+        text = render_spec(self.renderer, spec, self.common, link=link, aid=aid, print=True)
+        names, configs = self.extensions.for_print(lambda value, sep: f"{prefix}-{_slugify(value, sep)}")
+        converter = markdown.Markdown(extensions=names, extension_configs=configs)
+        html = Markup(converter.convert(text))  # noqa: S704 - HTML made by Markdown from escaped template output
+        self._chapters[id(spec)] = (spec, html, converter.toc_tokens)
+        return html, converter.toc_tokens
+
+    def document(self, book: Book | None, part: str, **extra: Any) -> str:
+        """One part of a book as an HTML document: "cover", "front", "body", "furniture" (the page numbers and
+        running title of the body's `pages`, no text), "mark" (a draft's mark on a page of each kind of `pages`) or,
+        with no book, "chapter" (one of `chapters` alone, with nothing of any one book that holds it)."""
+        if book is None:
+            common = {**self.common, **extra}
+            return self.renderer.render(
+                "print/book.html.j2", "chapter", book=None, part=part, stylesheets=stylesheets(), **common
+            )
         digits = "thai-digits" if self.manual.info.digits == "thai" else "decimal"
         return self.renderer.render(
             "print/book.html.j2",
@@ -374,21 +392,38 @@ class Binder:
 
     def prepare(self, book: Book) -> Prepared:
         """The HTML of a book's body and cover, and its contents without page numbers: all that WeasyPrint gets."""
-        chapters = []
+        chapters: list[dict[str, Any]] = []
         contents: list[ContentsEntry] = []
-        for index in range(len(book.chapters)):
+        for index, chapter in enumerate(book.chapters):
             html, entries = self.chapter_html(book, index)
             if not _has_content(html):
                 continue  # a chapter of nothing but its title (a group that states no concept or scope yet)
-            chapters.append({"anchor": f"chapter-{index}", "html": html, "wide": book.chapters[index].wide})
+            chapters.append({"anchor": f"chapter-{chapter_name(chapter.spec)}", "html": html, "wide": chapter.wide})
             contents += entries
+        alone = [
+            ChapterDocument(c["anchor"], links_out(self.document(None, "chapter", chapters=[c])), c["wide"])
+            for c in chapters
+        ]
         return Prepared(
             book.path,
-            self.document(book, "body", chapters=chapters),
+            unlink_missing(self.document(book, "body", chapters=chapters)),
             self.document(book, "cover"),
             partial(self.document, book, "front"),
             contents,
+            alone,
+            partial(self.document, book, "furniture"),
+            partial(self.document, book, "mark", pages=[False, True]) if book.draft else None,
         )
+
+
+@dataclass(frozen=True)
+class ChapterDocument:
+    """A chapter as a document of its own, printed once for every book that holds it. Its links to other chapters
+    point `ELSEWHERE` until a book that holds their target is assembled."""
+
+    anchor: str  # the id of its section: `chapter-<name>`
+    html: str
+    wide: bool
 
 
 @dataclass
@@ -400,6 +435,9 @@ class Prepared:
     cover: str
     front: Callable[..., str]
     contents: list[ContentsEntry]
+    chapters: list[ChapterDocument] = field(default_factory=list)  # the body's chapters, each printed alone
+    furniture: Callable[..., str] | None = None  # furniture(pages=[wide, …]): the body's pages without their text
+    mark: Callable[[], str] | None = None  # a draft's mark: on a portrait page, then on a landscape one
 
     def sources(self) -> str:
         """Everything of the book that comes from data and templates (the front with no page numbers yet)."""
@@ -433,6 +471,44 @@ def _mime_type(path: Path) -> str:
 
     kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"{kind}; charset=utf-8" if kind.startswith("text/") else kind
+
+
+def chapter_name(spec: PageSpec) -> str:
+    """The name a chapter's ids start with, the same in every book: its page's address (`processes-x`)."""
+    return _name(spec.src_uri)
+
+
+def _name(uri: str) -> str:
+    return re.sub(r"[^\w]+", "-", uri.removesuffix(".md")).strip("-").lower()
+
+
+# Where a chapter printed alone points a link to another chapter (a reserved domain that no reader can reach); the
+# assembled book points it at its target, or takes it out when the book does not hold that chapter.
+ELSEWHERE = "https://chapter.invalid/#"
+_ID = re.compile(r'\bid="([^"]*)"')
+_HREF = re.compile(r'\bhref="#([^"]*)"')
+
+
+def links_out(html: str) -> str:
+    """A part's links to anchors outside it, pointed `ELSEWHERE` (a chapter's to other chapters, the contents' to
+    the chapters)."""
+    import html as entities
+
+    ids = {entities.unescape(name) for name in _ID.findall(html)}
+
+    def point(match: re.Match[str]) -> str:
+        anchor = entities.unescape(match[1])
+        return match[0] if anchor in ids else f'href="{entities.escape(ELSEWHERE + anchor)}"'
+
+    return _HREF.sub(point, html)
+
+
+def unlink_missing(html: str) -> str:
+    """A book's links to what it does not hold, made links to nothing: the words stay, with nowhere to go."""
+    import html as entities
+
+    ids = {entities.unescape(name) for name in _ID.findall(html)}
+    return _HREF.sub(lambda m: m[0] if entities.unescape(m[1]) in ids else 'href=""', html)
 
 
 _TITLE = re.compile(r'<h1\b.*?</h1>|<p class="subtitle">.*?</p>', re.DOTALL)
