@@ -86,7 +86,7 @@ def mkdocs(data: Path, site: Path, env: dict[str, str], **extra: str) -> Run:
 
 def pdf_stage(log: str) -> tuple[float, int, int]:
     """The PDF stage's seconds, books and pages, from the build log."""
-    match = re.search(r"PDFs: (\d+) rendered.*?([\d.]+) s$", log, re.MULTILINE)
+    match = re.search(r"PDFs: (\d+) rendered.*?([\d.]+) s(?: \(.*\))?$", log, re.MULTILINE)
     if not match:
         raise SystemExit(f"no PDF summary in the build log:\n{log[-2000:]}")
     pages = sum(int(n) for n in re.findall(r"PDF: \S+ \((\d+) pages", log))

@@ -48,15 +48,26 @@ def wide_pages(pdf: Pdf) -> list[bool]:
     return [bool(wide_pages_of(page)) for page in pdf.pages]
 
 
-def assemble(front: bytes, chapters: list[Pdf], furniture: bytes, target: Path, mark: bytes | None = None) -> int:
-    """Write the book of `front` (cover and front matter, tagged), `chapters` (each printed alone, tagged), the
-    `furniture` of the chapters' pages (one page per page of the chapters, untagged) and a draft's `mark` (a portrait
-    page and a landscape page, untagged) at `target`; its page count."""
+def assemble(
+    front: bytes, chapters: list[Pdf], over: list[list[tuple[Pdf, int]]], target: Path, mark: bytes | None = None
+) -> int:
+    """Write the book of `front` (cover and front matter, tagged) and `chapters` (each printed alone, tagged) at
+    `target`, with, on each page of the chapters, the pages `over` it lists (a PDF and a page index: its running
+    title, its number; untagged) and a draft's `mark` (a portrait page and a landscape page, untagged); its page
+    count."""
     book = Pdf.open(io.BytesIO(front))
-    over = Pdf.open(io.BytesIO(furniture))
     body = sum(len(chapter.pages) for chapter in chapters)
-    if len(over.pages) != body:
-        raise ValueError(f"the furniture has {len(over.pages)} pages for a body of {body}")
+    if len(over) != body:
+        raise ValueError(f"furniture for {len(over)} pages, for a body of {body}")
+    # Each page drawn over others is copied into the book once, named in the order first drawn.
+    forms: dict[tuple[int, int], tuple[str, Object]] = {}
+
+    def form(pdf: Pdf, index: int) -> tuple[str, Object]:
+        key = (id(pdf), index)
+        if key not in forms:
+            forms[key] = (f"/Over{len(forms)}", book.copy_foreign(pdf.pages[index].as_form_xobject()))
+        return forms[key]
+
     marks = [book.copy_foreign(page.as_form_xobject()) for page in Pdf.open(io.BytesIO(mark)).pages] if mark else []
     root = book.Root.StructTreeRoot
     document = root.K[0]
@@ -90,7 +101,9 @@ def assemble(front: bytes, chapters: list[Pdf], furniture: bytes, target: Path, 
             if marks:
                 kind = wide_pages_of(page)
                 _draw(book, page, marks[kind], f"/Mark{kind}", under=True)
-            _draw(book, page, book.copy_foreign(over.pages[sheet].as_form_xobject()), f"/Furniture{sheet}", under=False)
+            for pdf, index in over[sheet]:
+                name, drawn = form(pdf, index)
+                _draw(book, page, drawn, name, under=False)
             sheet += 1
         next_key += _next_key(chapter_nums)
         for name, destination in _names(chapter):

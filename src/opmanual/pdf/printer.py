@@ -7,11 +7,12 @@ break between words.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..render.book import SITE_URL, ChapterDocument, ContentsEntry, Prepared, links_out, url_fetcher
+from ..render.book import SITE_URL, ChapterDocument, ContentsEntry, Prepared, links_out, stylesheets, url_fetcher
 from . import assemble, pango_words, tagging, textlayer
 
 
@@ -32,13 +33,11 @@ def install() -> None:
 
 
 def print_prepared(prepared: Prepared, site: Path, target: Path | None = None) -> Printed:
-    """Render a prepared book: the body first, its pages give the contents' numbers, then cover and front."""
-    from weasyprint import HTML
-
-    fetcher = url_fetcher(site)
+    """Render a prepared book whole: the body first, its pages give the contents' numbers, then cover and front.
+    The build assembles books from chapters (`bind`); this is the reference tests/test_assembly.py compares with."""
 
     def render(html: str) -> Any:
-        return HTML(string=html, base_url=SITE_URL, url_fetcher=fetcher).render()
+        return _render(html, site)
 
     body = render(prepared.body)
     page_of: dict[str, int] = {}
@@ -56,9 +55,33 @@ def print_prepared(prepared: Prepared, site: Path, target: Path | None = None) -
 
 
 def _render(html: str, site: Path) -> Any:
+    """Lay out one printed document with the stylesheets of every printed page (`render.book.stylesheets`)."""
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=SITE_URL, url_fetcher=url_fetcher(site)).render()
+    fetcher, fonts, counters, sheets = _styles(site)
+    return HTML(string=html, base_url=SITE_URL, url_fetcher=fetcher).render(
+        stylesheets=sheets, font_config=fonts, counter_style=counters
+    )
+
+
+# The stylesheets parsed once a process (and site): parsing them took a third of the time of a small book.
+_parsed: dict[Path, tuple[Any, Any, Any, list[Any]]] = {}
+
+
+def _styles(site: Path) -> tuple[Any, Any, Any, list[Any]]:
+    """The URL fetcher, font configuration, counter styles and parsed stylesheets of the printed documents of
+    `site`. The stylesheets are a user's to WeasyPrint (a document's own <style> comes after them, as when they
+    were linked)."""
+    from weasyprint import CSS
+    from weasyprint.css.counters import CounterStyle
+    from weasyprint.text.fonts import FontConfiguration
+
+    if site not in _parsed:
+        fetcher, fonts, counters = url_fetcher(site), FontConfiguration(), CounterStyle()
+        sheets = [CSS(url=url, url_fetcher=fetcher, font_config=fonts, counter_style=counters) for url in stylesheets()]
+        _parsed.clear()
+        _parsed[site] = (fetcher, fonts, counters, sheets)
+    return _parsed[site]
 
 
 def print_chapter(chapter: ChapterDocument, site: Path, target: Path) -> int:
@@ -69,15 +92,41 @@ def print_chapter(chapter: ChapterDocument, site: Path, target: Path) -> int:
     return len(document.pages)
 
 
+# Page numbers are printed in blocks of this many, each the same in every book (and every build), and kept by the
+# process that printed them for the next book it binds.
+NUMBERS_BLOCK = 50
+_numbers: dict[str, bytes] = {}
+
+
+def _numbers_block(prepared: Prepared, wide: bool, block: int, site: Path) -> bytes:
+    """The PDF of page numbers `block` × NUMBERS_BLOCK + 1 … on pages of one kind, printed once a process."""
+    if prepared.numbers is None:
+        raise ValueError(f"{prepared.path}: prepared without its page numbers")
+    first = block * NUMBERS_BLOCK + 1
+    html = prepared.numbers([(wide, number) for number in range(first, first + NUMBERS_BLOCK)])
+    return _printed_once(html, site)
+
+
+def _printed_once(html: str, site: Path) -> bytes:
+    """An untagged PDF of `html` that is the same in every book (page numbers, a draft's mark), printed once a
+    process."""
+    if html not in _numbers:
+        if len(_numbers) > 64:
+            _numbers.clear()
+        _numbers[html] = _render(html, site).write_pdf()
+    return _numbers[html]
+
+
 def bind(prepared: Prepared, chapters: list[Path], site: Path, target: Path) -> Printed:
     """Assemble a book from its chapters printed alone (`chapters`, the files of `prepared.chapters` in order):
-    the contents' page numbers from the chapters' pages, then cover, front matter, furniture and (for a draft) the
-    draft's mark printed for this book, all joined by `assemble`."""
+    the contents' page numbers from the chapters' pages, then cover and front matter printed for this book, and
+    what `assemble` draws on the chapters' pages: the book's running title, page numbers, a draft's mark."""
     import pikepdf
 
-    if prepared.furniture is None:
-        raise ValueError(f"{prepared.path}: prepared without its furniture")
+    if prepared.heads is None:
+        raise ValueError(f"{prepared.path}: prepared without its running title")
     parts = [pikepdf.open(path) for path in chapters]
+    opened: dict[tuple[bool, int], pikepdf.Pdf] = {}
     try:
         page_of: dict[str, int] = {}
         wide: list[bool] = []
@@ -89,11 +138,18 @@ def bind(prepared: Prepared, chapters: list[Path], site: Path, target: Path) -> 
         cover = _render(prepared.cover, site)
         front = _render(links_out(prepared.front(toc=contents)), site)
         front_pdf = front.copy(cover.pages + front.pages).write_pdf(pdf_variant=tagging.VARIANT)
-        furniture = _render(prepared.furniture(pages=wide), site).write_pdf()
-        mark = _render(prepared.mark(), site).write_pdf() if prepared.mark else None
+        heads = pikepdf.open(io.BytesIO(_render(prepared.heads(), site).write_pdf()))
+        over = []
+        for index, landscape in enumerate(wide):
+            block, place = divmod(index, NUMBERS_BLOCK)
+            if (landscape, block) not in opened:
+                opened[landscape, block] = pikepdf.open(io.BytesIO(_numbers_block(prepared, landscape, block, site)))
+            head = 2 if landscape else (0 if index == 0 else 1)  # see render.book.HEADS
+            over.append([(heads, head), (opened[landscape, block], place)])
+        mark = _printed_once(prepared.mark(), site) if prepared.mark else None
         target.parent.mkdir(parents=True, exist_ok=True)
-        pages = assemble.assemble(front_pdf, parts, furniture, target, mark)
+        pages = assemble.assemble(front_pdf, parts, over, target, mark)
     finally:
-        for part in parts:
+        for part in [*parts, *opened.values()]:
             part.close()
     return Printed(target, pages, contents)

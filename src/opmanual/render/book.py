@@ -366,21 +366,19 @@ class Binder:
         return html, converter.toc_tokens
 
     def document(self, book: Book | None, part: str, **extra: Any) -> str:
-        """One part of a book as an HTML document: "cover", "front", "body", "furniture" (the page numbers and
-        running title of the body's `pages`, no text), "mark" (a draft's mark on a page of each kind of `pages`) or,
-        with no book, "chapter" (one of `chapters` alone, with nothing of any one book that holds it)."""
+        """One part of a book as an HTML document: "cover", "front", "body", "heads" (the running title on the
+        `pages`, see `HEADS`) or, with no book, "chapter"
+        (one of `chapters` alone, with nothing of any one book that holds it), "mark" (see `mark`) or "numbers" (page
+        `numbers`)."""
         if book is None:
             common = {**self.common, **extra}
-            return self.renderer.render(
-                "print/book.html.j2", "chapter", book=None, part=part, stylesheets=stylesheets(), **common
-            )
+            return self.renderer.render("print/book.html.j2", "chapter", book=None, part=part, **common)
         digits = "thai-digits" if self.manual.info.digits == "thai" else "decimal"
         return self.renderer.render(
             "print/book.html.j2",
             book.path,
             book=book,
             part=part,
-            stylesheets=stylesheets(),
             page_counter=Markup(digits),  # noqa: S704 - one of two fixed names
             running_title_css=_css_string(book.running_title),
             # base64 and the fixed prefix: no character that could close the CSS string
@@ -411,9 +409,25 @@ class Binder:
             partial(self.document, book, "front"),
             contents,
             alone,
-            partial(self.document, book, "furniture"),
-            partial(self.document, book, "mark", pages=[False, True]) if book.draft else None,
+            partial(self.document, book, "heads", pages=HEADS),
+            self.mark if book.draft else None,
+            self.numbers,
         )
+
+    def mark(self) -> str:
+        """A draft's mark on a portrait page and on a landscape one: the same for every book."""
+        url = Markup(watermark.data_url(self.manual.labels.draft_mark))  # noqa: S704 - base64 and a fixed prefix
+        return self.document(None, "mark", pages=[False, True], watermark=url)
+
+    def numbers(self, pages: list[tuple[bool, int]]) -> str:
+        """Page numbers, one on each page: (landscape or not, the number), in the manual's digits."""
+        digits = self.manual.info.digits
+        return self.document(None, "numbers", numbers=[(wide, thai.digits(str(n), digits)) for wide, n in pages])
+
+
+# The pages of a book's "heads" document: the first page of the body (which carries the online address), any other,
+# and a landscape one.
+HEADS = [False, False, True]
 
 
 @dataclass(frozen=True)
@@ -436,8 +450,9 @@ class Prepared:
     front: Callable[..., str]
     contents: list[ContentsEntry]
     chapters: list[ChapterDocument] = field(default_factory=list)  # the body's chapters, each printed alone
-    furniture: Callable[..., str] | None = None  # furniture(pages=[wide, …]): the body's pages without their text
+    heads: Callable[[], str] | None = None  # the running title on the pages of `HEADS`
     mark: Callable[[], str] | None = None  # a draft's mark: on a portrait page, then on a landscape one
+    numbers: Callable[[list[tuple[bool, int]]], str] | None = None  # page numbers: (landscape, number) a page
 
     def sources(self) -> str:
         """Everything of the book that comes from data and templates (the front with no page numbers yet)."""
