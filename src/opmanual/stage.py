@@ -130,6 +130,7 @@ class Work:
     site: Path
     staging: dict[int, Path]
     chapters: list[tuple[ChapterDocument, Path]] = field(default_factory=list)  # to lay out, and where each goes
+    store: printer.Store | None = None  # where the parts every book shares are kept (page numbers, a draft's mark)
 
     def render(self, index: int) -> tuple[str, int, float]:
         started = time.perf_counter()
@@ -137,7 +138,7 @@ class Work:
         if job.word is not None:
             export(job.prepared, job.word, self.site, self.staging[index], self.figures)
             return job.path, 0, time.perf_counter() - started
-        printed = printer.bind(job.prepared, job.chapters, self.site, self.staging[index])
+        printed = printer.bind(job.prepared, job.chapters, self.site, self.staging[index], self.store)
         return job.path, printed.pages, time.perf_counter() - started
 
     def lay_out(self, index: int) -> None:
@@ -255,7 +256,7 @@ def print_books(
             figures = Figures(site, folder, engine)
             charts_to_draw = figures.missing([chart for job in todo if job.word for chart in charts(job.prepared)])
             chapter_folder.mkdir(parents=True, exist_ok=True)
-            work = Work(todo, charts_to_draw, figures, site, staging, to_lay_out)
+            work = Work(todo, charts_to_draw, figures, site, staging, to_lay_out, printer.Store(chapter_folder, engine))
             # Forking copies every thread's locks, held or not: with other threads running, print here.
             jobs = max(1, min(jobs, max(len(todo), len(to_lay_out)))) if threading.active_count() == 1 else 1
             # Largest books first, so that one long book does not start last; the Word copies once their charts are

@@ -7,11 +7,14 @@ break between words.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..cache import aside
 from ..render.book import SITE_URL, ChapterDocument, ContentsEntry, Prepared, links_out, stylesheets, url_fetcher
 from . import assemble, pango_words, tagging, textlayer
 
@@ -98,26 +101,50 @@ NUMBERS_BLOCK = 50
 _numbers: dict[str, bytes] = {}
 
 
-def _numbers_block(prepared: Prepared, wide: bool, block: int, site: Path) -> bytes:
+def _numbers_block(prepared: Prepared, wide: bool, block: int, site: Path, store: Store | None) -> bytes:
     """The PDF of page numbers `block` × NUMBERS_BLOCK + 1 … on pages of one kind, printed once a process."""
     if prepared.numbers is None:
         raise ValueError(f"{prepared.path}: prepared without its page numbers")
     first = block * NUMBERS_BLOCK + 1
     html = prepared.numbers([(wide, number) for number in range(first, first + NUMBERS_BLOCK)])
-    return _printed_once(html, site)
+    return _printed_once(html, site, store)
 
 
-def _printed_once(html: str, site: Path) -> bytes:
-    """An untagged PDF of `html` that is the same in every book (page numbers, a draft's mark), printed once a
-    process."""
-    if html not in _numbers:
-        if len(_numbers) > 64:
-            _numbers.clear()
-        _numbers[html] = _render(html, site).write_pdf()
-    return _numbers[html]
+@dataclass(frozen=True)
+class Store:
+    """Where the parts every book shares are kept between processes and builds (the PDF cache, or the build's
+    scratch folder), and the key of the code and files that print them (`stage.engine_key`)."""
+
+    folder: Path
+    engine: bytes
 
 
-def bind(prepared: Prepared, chapters: list[Path], site: Path, target: Path) -> Printed:
+def _printed_once(html: str, site: Path, store: Store | None) -> bytes:
+    """An untagged PDF of `html` that is the same in every book (page numbers, a draft's mark): printed once a
+    process, and kept in `store` for the other processes and the next builds."""
+    if html in _numbers:
+        return _numbers[html]
+    entry = None
+    if store is not None:
+        entry = store.folder / f"{hashlib.sha256(store.engine + b'shared' + html.encode()).hexdigest()}.pdf"
+    if entry is not None and entry.is_file():
+        data = entry.read_bytes()
+    else:
+        data = _render(html, site).write_pdf()
+        if entry is not None:
+            temporary = aside(entry)
+            try:
+                temporary.write_bytes(data)
+                os.replace(temporary, entry)  # whole or not at all
+            finally:
+                temporary.unlink(missing_ok=True)
+    if len(_numbers) > 64:
+        _numbers.clear()
+    _numbers[html] = data
+    return data
+
+
+def bind(prepared: Prepared, chapters: list[Path], site: Path, target: Path, store: Store | None = None) -> Printed:
     """Assemble a book from its chapters printed alone (`chapters`, the files of `prepared.chapters` in order):
     the contents' page numbers from the chapters' pages, then cover and front matter printed for this book, and
     what `assemble` draws on the chapters' pages: the book's running title, page numbers, a draft's mark."""
@@ -143,10 +170,11 @@ def bind(prepared: Prepared, chapters: list[Path], site: Path, target: Path) -> 
         for index, landscape in enumerate(wide):
             block, place = divmod(index, NUMBERS_BLOCK)
             if (landscape, block) not in opened:
-                opened[landscape, block] = pikepdf.open(io.BytesIO(_numbers_block(prepared, landscape, block, site)))
+                numbers = _numbers_block(prepared, landscape, block, site, store)
+                opened[landscape, block] = pikepdf.open(io.BytesIO(numbers))
             head = 2 if landscape else (0 if index == 0 else 1)  # see render.book.HEADS
             over.append([(heads, head), (opened[landscape, block], place)])
-        mark = _printed_once(prepared.mark(), site) if prepared.mark else None
+        mark = _printed_once(prepared.mark(), site, store) if prepared.mark else None
         target.parent.mkdir(parents=True, exist_ok=True)
         pages = assemble.assemble(front_pdf, parts, over, target, mark)
     finally:
