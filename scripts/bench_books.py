@@ -123,7 +123,11 @@ def main() -> None:
         build(data, work / "warm", env, MANUAL_PDF_CACHE=str(cache))
         process = sorted((data / "processes").glob("*.yml"))[0]
         text = process.read_text(encoding="utf-8")
-        process.write_text(text.replace("\nobjectives:\n", "\nobjectives:\n- เพื่อทดลองแก้ไขหนึ่งกระบวนงาน\n", 1))
+        new = "เพื่อทดลองแก้ไขหนึ่งกระบวนงาน"
+        edited = re.sub(r"\nobjectives:\n( *)- ", lambda m: f"\nobjectives:\n{m[1]}- {new}\n{m[1]}- ", text, count=1)
+        if edited == text:
+            raise SystemExit(f"{process}: no objectives to add one to")
+        process.write_text(edited, encoding="utf-8")
         _, peak, log = build(data, work / "warm", env, MANUAL_PDF_CACHE=str(cache))
         books_, pages_, took_, chapters = stage(log)
         rows.append(("after editing one process (cache on)", "2", f"{books_} books, {pages_} pages",

@@ -107,8 +107,11 @@ def test_an_edited_process_is_laid_out_again_alone_and_the_books_that_hold_it_re
     # A new objective: it is printed in the process's chapter and nowhere else.
     objective = "เพื่อประชุมชี้แจงแนวทางการดำเนินงานแก่ผู้เกี่ยวข้องทุกระดับ"
     original = process.read_text(encoding="utf-8")
-    assert "\nobjectives:\n- " in original
-    process.write_text(original.replace("\nobjectives:\n", f"\nobjectives:\n- {objective}\n", 1), encoding="utf-8")
+    edited = re.sub(
+        r"\nobjectives:\n( *)- ", lambda m: f"\nobjectives:\n{m[1]}- {objective}\n{m[1]}- ", original, count=1
+    )
+    assert edited != original
+    process.write_text(edited, encoding="utf-8")
     rendered, log = run_build(tmp_path, "--jobs", "2", cache=cache, MANUAL_WORD="0")
     assert re.search(r"\(1 chapters laid out, \d+ from cache\)", log), log
     assert rendered == {"pdf/manual.pdf", f"pdf/processes/{process.stem}.pdf", *runners}
