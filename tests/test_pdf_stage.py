@@ -122,6 +122,37 @@ def test_an_edited_process_is_laid_out_again_alone_and_the_books_that_hold_it_re
         assert objective in re.sub(r"\s+", "", pdf_text(tmp_path / "site" / book)), book
 
 
+def test_damaged_chapters_and_page_numbers_in_the_cache_are_printed_again(tmp_path: Path) -> None:
+    """Cache entries are written whole, but a disk or a person can damage one: a chapter cut in half, a chapter of
+    garbage and page numbers of garbage are printed again, and the books come out as before."""
+    from opmanual.data.dataset import load
+    from opmanual.render.book import Binder, books
+    from opmanual.stage import cache_key, chapter_key, engine_key, images_key
+
+    shutil.copytree(ROOT / "tests/fixtures/mini", tmp_path / "data")
+    cache = tmp_path / "cache"
+    _, log = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
+    first = pdfs(tmp_path / "site")
+    manual = load(tmp_path / "data")
+    binder, images, engine = Binder(manual), images_key(manual), engine_key()
+    prepared = [binder.prepare(book) for book in books(manual)]
+    book_entries = {cache / f"{cache_key(p, images, engine)}.pdf" for p in prepared}
+    chapters = sorted({cache / f"{chapter_key(c, images, engine)}.pdf" for p in prepared for c in p.chapters})
+    shared = set(cache.glob("*.pdf")) - book_entries - set(chapters)
+    assert book_entries <= set(cache.glob("*.pdf")) and len(chapters) >= 3 and shared
+    for entry in book_entries:
+        entry.unlink()  # so that every book is assembled again from the entries below
+    half = chapters[0].read_bytes()
+    chapters[0].write_bytes(half[: len(half) // 2])
+    chapters[1].write_bytes(b"not a PDF at all")
+    for entry in shared:
+        entry.write_bytes(b"%PDF-1.7 garbage")
+    rendered, log = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
+    assert rendered == set(first)
+    assert "(2 chapters laid out" in log, log
+    assert pdfs(tmp_path / "site") == first
+
+
 def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> None:
     from opmanual import stage
     from opmanual.data.dataset import load

@@ -41,7 +41,7 @@ from .data.dataset import Manual
 from .data.files import MAX_ATTACHMENT, read_bytes
 from .docx.export import Meta, charts, export
 from .docx.figures import Figures
-from .pdf import printer
+from .pdf import assemble, printer
 from .pdf.textlayer import UnsupportedWeasyPrint
 from .render.book import Binder, ChapterDocument, Prepared, books
 from .render.extensions import Extensions
@@ -244,7 +244,8 @@ def print_books(
                     chapters.setdefault(part, chapter)
                     parts.append(part)
             todo.append(_Job(prepared, entry or target, job.word, parts))
-    to_lay_out = [(chapter, part) for part, chapter in chapters.items() if not part.is_file()]
+    # A chapter is laid out when the cache does not hold it whole (a file damaged there is laid out again).
+    to_lay_out = [(chapter, part) for part, chapter in chapters.items() if not assemble.readable(part)]
     # The longest chapters first, so that one long chapter does not start last.
     to_lay_out.sort(key=lambda item: -len(item[0].html))
     staging = {i: aside(job.target) for i, job in enumerate(todo)}

@@ -32,6 +32,16 @@ from pikepdf import Array, Dictionary, Name, Object, Pdf, String
 from ..render.book import ELSEWHERE
 
 
+def readable(path: Path, tagged: bool = True) -> bool:
+    """Whether `path` is a PDF a book can be assembled from (a cache entry damaged outside a build is not): a
+    chapter (`tagged`), or page numbers or a draft's mark."""
+    try:
+        with Pdf.open(path) as pdf:
+            return len(pdf.pages) > 0 and ("/StructTreeRoot" in pdf.Root or not tagged)
+    except (OSError, pikepdf.PdfError):
+        return False
+
+
 def anchors(pdf: Pdf) -> dict[str, int]:
     """The named destinations of a PDF and the index of the page each is on."""
     index = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}

@@ -127,7 +127,7 @@ def _printed_once(html: str, site: Path, store: Store | None) -> bytes:
     entry = None
     if store is not None:
         entry = store.folder / f"{hashlib.sha256(store.engine + b'shared' + html.encode()).hexdigest()}.pdf"
-    if entry is not None and entry.is_file():
+    if entry is not None and assemble.readable(entry, tagged=False):
         data = entry.read_bytes()
     else:
         data = _render(html, site).write_pdf()
