@@ -53,10 +53,14 @@ def reading(path: Path) -> dict[str, object]:
     return {"pages": sizes, "text": text.stdout.split("\f"), "outline": outline, "links": sorted(links)}
 
 
+# The site's address: each book's cover carries a QR code to its page, and its first body page the address.
+SITE_URL = "https://supervision.example.go.th/manual/"
+
+
 def _print_whole(data: Path, site: Path, book_path: str, target: Path) -> int:
     printer.install()
     manual = load(data)
-    book = next(book for book in books(manual) if book.path == book_path)
+    book = next(book for book in books(manual, site_url=SITE_URL) if book.path == book_path)
     return printer.print_prepared(Binder(manual).prepare(book), site, target).pages
 
 
@@ -68,7 +72,7 @@ def test_every_assembled_book_reads_as_the_book_printed_whole(
     site = tmp_path / "site"
     shutil.copytree(built_sites[name], site, ignore=shutil.ignore_patterns("pdf", "docx"))
     manual = load(DATASETS[name])
-    report = print_books(manual, site, cache=None, jobs=2, word=False, scratch=tmp_path / "scratch")
+    report = print_books(manual, site, cache=None, jobs=2, site_url=SITE_URL, word=False, scratch=tmp_path / "scratch")
     paths = [book.path for book in books(manual)]
     assert sorted(report.rendered) == sorted(paths)
     whole = tmp_path / "whole"
@@ -82,6 +86,7 @@ def test_every_assembled_book_reads_as_the_book_printed_whole(
         expected, got = reading(whole / path), reading(site / path)
         for part in ("pages", "outline", "links"):
             assert got[part] == expected[part], f"{name} {path}: {part}"
-        # Each page's text: the running title, the page number, and on the contents pages each entry's page.
+        # Each page's text: the running title, the page number, the site's address on the first body page, and on
+        # the contents pages each entry's page.
         for number, (old, new) in enumerate(zip(expected["text"], got["text"], strict=True), start=1):
             assert new == old, f"{name} {path}, page {number}"

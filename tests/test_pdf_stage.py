@@ -34,7 +34,10 @@ def pdfs(site: Path) -> dict[str, bytes]:
 
 
 def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_path: Path) -> None:
-    """On `mini` with a second person: its books render in a fraction of the time of data/'s."""
+    """On `mini` with a second person: its books render in a fraction of the time of data/'s. At the end, entries
+    damaged in the cache (a disk, a person: a chapter cut in half, a chapter and the page numbers overwritten with
+    garbage) are printed again, and the books come out as before. PDFs only: the Word copies' cache is
+    test_docx.py's."""
     shutil.copytree(ROOT / "tests/fixtures/mini", tmp_path / "data")
     # A second person, so that one person's edit is seen to leave another person's book alone.
     somchai = (tmp_path / "data/people/somchai.yml").read_text(encoding="utf-8")
@@ -44,12 +47,12 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
     processes = {f"pdf/processes/{path.stem}.pdf" for path in (tmp_path / "data/processes").glob("*.yml")}
     everything = {"pdf/manual.pdf", "pdf/ita.pdf", *people, *processes}
 
-    rendered, log = run_build(tmp_path, "--jobs", "2", cache=cache)
+    rendered, log = run_build(tmp_path, "--jobs", "2", cache=cache, MANUAL_WORD="0")
     assert rendered == everything
     assert f"{len(everything)} rendered, 0 from cache, 2 processes" in log  # the books were shared among two
     first = pdfs(tmp_path / "site")
 
-    rendered, log = run_build(tmp_path, cache=cache)
+    rendered, log = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
     assert rendered == set()
     assert f"0 rendered, {len(everything)} from cache" in log
     assert pdfs(tmp_path / "site") == first
@@ -61,7 +64,7 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
     edited = original.replace("- title: งานกลุ่มโรงเรียนที่ ๑", f"- title: {duty}", 1)
     assert edited != original
     person.write_text(edited, encoding="utf-8")
-    rendered, _ = run_build(tmp_path, cache=cache)
+    rendered, _ = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
     assert rendered == {"pdf/manual.pdf", "pdf/people/somchai.pdf"}
     second = pdfs(tmp_path / "site")
     for book in everything - rendered:
@@ -71,10 +74,34 @@ def test_unchanged_books_come_from_the_cache_and_edits_are_rendered_again(tmp_pa
 
     # Undoing the edit serves the first PDFs again, from the cache, and never the edited ones.
     person.write_text(original, encoding="utf-8")
-    rendered, _ = run_build(tmp_path, cache=cache)
+    rendered, _ = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
     assert rendered == set()
     assert pdfs(tmp_path / "site") == first
     assert duty not in pdf_text(tmp_path / "site/pdf/manual.pdf")
+
+    # Damaged entries: every book is assembled again, from two chapters printed again and the rest of the cache.
+    from opmanual.data.dataset import load
+    from opmanual.render.book import Binder, books
+    from opmanual.stage import cache_key, chapter_key, engine_key, images_key
+
+    manual = load(tmp_path / "data")
+    binder, images, engine = Binder(manual), images_key(manual), engine_key()
+    prepared = [binder.prepare(book) for book in books(manual)]
+    book_entries = {cache / f"{cache_key(p, images, engine)}.pdf" for p in prepared}
+    chapters = sorted({cache / f"{chapter_key(c, images, engine)}.pdf" for p in prepared for c in p.chapters})
+    shared = set(cache.glob("*.pdf")) - book_entries - set(chapters)
+    assert book_entries <= set(cache.glob("*.pdf")) and len(chapters) >= 3 and shared
+    for entry in book_entries:
+        entry.unlink()
+    half = chapters[0].read_bytes()
+    chapters[0].write_bytes(half[: len(half) // 2])
+    chapters[1].write_bytes(b"not a PDF at all")
+    for entry in shared:
+        entry.write_bytes(b"%PDF-1.7 garbage")
+    rendered, log = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
+    assert rendered == everything
+    assert "(2 chapters laid out" in log, log
+    assert pdfs(tmp_path / "site") == first
 
 
 def test_an_edited_process_is_laid_out_again_alone_and_the_books_that_hold_it_reassembled(tmp_path: Path) -> None:
@@ -122,37 +149,6 @@ def test_an_edited_process_is_laid_out_again_alone_and_the_books_that_hold_it_re
         assert objective in re.sub(r"\s+", "", pdf_text(tmp_path / "site" / book)), book
 
 
-def test_damaged_chapters_and_page_numbers_in_the_cache_are_printed_again(tmp_path: Path) -> None:
-    """Cache entries are written whole, but a disk or a person can damage one: a chapter cut in half, a chapter of
-    garbage and page numbers of garbage are printed again, and the books come out as before."""
-    from opmanual.data.dataset import load
-    from opmanual.render.book import Binder, books
-    from opmanual.stage import cache_key, chapter_key, engine_key, images_key
-
-    shutil.copytree(ROOT / "tests/fixtures/mini", tmp_path / "data")
-    cache = tmp_path / "cache"
-    _, log = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
-    first = pdfs(tmp_path / "site")
-    manual = load(tmp_path / "data")
-    binder, images, engine = Binder(manual), images_key(manual), engine_key()
-    prepared = [binder.prepare(book) for book in books(manual)]
-    book_entries = {cache / f"{cache_key(p, images, engine)}.pdf" for p in prepared}
-    chapters = sorted({cache / f"{chapter_key(c, images, engine)}.pdf" for p in prepared for c in p.chapters})
-    shared = set(cache.glob("*.pdf")) - book_entries - set(chapters)
-    assert book_entries <= set(cache.glob("*.pdf")) and len(chapters) >= 3 and shared
-    for entry in book_entries:
-        entry.unlink()  # so that every book is assembled again from the entries below
-    half = chapters[0].read_bytes()
-    chapters[0].write_bytes(half[: len(half) // 2])
-    chapters[1].write_bytes(b"not a PDF at all")
-    for entry in shared:
-        entry.write_bytes(b"%PDF-1.7 garbage")
-    rendered, log = run_build(tmp_path, cache=cache, MANUAL_WORD="0")
-    assert rendered == set(first)
-    assert "(2 chapters laid out" in log, log
-    assert pdfs(tmp_path / "site") == first
-
-
 def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> None:
     from opmanual import stage
     from opmanual.data.dataset import load
@@ -167,6 +163,10 @@ def test_a_changed_stylesheet_invalidates_every_cached_book(tmp_path: Path) -> N
     (sheets / "stylesheets/print.css").write_text("@page { size: A5 }", encoding="utf-8")
     assert stage.cache_key(prepared, stage.images_key(manual), stage.engine_key(sheets)) != before
     assert stage.cache_key(prepared, stage.images_key(manual), stage.engine_key()) == before
+    # and every chapter printed alone, kept in the cache on its own
+    chapter = prepared.chapters[0]
+    chapter_before = stage.chapter_key(chapter, stage.images_key(manual), stage.engine_key())
+    assert stage.chapter_key(chapter, stage.images_key(manual), stage.engine_key(sheets)) != chapter_before
 
 
 def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path, twin_builds: tuple[Path, Path]) -> None:
@@ -174,7 +174,7 @@ def test_two_shards_make_exactly_the_pdfs_of_one_build(tmp_path: Path, twin_buil
     for name, options in {"1": ["--shard", "1/2"], "2": ["--shard", "2/2"]}.items():
         folder = tmp_path / name
         shutil.copytree(ROOT / "tests/fixtures/mini", folder / "data")
-        run_build(folder, *options, cache=None)
+        run_build(folder, *options, cache=None, MANUAL_WORD="0")  # the PDFs are compared, not the Word copies
         sites[name] = pdfs(folder / "site")
     whole, first, second = sites["whole"], sites["1"], sites["2"]
     assert len(whole) >= 2 and first and second

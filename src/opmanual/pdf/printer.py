@@ -172,8 +172,10 @@ def bind(prepared: Prepared, chapters: list[Path], site: Path, target: Path, sto
             if (landscape, block) not in opened:
                 numbers = _numbers_block(prepared, landscape, block, site, store)
                 opened[landscape, block] = pikepdf.open(io.BytesIO(numbers))
-            head = 2 if landscape else (0 if index == 0 else 1)  # see render.book.HEADS
-            over.append([(heads, head), (opened[landscape, block], place)])
+            if index == 0 and not landscape:  # the first page: its number is the heads' own (see render.book.HEADS)
+                over.append([(heads, 0)])
+            else:
+                over.append([(heads, 2 if landscape else 1), (opened[landscape, block], place)])
         mark = _printed_once(prepared.mark(), site, store) if prepared.mark else None
         target.parent.mkdir(parents=True, exist_ok=True)
         pages = assemble.assemble(front_pdf, parts, over, target, mark)

@@ -425,8 +425,8 @@ class Binder:
         return self.document(None, "numbers", numbers=[(wide, thai.digits(str(n), digits)) for wide, n in pages])
 
 
-# The pages of a book's "heads" document: the first page of the body (which carries the online address), any other,
-# and a landscape one.
+# The pages of a book's "heads" document: the first page of the body (its online address and its number, laid out
+# side by side), any other page, a landscape one.
 HEADS = [False, False, True]
 
 
