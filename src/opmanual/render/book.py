@@ -324,6 +324,7 @@ class Binder:
         self.specs = specs or plan(manual)
         self.common = context(manual, self.renderer, {spec.src_uri for spec in self.specs})
         self._chapters: dict[int, tuple[PageSpec, Markup, list[dict[str, Any]]]] = {}
+        self._documents: dict[tuple[str, str, bool], ChapterDocument] = {}
 
     def chapter_html(self, book: Book, index: int) -> tuple[Markup, list[ContentsEntry]]:
         """One chapter as HTML, and its contents entries. The HTML is the same in every book that holds the chapter:
@@ -398,10 +399,7 @@ class Binder:
                 continue  # a chapter of nothing but its title (a group that states no concept or scope yet)
             chapters.append({"anchor": f"chapter-{chapter_name(chapter.spec)}", "html": html, "wide": chapter.wide})
             contents += entries
-        alone = [
-            ChapterDocument(c["anchor"], links_out(self.document(None, "chapter", chapters=[c])), c["wide"])
-            for c in chapters
-        ]
+        alone = [self._alone(c["anchor"], c["html"], c["wide"]) for c in chapters]
         return Prepared(
             book.path,
             unlink_missing(self.document(book, "body", chapters=chapters)),
@@ -418,6 +416,14 @@ class Binder:
         """A draft's mark on a portrait page and on a landscape one: the same for every book."""
         url = Markup(watermark.data_url(self.manual.labels.draft_mark))  # noqa: S704 - base64 and a fixed prefix
         return self.document(None, "mark", pages=[False, True], watermark=url)
+
+    def _alone(self, anchor: str, html: Markup, wide: bool) -> ChapterDocument:
+        """A chapter as the document it is printed as, made once for all the books that hold it."""
+        key = (anchor, html, wide)
+        if key not in self._documents:
+            document = self.document(None, "chapter", chapters=[{"anchor": anchor, "html": html, "wide": wide}])
+            self._documents[key] = ChapterDocument(anchor, links_out(document), wide)
+        return self._documents[key]
 
     def numbers(self, pages: list[tuple[bool, int]]) -> str:
         """Page numbers, one on each page: (landscape or not, the number), in the manual's digits."""
