@@ -55,7 +55,7 @@ def anchors(pdf: Pdf) -> dict[str, int]:
 
 def wide_pages(pdf: Pdf) -> list[bool]:
     """Which of a PDF's pages are landscape (a wide chapter's)."""
-    return [bool(wide_pages_of(page)) for page in pdf.pages]
+    return [bool(_kind(page)) for page in pdf.pages]
 
 
 def assemble(
@@ -109,7 +109,7 @@ def assemble(
             page.contents_add(book.make_stream(b"q\n"), prepend=True)
             page.contents_add(book.make_stream(b"Q\n"))
             if marks:
-                kind = wide_pages_of(page)
+                kind = _kind(page)
                 _draw(book, page, marks[kind], f"/Mark{kind}", under=True)
             for pdf, index in over[sheet]:
                 name, drawn = form(pdf, index)
@@ -165,7 +165,7 @@ def _draw(book: Pdf, page: pikepdf.Page, form: Object, name: str, under: bool) -
     page.contents_add(book.make_stream(f"/Artifact BMC q {name} Do Q EMC\n".encode()), prepend=under)
 
 
-def wide_pages_of(page: pikepdf.Page) -> int:
+def _kind(page: pikepdf.Page) -> int:
     """1 for a landscape page, 0 for a portrait one."""
     x0, y0, x1, y1 = (float(v) for v in page.mediabox)
     return int(abs(x1 - x0) > abs(y1 - y0))

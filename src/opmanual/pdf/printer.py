@@ -98,7 +98,7 @@ def print_chapter(chapter: ChapterDocument, site: Path, target: Path) -> int:
 # Page numbers are printed in blocks of this many, each the same in every book (and every build), and kept by the
 # process that printed them for the next book it binds.
 NUMBERS_BLOCK = 50
-_numbers: dict[str, bytes] = {}
+_shared: dict[str, bytes] = {}
 
 
 def _numbers_block(prepared: Prepared, wide: bool, block: int, site: Path, store: Store | None) -> bytes:
@@ -122,8 +122,8 @@ class Store:
 def _printed_once(html: str, site: Path, store: Store | None) -> bytes:
     """An untagged PDF of `html` that is the same in every book (page numbers, a draft's mark): printed once a
     process, and kept in `store` for the other processes and the next builds."""
-    if html in _numbers:
-        return _numbers[html]
+    if html in _shared:
+        return _shared[html]
     entry = None
     if store is not None:
         entry = store.folder / f"{hashlib.sha256(store.engine + b'shared' + html.encode()).hexdigest()}.pdf"
@@ -138,9 +138,9 @@ def _printed_once(html: str, site: Path, store: Store | None) -> bytes:
                 os.replace(temporary, entry)  # whole or not at all
             finally:
                 temporary.unlink(missing_ok=True)
-    if len(_numbers) > 64:
-        _numbers.clear()
-    _numbers[html] = data
+    if len(_shared) > 64:
+        _shared.clear()
+    _shared[html] = data
     return data
 
 
