@@ -116,11 +116,14 @@ def test_personal_manual(name: str, person_id: str, built_sites: dict[str, Path]
     contents_page = next(index for _, title, index in bookmarks if title == label.contents)
     # the cover has no number; front matter letters run ก ข ค ง จ, as Thai lists and theses count them
     assert squeeze(text_of(path, contents_page)).endswith("กขคงจฉ"[contents_page - 1])
-    contents = [line.strip() for line in text_of(path, contents_page).splitlines() if "..." in line or "…" in line]
+    # A contents line: its title, the dots drawn between (not text), its page number at the right.
+    contents = [
+        line.strip() for line in text_of(path, contents_page).splitlines() if re.search(r"\S\s{3,}[๐-๙0-9]+$", line)
+    ]
     remaining = bookmarks[first_body:]
     assert len(contents) >= len(top) - 2
     for line in contents:
-        match = re.fullmatch(r"(.+?)\s*\.{3,}\s*([๐-๙0-9]+)", line)
+        match = re.fullmatch(r"(.+?)\s{3,}([๐-๙0-9]+)", line)
         assert match, line
         title, number = match.group(1).strip(), int(digits(match.group(2), "arabic"))
         index = next(i for i, (_, t, _) in enumerate(remaining) if squeeze(t).startswith(squeeze(title)))

@@ -232,8 +232,8 @@ def test_free_sections_are_in_the_contents_and_the_outline(site: Path) -> None:
         assert title in titles
     contents_page = next(i for i, page in enumerate(reader.pages, 1) if "สารบัญ" in (page.extract_text() or ""))
     contents = squeeze(pdf_text(path, contents_page, contents_page))
-    assert re.search(r"บทบาทเพิ่มเติมในเครือข่ายภาษาไทย\.{3,}[๐-๙]+", contents)
-    assert re.search(r"ภาคผนวก\.{3,}[๐-๙]+", contents)
+    assert re.search(r"บทบาทเพิ่มเติมในเครือข่ายภาษาไทย[๐-๙]+", contents)
+    assert re.search(r"ภาคผนวก[๐-๙]+", contents)
 
 
 def test_appendix_pictures_fill_their_own_pages(site: Path, tmp_path: Path) -> None:
