@@ -424,7 +424,8 @@ def test_an_import_killed_while_it_reads_a_pdf_takes_its_reader_with_it(tmp_path
 @pytest.mark.slow
 def test_an_import_killed_at_any_moment_leaves_the_old_folder_or_the_new_one(tmp_path: Path) -> None:
     """Kills spread over the whole run (reading, recognising, the lock, copying, writing, checking, the swap): the
-    folder is always the old one or the whole new one, and the next import leaves nothing behind."""
+    folder is always the old one or the whole new one, and the next import leaves nothing behind. The next import
+    is a real one after two of the kills; after the others, what it does first (under the lock, `clean`)."""
     (seed,) = (ROOT / "tests/seeds").glob("004_*.txt")
     target = data_folder(tmp_path)
     old = snapshot(target)
@@ -440,10 +441,13 @@ def test_an_import_killed_at_any_moment_leaves_the_old_folder_or_the_new_one(tmp
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert snapshot(target) == old or len(load(target).people) > 1, eighth
-        result = run(
-            tmp_path, "import", source(tmp_path, PERSON.replace("มาลี", "มาลี" + "ก" * eighth), "p.txt"), "--into", target
-        )
-        assert result.returncode == 0, (eighth, result.stderr)
+        if eighth % 4:
+            with hold(target, "import"):
+                clean(target)
+        else:
+            person = source(tmp_path, PERSON.replace("มาลี", "มาลี" + "ก" * eighth), "p.txt")
+            result = run(tmp_path, "import", person, "--into", target)
+            assert result.returncode == 0, (eighth, result.stderr)
         assert debris(tmp_path) == [], eighth
 
 
