@@ -47,9 +47,14 @@ def seen(browser: Browser, built_sites: dict[str, Path]) -> Iterator[Callable[[s
     widened to a desktop, and the page read again, as a reader turning a phone or resizing a window would see it.
     Read this way, the lines of every page of the four sites, at every width, are the ones a fresh load at that
     width shows, and so is the phones' page width, in half the time. A page's width on the desktop is not read:
-    the phone's drawer, laid out on the first load, widens it there (and no test asks it)."""
+    the phone's drawer, laid out on the first load, widens it there (and no test asks it).
+
+    A page whose content (its <article>) is the same as a page read in another site, as the editors' guide and the
+    fields' reference are in every site, reads as that one: the same words under the same stylesheets break the
+    same way, and the header and navigation around it are read on the site's other pages."""
     read: dict[tuple[str, int], dict[str, Any]] = {}
     first, *others = [*sorted(PHONES, reverse=True), DESKTOP]
+    articles: dict[str, tuple[str, str]] = {}  # an article's text: the site and page it was read on
 
     def look(name: str, width: int) -> dict[str, Any]:
         if (name, width) not in read:
@@ -57,6 +62,13 @@ def seen(browser: Browser, built_sites: dict[str, Path]) -> Iterator[Callable[[s
             page = browser.new_page(viewport={"width": first, "height": 900})
             with serve(site) as base:
                 for path in pages_of(site):
+                    html = (site / path / "index.html").read_text(encoding="utf-8")
+                    article = html[html.find("<article") : html.find("</article>")]
+                    if article and articles.setdefault(article, (name, path)) != (name, path):
+                        earlier = articles[article]
+                        for each in [first, *others]:
+                            read.setdefault((name, each), {})[path] = read[earlier[0], each][earlier[1]]
+                        continue
                     page.set_viewport_size({"width": first, "height": 900})
                     page.goto(base + path, wait_until="load")
                     for each in [first, *others]:
