@@ -26,7 +26,7 @@ from typing import Any
 from PIL import Image
 
 from ..cache import aside
-from ..render.book import SITE_URL, stylesheets, url_fetcher
+from ..render.book import SITE_URL, print_styles
 
 DPI = 200
 HEIGHT_CM = 23.0  # of a page's picture: a page's text height less room for the heading above it
@@ -34,7 +34,7 @@ STRIP_CM = 12.0  # of the page a table of strips is laid out on, per row: far mo
 PAD = 6  # pixels of white kept around the ink
 CM_PER_PX = 2.54 / 96  # a CSS pixel
 DOCUMENT = """<!DOCTYPE html>
-<html lang="th"><head><meta charset="utf-8">{links}
+<html lang="th"><head><meta charset="utf-8">
 <style>@page {{ size: {width:.2f}cm {height:.2f}cm; margin: 0; }} body {{ margin: 0; }}</style>
 </head><body><div class="md-typeset">{html}</div></body></html>"""
 STRIP = "data-strip"  # a table row drawn as a picture of its own
@@ -92,11 +92,13 @@ class Figures:
         from weasyprint import HTML
 
         strips = STRIP in html
-        links = "".join(f'<link rel="stylesheet" href="{sheet}">' for sheet in stylesheets())
         # A table of strips is laid out on one page as tall as its rows could be, and cut afterwards.
         height = STRIP_CM * (html.count(STRIP) + 1) if strips else HEIGHT_CM
-        document = DOCUMENT.format(links=links, width=width_cm, height=height, html=html)
-        laid_out = HTML(string=document, base_url=SITE_URL, url_fetcher=url_fetcher(self.site)).render()
+        document = DOCUMENT.format(width=width_cm, height=height, html=html)
+        styles = print_styles(self.site)
+        laid_out = HTML(string=document, base_url=SITE_URL, url_fetcher=styles.fetcher).render(
+            stylesheets=styles.sheets, font_config=styles.fonts, counter_style=styles.counters
+        )
         # Read once and thrown away: quicker uncompressed. (Not with whole fonts: the text-layer patch that the
         # books install spaces out SARA AM then.)
         pdf = laid_out.write_pdf(uncompressed_pdf=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import aside
-from ..render.book import SITE_URL, ChapterDocument, ContentsEntry, Prepared, links_out, stylesheets, url_fetcher
+from ..render.book import SITE_URL, ChapterDocument, ContentsEntry, Prepared, links_out, print_styles
 from . import assemble, pango_words, tagging, textlayer
 
 
@@ -58,33 +58,13 @@ def print_prepared(prepared: Prepared, site: Path, target: Path | None = None) -
 
 
 def _render(html: str, site: Path) -> Any:
-    """Lay out one printed document with the stylesheets of every printed page (`render.book.stylesheets`)."""
+    """Lay out one printed document with the stylesheets of every printed page (`render.book.print_styles`)."""
     from weasyprint import HTML
 
-    fetcher, fonts, counters, sheets = _styles(site)
-    return HTML(string=html, base_url=SITE_URL, url_fetcher=fetcher).render(
-        stylesheets=sheets, font_config=fonts, counter_style=counters
+    styles = print_styles(site)
+    return HTML(string=html, base_url=SITE_URL, url_fetcher=styles.fetcher).render(
+        stylesheets=styles.sheets, font_config=styles.fonts, counter_style=styles.counters
     )
-
-
-# The stylesheets parsed once a process (and site): parsing them took a third of the time of a small book.
-_parsed: dict[Path, tuple[Any, Any, Any, list[Any]]] = {}
-
-
-def _styles(site: Path) -> tuple[Any, Any, Any, list[Any]]:
-    """The URL fetcher, font configuration, counter styles and parsed stylesheets of the printed documents of
-    `site`. The stylesheets are a user's to WeasyPrint (a document's own <style> comes after them, as when they
-    were linked)."""
-    from weasyprint import CSS
-    from weasyprint.css.counters import CounterStyle
-    from weasyprint.text.fonts import FontConfiguration
-
-    if site not in _parsed:
-        fetcher, fonts, counters = url_fetcher(site), FontConfiguration(), CounterStyle()
-        sheets = [CSS(url=url, url_fetcher=fetcher, font_config=fonts, counter_style=counters) for url in stylesheets()]
-        _parsed.clear()
-        _parsed[site] = (fetcher, fonts, counters, sheets)
-    return _parsed[site]
 
 
 def print_chapter(chapter: ChapterDocument, site: Path, target: Path) -> int:
