@@ -8,6 +8,7 @@ part on its own.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 from collections.abc import Callable
@@ -499,8 +500,10 @@ class PrintStyles:
 
 
 # Parsed once a process (and site): parsing them took a third of the time of a small book, and 0.1 s of each chart
-# drawn for the Word copies.
+# drawn for the Word copies. Let go before the interpreter tears its modules down: a FontConfiguration still alive
+# then calls into a FontConfig library already unloaded ("Exception ignored in FontConfiguration.__del__").
 _parsed: dict[Path, PrintStyles] = {}
+atexit.register(_parsed.clear)
 
 
 def print_styles(site: Path) -> PrintStyles:
