@@ -28,8 +28,8 @@ from opmanual.measures import MARGINS
 from poppler import picture
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-# A picture of every chart of every site at both widths, for a person to look at (tests/artifacts/chart-*.png): a
-# quarter of this file's time, so taken when asked, as the pull-request workflow does.
+# A picture of every chart of every site at both widths and as printed, for a person to look at
+# (tests/artifacts/chart-*.png): a quarter of this file's time, so taken when asked, as the pull-request workflow does.
 SCREENSHOTS = os.environ.get("TEST_SCREENSHOTS") == "1"
 SITES = [*sorted(DATASETS), "extremes"]
 
@@ -323,7 +323,7 @@ def test_chart_text_stays_inside_its_symbol_in_the_pdf(extremes_data: Path, tmp_
     data = extremes_data if name == "extremes" else DATASETS[name]
     html, marks = marked_charts(data)
     pdf = print_pdf(html, tmp_path)
-    if name in ("data", "varied", "extremes"):  # the charts as printed, unmarked, to look at
+    if SCREENSHOTS and name in ("data", "varied", "extremes"):  # the charts as printed, unmarked, to look at
         plain = tmp_path / "charts.pdf"
         plain.write_bytes(print_pdf("\n".join(CHARTS.findall(book_html(data))), tmp_path))
         ARTIFACTS.mkdir(exist_ok=True)
