@@ -153,3 +153,13 @@ def test_the_index_keeps_table_cells_apart(built_sites: dict[str, Path]) -> None
     page = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("processes/qa-research/"))
     assert "ผู้รับผิดชอบ นายอนวัช ไข่ขาว หน่วยงาน" in page
     assert "ผู้รับผิดชอบนายอนวัช" not in page
+
+
+def test_lines_and_cells_are_kept_apart_whatever_follows_them() -> None:
+    """The search reads a page before its Thai words are wrapped in spans (site.events): text right after a line
+    break or a cell is kept apart from it as well as a tag is."""
+    from opmanual.site.searchtext import separate_cells
+
+    assert separate_cells("<td>ก</td><td>ข</td>") == "<td>ก</td>\n<td>ข</td>"
+    assert separate_cells("ผู้รับผิดชอบ<br>นายอนวัช") == "ผู้รับผิดชอบ<br>\nนายอนวัช"
+    assert separate_cells("ก<br/>\nข</td>\n") == "ก<br/>\nข</td>\n"

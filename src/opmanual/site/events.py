@@ -294,9 +294,16 @@ class ManualSite:
 
     @guarded
     def on_page_content(self, html: str) -> str:
-        """Every data table is named after the section it stands in, for screen readers (see `a11y`), Thai lines
-        break only between words (see `wordbreak`), and the search keeps table cells apart (see `searchtext`)."""
-        return searchtext.separate_cells(wordbreak.wrap_words(a11y.name_tables(html)))
+        """Every data table is named after the section it stands in, for screen readers (see `a11y`), and the
+        search keeps table cells apart (see `searchtext`)."""
+        return searchtext.separate_cells(a11y.name_tables(html))
+
+    @guarded
+    def on_page_context(self, page: Page) -> None:
+        """Thai lines break only between words (see `wordbreak`): each word is wrapped in a span of its own once the
+        search has read the page (a hook's events come after the plugins'), so that the search's HTML parser
+        reads the page without them, a third of the time of a build."""
+        page.content = wordbreak.wrap_words(page.content or "")
 
     @guarded
     def on_post_build(self, config: MkDocsConfig) -> None:

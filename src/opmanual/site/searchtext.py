@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-_JOINED = re.compile(r"(</t[dh]>|<br\s*/?>)(?=<)", re.IGNORECASE)
+_JOINED = re.compile(r"(</t[dh]>|<br\s*/?>)(?=\S)", re.IGNORECASE)
 
 
 def separate_cells(html: str) -> str:
-    """`html` with a newline after every table cell and line break that is followed by another tag."""
+    """`html` with a newline after every table cell and line break that is not followed by whitespace."""
     return _JOINED.sub("\\1\n", html)
