@@ -17,6 +17,7 @@ from opmanual.data.dataset import load
 from opmanual.render import history
 from opmanual.render.pages import plan
 from opmanual.render.render import TEMPLATES
+from opmanual.site import guide
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -70,9 +71,10 @@ def address(src_uri: str) -> str:
     return "" if str(folder) == "." else f"{folder}/"
 
 
-# What a site shows beside the pages its data makes: the pages written by hand (the editors' guide), the same in every
-# site. Templates whose names start with `_` are parts of others; `chapter_` ones are the printed books' own.
-HAND_WRITTEN = sorted(address(path.relative_to(ROOT / "docs").as_posix()) for path in (ROOT / "docs").rglob("*.md"))
+# What a site shows beside the pages its data makes: the pages written by hand (the editors' guide, which comes with
+# the package), the same in every site. Templates whose names start with `_` are parts of others; `chapter_` ones are
+# the printed books' own.
+HAND_WRITTEN = sorted(address(uri) for uri in guide.pages())
 SITE_TEMPLATES = {path.name for path in TEMPLATES.glob("*.md.j2") if not path.name.startswith(("_", "chapter_"))}
 
 

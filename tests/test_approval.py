@@ -334,7 +334,7 @@ def test_every_generated_page_edits_and_shows_the_history_of_the_file_it_is_made
     person = soup_of(linked_site / "people/somchai/index.html").select_one("a.md-content__button")
     assert person is not None and str(person["href"]).endswith("tests/fixtures/mini/people/somchai.yml")
     guide = soup_of(linked_site / "guide/index.html").select_one("a.md-content__button")
-    assert guide is not None and str(guide["href"]) == f"{edit_base}docs/guide/index.md"  # Material's own button
+    assert guide is not None and str(guide["href"]) == f"{edit_base}src/opmanual/guide/index.md"
 
 
 @pytest.mark.parametrize(

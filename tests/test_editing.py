@@ -312,7 +312,7 @@ def test_the_guide_examples_are_valid_data(tmp_path: Path) -> None:
     from opmanual.data import model
     from opmanual.data.loader import audit
 
-    guide = (ROOT / "docs/guide/index.md").read_text(encoding="utf-8")
+    guide = (ROOT / "src/opmanual/guide/index.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", guide, re.DOTALL)
     assert len(blocks) >= 12
     mini = ROOT / "tests/fixtures/mini"
@@ -387,13 +387,14 @@ def test_history_never_runs_what_a_repository_inside_the_data_folder_configures(
 
 
 def test_the_guide_lists_every_key_of_every_data_file() -> None:
-    """The guide's page of keys (docs/guide/fields.md) is made from the model: every part of every kind of file
+    """The guide's page of keys (src/opmanual/guide/fields.md) is made from the model: every part of every kind of file
     has its section, with a row for each of its keys, and the page is in the navigation."""
     from opmanual.data import schema
     from opmanual.site.guide import FIELDS_MARKER, fields_reference
+    from opmanual.site.guide import nav as guide_nav
 
-    assert FIELDS_MARKER in (ROOT / "docs/guide/fields.md").read_text(encoding="utf-8")
-    assert "guide/fields.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert FIELDS_MARKER in (ROOT / "src/opmanual/guide/fields.md").read_text(encoding="utf-8")
+    assert "guide/fields.md" in guide_nav()[0]["คู่มือการแก้ไขข้อมูล"]
     sections = dict(re.findall(r"\{#f-(\w+) data-search-exclude\}\n(.*?)(?=\n#|\Z)", fields_reference(), re.DOTALL))
     for model in schema.FILES.values():
         generated = schema.generate(model)
@@ -432,7 +433,7 @@ def test_every_numbered_list_of_the_guide_is_one_list(name: str) -> None:
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    source = (ROOT / "docs/guide" / name).read_text(encoding="utf-8")
+    source = (ROOT / "src/opmanual/guide" / name).read_text(encoding="utf-8")
     converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     soup = BeautifulSoup(converter.convert(source), "html.parser")
     made = [len(ol.find_all("li", recursive=False)) for ol in soup.find_all("ol") if ol.find_parent("li") is None]

@@ -16,8 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
+from .. import __version__, thai
 from .. import cache as caches
-from .. import thai
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
@@ -145,6 +145,7 @@ def _environment(digit_style: str, templates: Path, compiled: Path | None) -> En
     env.filters["pieces"] = thai.pieces  # where a chart's lines may break (_charts.md.j2)
     env.globals["number"] = lambda *path: Markup(thai.number_label(tuple(path), digit_style))  # noqa: S704 - digits and dots
     env.globals["url"] = url
+    env.globals["opmanual_version"] = __version__  # the PDFs' Creator
     env.filters["unbroken"] = unbroken
     env.globals["hashes"] = heading_marks
     return env

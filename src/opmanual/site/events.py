@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files
 
-from .. import wordbreak
+from .. import __version__, wordbreak
 from ..build import (
     FILE_SYSTEM,
     SiteRefused,
@@ -154,6 +154,7 @@ class ManualSite:
         except SiteRefused as exc:
             raise Refused(refused_cache(self.settings, exc)) from None
         theme.install(config)
+        config.extra["opmanual_version"] = __version__  # in the footer of every page
         self.repository = self._repository(config)
         try:
             manual = load(folder)
@@ -199,7 +200,7 @@ class ManualSite:
         )
         self.spec_of = {spec.src_uri: spec for spec in self.specs}
         generated = _escape_titles(nav(self.specs, manual.labels))
-        config.nav = generated + list(config.nav or [])
+        config.nav = generated + guide.nav() + list(config.nav or [])
         return config
 
     @guarded
@@ -219,6 +220,10 @@ class ManualSite:
             # The home page's <title> is the site name (escaped in on_config), as the theme prints it.
             content = content if src_uri == "index.md" else with_title(content, titles[src_uri])
             files.append(File.generated(config, src_uri, content=content))
+        for src_uri, source in guide.pages().items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} would hide a page of the editors' guide; rename or remove it")
+            files.append(File.generated(config, src_uri, abs_src_path=str(source)))
         if self.manual is not None:
             for name in self.manual.attachments():
                 source = self.manual.attachment_file(name)
@@ -290,6 +295,11 @@ class ManualSite:
         if spec is not None:
             data = self.manual.root if self.manual else None
             page.edit_url = self.repository.edit_url(data / spec.source) if self.repository and data else None
+        elif page.file.src_uri in guide.pages():
+            # The guide is the package's: its edit button opens it where the package is this repository's own source
+            # (None outside the repository: an office's site has no button there).
+            source = guide.pages()[page.file.src_uri]
+            page.edit_url = self.repository.edit_url(source) if self.repository else None
         return guide.fill(markdown, self.manual.labels if self.manual else Labels())
 
     @guarded

@@ -1,7 +1,9 @@
-"""Parts of the editors' guide (docs/guide) that are made from the model, so that they never fall behind it."""
+"""The editors' guide: its pages ship in the package (`opmanual/guide/`), so every office's site carries the guide
+of the generator it is built with; the tables in them that are made from the model never fall behind it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -10,6 +12,21 @@ from ..data import model as m
 from ..data import schema
 from ..data.labels import Labels
 from ..render.render import escape
+
+PAGES = Path(__file__).parents[1] / "guide"
+SECTION = "คู่มือการแก้ไขข้อมูล"  # its title in the navigation, after the manual's own sections
+
+
+def pages() -> dict[str, Path]:
+    """The guide's pages: each page's path on the site (`guide/index.md`) and its file in the package."""
+    return {f"guide/{path.name}": path for path in sorted(PAGES.glob("*.md"))}
+
+
+def nav() -> list[Any]:
+    """The guide's section of the navigation: its first page, then the others."""
+    found = pages()
+    return [{SECTION: ["guide/index.md", *(uri for uri in found if uri != "guide/index.md")]}]
+
 
 LABELS_MARKER = "<!-- opmanual:labels -->"
 
