@@ -9,6 +9,7 @@ from opmanual.data.dataset import load
 from opmanual.render.book import Binder, person_book
 
 OFFICE = """\
+format: 1
 office:
   name: สำนักงานเขตพื้นที่การศึกษาทดสอบ
 group:

@@ -79,7 +79,7 @@ def test_the_groups_parts_are_named_by_the_manuals_own_headings() -> None:
 
 # A repository of known commits --------------------------------------------------------------------------------
 
-OFFICE = "office:\n  name: สำนักงานเขตพื้นที่การศึกษาทดสอบ\ngroup:\n  name: กลุ่มนิเทศ\n"
+OFFICE = "office:\n  name: สำนักงานเขตพื้นที่การศึกษาทดสอบ\ngroup:\n  name: กลุ่มนิเทศ\nformat: 1\n"
 QA = """\
 name: งานประกันคุณภาพ
 steps:

@@ -108,6 +108,7 @@ def folder(tmp_path: Path, office: str) -> Path:
 
 EDITED = """\
 # office.yml of our group: kept as written
+format: 1
 office:
   name: สำนักงานเขตพื้นที่การศึกษาประถมศึกษาทดลอง เขต ๑
 group:

@@ -35,6 +35,7 @@ organization:
     title: ผู้อำนวยการกลุ่มนิเทศ
     person: somchai
     reports_to: director
+format: 1
 """
 PERSON = """\
 prefix: นาย

@@ -6,6 +6,7 @@ python -m opmanual check [DATA_DIR] [--format text|github] [--fix] [--strict-ita
                                                               --strict-ita refuses what the ITA item lacks
 python -m opmanual build [DATA_DIR] [--site DIR] [--no-pdf] [--shard i/n] [--jobs N]
                                                               build into a new folder, swap it in on success
+python -m opmanual migrate [DATA_DIR]                         rewrite data in an older data format into this one
 python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
 python -m opmanual import SOURCE… --into DIR [--force]       an existing manual (.docx .pdf .txt .md) as YAML
 
@@ -26,6 +27,7 @@ from typing import Any
 from . import thai
 from .data import fixing, hygiene
 from .data.dataset import Manual, load
+from .data.yamledit import EditError
 from .errors import DataErrors, display, printable
 from .settings import Settings, SettingsError, Shard, config_file, jobs
 
@@ -80,6 +82,53 @@ def ita_summary(manual: Manual) -> str:
     complete, total = len(manual.processes) - len(incomplete), len(manual.processes)
     thai_count = f"{thai.digits(str(complete), 'thai')} จาก {thai.digits(str(total), 'thai')}"
     return f"ITA: {complete} of {total} processes complete (ข้อมูลครบตามเกณฑ์ ITA {thai_count} กระบวนงาน)"
+
+
+def migrate(data: Path) -> int:
+    """Bring the data folder up to the data format of this version, in place, and check it."""
+    from .data import formats
+
+    written = formats.written_in(data)
+    if written is None:
+        print(f"{data}: office.yml says no data format that can be read; fix the errors below first", file=sys.stderr)
+        return max(check(data, "text"), 1)
+    if written.format > formats.CURRENT:
+        print(f"{printable(display(data / 'office.yml'))}: {formats.mismatch(data, written.format)}", file=sys.stderr)
+        return 1
+    if written.format == formats.CURRENT:
+        print(f"{data}: already in data format {formats.CURRENT}; nothing to change (ข้อมูลเป็นรูปแบบปัจจุบันแล้ว)")
+        return check(data, "text")
+    try:
+        texts = formats.texts_of(data)
+        changed, said = formats.migrate(texts, written.format)
+    except formats.Unreadable as exc:
+        print(f"{exc}; nothing was changed", file=sys.stderr)
+        return 1
+    except EditError as exc:
+        print(f"{data / 'office.yml'}: cannot be migrated safely: {exc}; nothing was changed", file=sys.stderr)
+        return 1
+
+    def unless_edited(path: Path) -> Callable[[str], str]:
+        def new_text(text: str) -> str:
+            if text != texts[path]:
+                raise fixing.Unchanged("changed while it was being migrated; run `opmanual migrate` again")
+            return changed[path]
+
+        return new_text
+
+    outcome = fixing.rewrite({path: unless_edited(path) for path in changed}, data)
+    for message in outcome.problems:
+        print(message, file=sys.stderr)
+    if outcome.problems:
+        print("nothing was migrated (ไม่ได้แก้ไฟล์ใด ๆ)", file=sys.stderr)
+        return 1
+    for line in said:
+        print(line)
+    print(
+        f"{data}: format {written.format} → {formats.CURRENT}, {len(outcome.written)} file(s) changed "
+        f"(ปรับรูปแบบข้อมูลแล้ว); check the changes (git diff), then commit them"
+    )
+    return check(data, "text")
 
 
 def schema(check_only: bool) -> int:
@@ -155,6 +204,10 @@ def _parser() -> argparse.ArgumentParser:
     import_parser.add_argument("sources", nargs="+", type=Path, help="the manual's files, in reading order")
     import_parser.add_argument("--into", type=Path, required=True, help="the data folder to create or add to")
     import_parser.add_argument("--force", action="store_true", help="replace files the folder already has")
+    migrate_parser = commands.add_parser(
+        "migrate", help="rewrite a data folder in an older data format into this version's, keeping every comment"
+    )
+    migrate_parser.add_argument("data", nargs="?", default="data", type=Path, help="data folder (default: data)")
     schema_parser = commands.add_parser("schema", help="write the JSON Schema of every data file kind")
     schema_parser.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
     return parser
@@ -187,6 +240,8 @@ def run(args: argparse.Namespace) -> int:
         from .importer.command import run as run_import
 
         return run_import(args.sources, args.into, force=args.force)
+    if args.command == "migrate":
+        return migrate(args.data)
     return schema(args.check)
 
 

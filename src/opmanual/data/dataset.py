@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from ..errors import DataError, DataErrors, ErrorList, excerpt
 from ..thai import normalize
-from . import flow, ita, kinds
+from . import flow, formats, ita, kinds
 from . import model as m
 from .files import IMAGE_TYPES, FileProblem, check_attachment, describe_os_error, listing
 from .hygiene import Finding
@@ -179,6 +179,9 @@ class _Loaded:
 
 def load(root: Path) -> Manual:
     """Read, validate and link every data file under `root`."""
+    refused = formats.refused(root)
+    if refused:  # a folder in another format is not validated against this one: its message alone
+        raise DataErrors(refused, [])
     errors = ErrorList(root)
     layout = _survey(root, errors)
     loaded: list[_Loaded] = []

@@ -322,6 +322,13 @@ Count = Annotated[
     BeforeValidator(_number("a whole number", "2"), json_schema_input_type=int | _DIGITS_TEXT),
     Field(ge=1, le=1000),
 ]
+# The data format a folder is written in (office.yml's `format:`; see data/formats.py, which refuses any but the
+# current one before the files are validated).
+FormatNumber = Annotated[
+    int,
+    BeforeValidator(_number("a data format number", "1"), json_schema_input_type=int | _DIGITS_TEXT),
+    Field(ge=1, le=1000),
+]
 # A version (ฉบับที่) counts from 1.
 Version = Annotated[
     int,
@@ -891,6 +898,13 @@ class Group(Strict, title="กลุ่มนิเทศ ติดตาม แ
 class OfficeFile(Strict, title="ไฟล์ office.yml: สำนักงาน กลุ่มนิเทศ โครงสร้าง และข้อมูลของคู่มือ"):
     """`office.yml`: the office, its supervision group, the organisation chart, the manual and its wording."""
 
+    format: Annotated[
+        FormatNumber,
+        doc(
+            "รุ่นของรูปแบบข้อมูล",
+            "รูปแบบไฟล์ข้อมูลที่โฟลเดอร์นี้เขียนไว้ ระบบใส่ให้เอง ไม่ต้องแก้ เมื่อปรับรุ่นโปรแกรมแล้วรูปแบบเปลี่ยน ให้สั่ง opmanual migrate",
+        ),
+    ] = 1  # a folder must say it (data/formats.py refuses one that does not); in memory it is this version's
     labels: Annotated[Labels, doc("ถ้อยคำของหัวข้อ", "เปลี่ยนถ้อยคำของหัวข้อและป้ายที่ระบบพิมพ์ ใส่เฉพาะคำที่ต้องการเปลี่ยน")] = Labels()
     manual: Annotated[ManualInfo, doc("ข้อมูลคู่มือ", "ชื่อคู่มือ ปี และการตั้งค่าตัวเลข")] = ManualInfo()
     office: Annotated[Office, doc("สำนักงาน", "สำนักงานเขตพื้นที่การศึกษา")]

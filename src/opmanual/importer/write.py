@@ -23,6 +23,7 @@ from typing import Any, get_args
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..data import formats
 from ..data.dataset import load
 from ..data.files import FileProblem, read_bytes
 from ..data.kinds import FILE_KINDS
@@ -218,6 +219,8 @@ def _write(draft: Draft, target: Path, existed: bool, force: bool, header: list[
             f"{folder.name(target)} already has {', '.join(clashes)}; nothing was written. Import into a new folder, "
             "or add --force to replace those files (ไฟล์เดิมมีอยู่แล้ว)"
         )
+    if "office.yml" in files:  # a new data folder says which data format it is written in
+        files["office.yml"].data = {**files["office.yml"].data, formats.KEY: formats.CURRENT}
     texts = {
         name: dump(part, [modeline(target / name, target), *header], KINDS[_kind(name)]) for name, part in files.items()
     }

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .. import __version__, thai
 from .. import cache as caches
+from ..data import formats
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
@@ -145,7 +146,8 @@ def _environment(digit_style: str, templates: Path, compiled: Path | None) -> En
     env.filters["pieces"] = thai.pieces  # where a chart's lines may break (_charts.md.j2)
     env.globals["number"] = lambda *path: Markup(thai.number_label(tuple(path), digit_style))  # noqa: S704 - digits and dots
     env.globals["url"] = url
-    env.globals["opmanual_version"] = __version__  # the PDFs' Creator
+    env.globals["opmanual_version"] = __version__  # the PDFs' Creator, with the data's format
+    env.globals["data_format"] = formats.CURRENT
     env.filters["unbroken"] = unbroken
     env.globals["hashes"] = heading_marks
     return env

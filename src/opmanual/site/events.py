@@ -29,6 +29,7 @@ from ..build import (
     remove_debris,
     scratch,
 )
+from ..data import formats
 from ..data.dataset import Manual, load
 from ..data.files import MAX_ATTACHMENT, FileProblem, read_bytes
 from ..data.labels import Labels
@@ -154,7 +155,8 @@ class ManualSite:
         except SiteRefused as exc:
             raise Refused(refused_cache(self.settings, exc)) from None
         theme.install(config)
-        config.extra["opmanual_version"] = __version__  # in the footer of every page
+        config.extra["opmanual_version"] = __version__  # in the footer of every page, with the data's format
+        config.extra["opmanual_format"] = formats.CURRENT
         self.repository = self._repository(config)
         try:
             manual = load(folder)
