@@ -1,5 +1,5 @@
 """The package's folders are the pipeline, and its imports run one way: data → render core → PDF, Word (peers) →
-the output stage → the build → the MkDocs hooks. Read from the source, so a new import that runs the wrong way,
+the output stage (and `opmanual new`) → the build → the MkDocs hooks. Read from the source, so a new import that runs the wrong way,
 or closes a cycle, fails here before it tangles the house."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ LAYERS: dict[str, int] = {
     "data": 2,
     "render": 3,
     **dict.fromkeys(["pdf", "docx", "importer"], 4),
-    "stage": 5,
+    **dict.fromkeys(["stage", "newoffice"], 5),  # the output stage; `opmanual new` (starter data, an import)
     "build": 6,
     "site": 7,
     "__main__": 8,

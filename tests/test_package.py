@@ -1,26 +1,37 @@
-"""The package installs and runs from a wheel: everything it needs is inside it, nothing is read from this checkout."""
+"""The generator as offices take it: a wheel in a fresh virtual environment, outside this repository. An office made
+by `opmanual new` builds its site, PDFs and Word copies with `pip install -r requirements.txt && opmanual build`;
+an office made by the previous release is upgraded and migrated; the shipped data builds under ProperDocs."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from conftest import ROOT
+from opmanual import __version__
 
-pytestmark = [pytest.mark.slow, pytest.mark.pdf]
+pytestmark = [pytest.mark.slow]
+
+UV = Path(sys.executable).parent / "uv"
+PROPERDOCS = "properdocs"  # its version is pinned in constraints.txt
 
 
-def run(*command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def run(*command: str | Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A command as an office's CI runs it: nothing of this checkout on the path, no MANUAL_* settings."""
+    clean = {
+        key: value for key, value in os.environ.items() if not key.startswith(("MANUAL_", "PYTHON", "VIRTUAL_ENV"))
+    }
     return subprocess.run(
-        command,
+        [str(part) for part in command],
         cwd=cwd,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1", **env},
+        env={**clean, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **env},
         capture_output=True,
         text=True,
         timeout=600,
@@ -28,52 +39,118 @@ def run(*command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str
     )
 
 
-def test_a_project_builds_its_site_and_pdfs_with_the_installed_wheel(tmp_path: Path) -> None:
-    built = run(
-        sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "wheel"), str(ROOT), cwd=tmp_path
+def done(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+def wheel_of(source: Path, into: Path) -> Path:
+    done(run(UV, "build", "-q", "--wheel", "--out-dir", into, source, cwd=into.parent))
+    (wheel,) = into.glob("opmanual-*.whl")
+    return wheel
+
+
+def fresh_venv(folder: Path, *requirements: str, cwd: Path | None = None) -> Path:
+    """A new virtual environment with `requirements` installed at the versions this checkout pins; its bin/."""
+    done(run(UV, "venv", "-q", "--python", sys.executable, folder, cwd=folder.parent))
+    python = folder / "bin/python"
+    done(
+        run(
+            UV,
+            "pip",
+            "install",
+            "-q",
+            "--python",
+            python,
+            "-c",
+            ROOT / "constraints.txt",
+            *requirements,
+            cwd=cwd or folder,
+        )
     )
-    assert built.returncode == 0, built.stderr
-    (wheel,) = (tmp_path / "wheel").glob("opmanual-*.whl")
+    return folder / "bin"
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return wheel_of(ROOT, tmp_path_factory.mktemp("wheel"))
+
+
+def test_the_wheel_holds_everything_an_office_needs(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
-        "opmanual/data/model.py",
-        "opmanual/site/events.py",
-        "opmanual/pdf/textlayer.py",
-        "opmanual/templates/person.md.j2",
+        "opmanual/site/hooks.py",
         "opmanual/templates/print/book.html.j2",
-        "opmanual/theme/main.html",
-        "opmanual/theme/assets/stylesheets/print.css",
         "opmanual/theme/assets/fonts/Sarabun_400Regular.ttf",
         "opmanual/theme/assets/javascripts/lunr/min/lunr.th.min.js",
+        "opmanual/guide/index.md",
+        "opmanual/guide/fields.md",
+        "opmanual/starter/data/office.yml",
+        "opmanual/starter/project/github/workflows/check.yml",
+        "opmanual/starter/project/mkdocs.yml",
     ):
         assert needed in names, needed
+    entry_points = zipfile.ZipFile(wheel).read(f"opmanual-{__version__}.dist-info/entry_points.txt").decode()
+    assert "opmanual = opmanual.__main__:main" in entry_points
 
-    installed = tmp_path / "installed"
-    done = run(
-        sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(installed), str(wheel), cwd=tmp_path
+
+@pytest.mark.pdf
+def test_an_office_made_by_new_builds_with_pip_install_and_opmanual_build(wheel: Path, tmp_path: Path) -> None:
+    maker = fresh_venv(tmp_path / "maker", str(wheel))
+    office = tmp_path / "office"
+    done(
+        run(
+            maker / "opmanual",
+            "new",
+            office,
+            "--office",
+            "สำนักงานเขตพื้นที่การศึกษาทดสอบ",
+            "--requirement",
+            f"opmanual @ {wheel.as_uri()}",
+            cwd=tmp_path,
+        )
     )
-    assert done.returncode == 0, done.stderr
-    # An office's project: its configuration, the thin hook file, its hand-written pages and its data; no package.
-    project = tmp_path / "office"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    (project / "hooks").mkdir()
-    shutil.copy(ROOT / "hooks/manual.py", project / "hooks")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "tests/fixtures/mini", project / "data")
-    env = {"PYTHONPATH": str(installed), "MANUAL_CONFIG": ""}
-    where = run(sys.executable, "-c", "import opmanual; print(opmanual.__file__)", cwd=project, **env)
-    assert where.stdout.startswith(str(installed)), where.stdout
+    done(run("git", "init", "-q", cwd=office))
+    # The office's CI: a fresh machine, its requirements.txt, `opmanual build`.
+    ci = fresh_venv(tmp_path / "ci", "-r", "requirements.txt", cwd=office)
+    built = done(run(ci / "opmanual", "build", "--jobs", "2", cwd=office, PATH=f"{ci}:{os.environ['PATH']}"))
+    assert "PDFs: 4 rendered" in built
 
-    result = run(sys.executable, "-m", "opmanual", "build", "data", "--site", "site", "--jobs", "2", cwd=project, **env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
-    assert (site / "people/somchai/index.html").is_file()
-    assert (site / "assets/stylesheets/manual.css").is_file() and (
-        site / "assets/fonts/Sarabun_400Regular.ttf"
-    ).is_file()
-    assert (site / "pdf/manual.pdf").stat().st_size > 10_000
+    site = office / "site"
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert f"opmanual {__version__} (ข้อมูลรูปแบบที่ 1)" in home.select_one(".md-copyright").get_text(" ", strip=True)
+    assert (site / "people/supervisor/index.html").is_file() and (site / "guide/fields/index.html").is_file()
+    assert (site / "assets/fonts/Sarabun_400Regular.ttf").is_file()
+    book = PdfReader(site / "pdf/manual.pdf")
+    assert book.metadata is not None and book.metadata["/Creator"] == f"opmanual {__version__} (data format 1)"
+    assert "สำนักงานเขตพื้นที่การศึกษาทดสอบ" in book.pages[0].extract_text()
+    assert zipfile.is_zipfile(site / "docx/manual.docx") and (site / "docx/people/supervisor.docx").is_file()
+    assert not any(
+        path.suffix == ".py" for path in office.rglob("*") if ".cache" not in path.parts and path.name != "manual.py"
+    )
 
-    schema = run(sys.executable, "-m", "opmanual", "schema", cwd=project, **env)
-    assert schema.returncode == 0, schema.stderr
-    assert (project / "schema/person.schema.json").is_file()
+
+def test_the_shipped_data_builds_under_properdocs(wheel: Path, tmp_path: Path) -> None:
+    """ProperDocs, the maintained fork of MkDocs 1.x, reads the same mkdocs.yml and runs the same hooks: the way out
+    if MkDocs 1.x stops being installable."""
+    bin_ = fresh_venv(tmp_path / "venv", str(wheel), PROPERDOCS)
+    site = tmp_path / "site"
+    done(
+        run(
+            bin_ / "properdocs",
+            "build",
+            "--strict",
+            "-f",
+            ROOT / "mkdocs.yml",
+            "-d",
+            site,
+            cwd=ROOT,
+            MANUAL_DATA=str(ROOT / "data"),
+            MANUAL_PDF="0",
+        )
+    )
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    generator = home.select_one('meta[name="generator"]')
+    assert generator is not None and "ProperDocs" in str(generator["content"])
+    assert (site / "people/anawat-khaikhao/index.html").is_file() and (site / "processes/index.html").is_file()
+    assert "อนวัช" in (site / "search/search_index.json").read_text(encoding="utf-8")

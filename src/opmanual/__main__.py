@@ -6,6 +6,8 @@ python -m opmanual check [DATA_DIR] [--format text|github] [--fix] [--strict-ita
                                                               --strict-ita refuses what the ITA item lacks
 python -m opmanual build [DATA_DIR] [--site DIR] [--no-pdf] [--shard i/n] [--jobs N]
                                                               build into a new folder, swap it in on success
+python -m opmanual new DIR [--office NAME] [--group NAME] [--from SOURCE…]
+                                                              an office's repository, ready to push
 python -m opmanual migrate [DATA_DIR]                         rewrite data in an older data format into this one
 python -m opmanual schema [--check]                           write (or check) schema/*.schema.json
 python -m opmanual import SOURCE… --into DIR [--force]       an existing manual (.docx .pdf .txt .md) as YAML
@@ -204,6 +206,18 @@ def _parser() -> argparse.ArgumentParser:
     import_parser.add_argument("sources", nargs="+", type=Path, help="the manual's files, in reading order")
     import_parser.add_argument("--into", type=Path, required=True, help="the data folder to create or add to")
     import_parser.add_argument("--force", action="store_true", help="replace files the folder already has")
+    new_parser = commands.add_parser(
+        "new", help="make an office's repository: starter data, settings, workflows, README"
+    )
+    new_parser.add_argument("folder", type=Path, help="a new or empty folder")
+    new_parser.add_argument("--office", help="the office's name (asked on a terminal; else a placeholder)")
+    new_parser.add_argument("--group", help="the group's name (default: กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา)")
+    new_parser.add_argument(
+        "--from", dest="sources", nargs="+", type=Path, default=[], help="fill data/ by importing these files"
+    )
+    new_parser.add_argument(
+        "--requirement", help="requirements.txt's line for the generator (default: this version's git tag)"
+    )
     migrate_parser = commands.add_parser(
         "migrate", help="rewrite a data folder in an older data format into this version's, keeping every comment"
     )
@@ -240,6 +254,10 @@ def run(args: argparse.Namespace) -> int:
         from .importer.command import run as run_import
 
         return run_import(args.sources, args.into, force=args.force)
+    if args.command == "new":
+        from .newoffice import run as run_new
+
+        return run_new(args.folder, args.office, args.group, args.sources, args.requirement)
     if args.command == "migrate":
         return migrate(args.data)
     return schema(args.check)

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from ..errors import DataError, DataErrors, ErrorList, excerpt
 from ..thai import normalize
-from . import flow, formats, ita, kinds
+from . import flow, formats, ita, kinds, placeholders
 from . import model as m
 from .files import IMAGE_TYPES, FileProblem, check_attachment, describe_os_error, listing
 from .hygiene import Finding
@@ -218,6 +218,10 @@ def load(root: Path) -> Manual:
     ]
     for finding in pasted:
         errors.warn(finding.path, finding.line, finding.message)
+    for file in loaded:
+        if file.source is not None:
+            for loc, text in placeholders.found(file.data):
+                errors.warn(file.path, file.source.line(loc), placeholders.message(text))
     manual = Manual(
         root=root,
         info=office.manual,
