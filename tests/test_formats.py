@@ -152,3 +152,36 @@ def test_what_a_killed_migration_left_is_removed_by_the_next(tmp_path: Path) -> 
     leftover.write_text("half", encoding="utf-8")
     assert main(["migrate", str(data)]) == 0
     assert not leftover.exists() and texts(data) == texts(MINI)
+
+
+def test_a_link_out_of_the_folder_or_a_huge_file_is_not_migrated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """office.yml as a link to a file elsewhere: the loader's rules hold, and the file it points at is not written."""
+    data = old_folder(tmp_path, 0)
+    outside = tmp_path / "outside.yml"
+    outside.write_text((data / "office.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (data / "office.yml").unlink()
+    (data / "office.yml").symlink_to(outside)
+    before = outside.read_bytes()
+    assert main(["migrate", str(data)]) == 1
+    assert "outside the data folder" in capsys.readouterr().out and outside.read_bytes() == before
+
+    data = old_folder(tmp_path / "2", 0)
+    big = (data / "office.yml").read_text(encoding="utf-8") + "# " + "ก" * 400_000 + "\n"
+    (data / "office.yml").write_text(big, encoding="utf-8")
+    assert main(["migrate", str(data)]) == 1
+    assert (
+        "may be at most 1.0 MB" in capsys.readouterr().out and (data / "office.yml").read_text(encoding="utf-8") == big
+    )
+
+
+def test_check_and_build_stop_at_an_old_format_with_the_command_to_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = old_folder(tmp_path, 0)
+    assert main(["check", str(data)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{data}/office.yml:1:1: the data has no `format:`") and out.count("\n") == 1
+    assert main(["check", str(data), "--format", "github"]) == 1
+    assert "::error file=" in capsys.readouterr().out

@@ -168,7 +168,9 @@ def test_fix_keeps_every_other_byte_and_is_done_in_one_run(
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         (data / "processes").mkdir(parents=True)
-        (data / "office.yml").write_text("office:\n  name: สำนักงานทดสอบ\ngroup:\n  name: กลุ่มนิเทศ\n", encoding="utf-8")
+        (data / "office.yml").write_text(
+            "format: 1\noffice:\n  name: สำนักงานทดสอบ\ngroup:\n  name: กลุ่มนิเทศ\n", encoding="utf-8"
+        )
         path = data / "processes/fuzz.yml"
         path.write_bytes(original.encode("utf-8"))
         manual = load(data)

@@ -69,7 +69,7 @@ MARKUP = [payload for extension in EXTENSIONS for payload, _ in SYNTAX.get(exten
 KEEP = {"id", "members", "person", "reports_to", "signed_by", "clusters", "networks", "learning_areas", "processes",
         "bibliography", "references", "responsible", "workgroup", "rank", "kind", "says", "digits", "start", "end",
         "no_to", "yes_to", "next", "year", "schools", "acting", "before", "headers", "logo", "file", "status",
-        "history"}  # fmt: skip
+        "history", "format"}  # fmt: skip
 # Keys that hold a form under some models and text under others: kept only in their form. A พ.ศ. date of an
 # approval or a revision (a foreword's date is text); an approval's number (a revision's "๑.๐" is text).
 KEEP_FORM = {"date": re.compile(r"[0-9๐-๙]{4}-[0-9๐-๙]{2}-[0-9๐-๙]{2}"), "version": re.compile(r"[0-9๐-๙]+")}
