@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from packaging.version import Version
 from pypdf import PdfReader
 
 from conftest import ROOT
 from opmanual import __version__
+from opmanual.data import formats
 
 pytestmark = [pytest.mark.slow]
 
@@ -117,8 +119,7 @@ def test_an_office_made_by_new_builds_with_pip_install_and_opmanual_build(wheel:
     assert "PDFs: 4 rendered" in built
 
     site = office / "site"
-    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert f"opmanual {__version__} (ข้อมูลรูปแบบที่ 1)" in home.select_one(".md-copyright").get_text(" ", strip=True)
+    assert f"opmanual {__version__} (ข้อมูลรูปแบบที่ 1)" in footer(site)
     assert (site / "people/supervisor/index.html").is_file() and (site / "guide/fields/index.html").is_file()
     assert (site / "assets/fonts/Sarabun_400Regular.ttf").is_file()
     book = PdfReader(site / "pdf/manual.pdf")
@@ -154,3 +155,65 @@ def test_the_shipped_data_builds_under_properdocs(wheel: Path, tmp_path: Path) -
     assert generator is not None and "ProperDocs" in str(generator["content"])
     assert (site / "people/anawat-khaikhao/index.html").is_file() and (site / "processes/index.html").is_file()
     assert "อนวัช" in (site / "search/search_index.json").read_text(encoding="utf-8")
+
+
+def previous_release() -> str:
+    """The newest release tag before this version, from this clone's tags."""
+    tags = run("git", "tag", "--list", "v*", "--merged", "HEAD", "--sort=-v:refname", cwd=ROOT).stdout.split()
+    for tag in tags:
+        if Version(tag.removeprefix("v")) < Version(__version__):
+            return tag
+    raise AssertionError(f"no release tag before {__version__} in this clone (fetch the tags: git fetch --tags)")
+
+
+def footer(site: Path) -> str:
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    copyright = home.select_one(".md-copyright")
+    assert copyright is not None
+    return copyright.get_text(" ", strip=True)
+
+
+def test_an_office_made_by_the_previous_release_upgrades_by_a_version_bump(wheel: Path, tmp_path: Path) -> None:
+    """The path an office takes: made by the previous release's `new`, then Dependabot's pull request changes the
+    requirement, its check says whether `opmanual migrate` is needed, and the office builds with this version."""
+    tag = previous_release()
+    old_source = tmp_path / "old-source"
+    old_source.mkdir()
+    archive = subprocess.run(["git", "archive", tag], cwd=ROOT, capture_output=True, check=True, timeout=60).stdout
+    subprocess.run(["tar", "-x", "-C", str(old_source)], input=archive, check=True, timeout=60)
+    old_wheel = wheel_of(old_source, tmp_path / "old-wheel")
+    old = fresh_venv(tmp_path / "old", str(old_wheel))
+    office = tmp_path / "office"
+    done(
+        run(
+            old / "opmanual",
+            "new",
+            office,
+            "--office",
+            "สพป.ทดสอบ",
+            "--requirement",
+            f"opmanual @ {old_wheel.as_uri()}",
+            cwd=tmp_path,
+        )
+    )
+    done(run("git", "init", "-q", cwd=office))
+    done(run(old / "opmanual", "build", "--no-pdf", cwd=office))
+    assert f"opmanual {tag.removeprefix('v')} " in footer(office / "site")
+    data_before = {path: path.read_bytes() for path in (office / "data").rglob("*") if path.is_file()}
+
+    # Dependabot's pull request: the requirement names the new version; the office's CI installs it and checks.
+    requirements = office / "requirements.txt"
+    requirements.write_text(
+        requirements.read_text(encoding="utf-8").replace(old_wheel.as_uri(), wheel.as_uri()), encoding="utf-8"
+    )
+    new = fresh_venv(tmp_path / "new", "-r", "requirements.txt", cwd=office)
+    checked = run(new / "opmanual", "check", "--format", "github", cwd=office)
+    migrated = done(run(new / "opmanual", "migrate", cwd=office))
+    if checked.returncode:  # the format changed: the check says what to run, and migrate changes the data
+        assert "run `opmanual migrate data`" in checked.stdout and "file=data/office.yml" in checked.stdout
+        assert "file(s) changed" in migrated
+    else:  # the same format: migrate has nothing to change
+        assert "nothing to change" in migrated
+        assert {path: path.read_bytes() for path in (office / "data").rglob("*") if path.is_file()} == data_before
+    done(run(new / "opmanual", "build", "--no-pdf", cwd=office))
+    assert f"opmanual {__version__} (ข้อมูลรูปแบบที่ {formats.CURRENT})" in footer(office / "site")

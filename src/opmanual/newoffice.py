@@ -159,6 +159,11 @@ def _create(target: Path, names: Names, sources: Sequence[Path], pin: str | None
         f"{printable(display(target))}: a repository for {printable(manual.office.name)} "
         f"({len(manual.people)} people, {len(manual.processes)} processes), pinned to opmanual {__version__}"
     )
+    if pin is None and ".dev" in __version__:
+        out(
+            f"note: opmanual {__version__} is a development version, which has no tag: requirements.txt names "
+            f"v{__version__}; run `new` with a released opmanual, or give --requirement"
+        )
 
 
 def _filled(text: str, names: Names, pin: str | None) -> str:
