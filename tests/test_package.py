@@ -73,6 +73,18 @@ def fresh_venv(folder: Path, *requirements: str, cwd: Path | None = None) -> Pat
     return folder / "bin"
 
 
+def new_office(wheel: Path, venv: Path) -> Path:
+    """An office made by `opmanual new` of `wheel`, installed in the fresh environment `venv`, pinned to it."""
+    office = venv.parent / "office"
+    made = run(
+        fresh_venv(venv, str(wheel)) / "opmanual", "new", office, "--office", "สำนักงานเขตพื้นที่การศึกษาทดสอบ",
+        "--requirement", f"opmanual @ {wheel.as_uri()}", cwd=venv.parent,
+    )  # fmt: skip
+    done(made)
+    done(run("git", "init", "-q", cwd=office))
+    return office
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return wheel_of(ROOT, tmp_path_factory.mktemp("wheel"))
@@ -98,21 +110,7 @@ def test_the_wheel_holds_everything_an_office_needs(wheel: Path) -> None:
 
 @pytest.mark.pdf
 def test_an_office_made_by_new_builds_with_pip_install_and_opmanual_build(wheel: Path, tmp_path: Path) -> None:
-    maker = fresh_venv(tmp_path / "maker", str(wheel))
-    office = tmp_path / "office"
-    done(
-        run(
-            maker / "opmanual",
-            "new",
-            office,
-            "--office",
-            "สำนักงานเขตพื้นที่การศึกษาทดสอบ",
-            "--requirement",
-            f"opmanual @ {wheel.as_uri()}",
-            cwd=tmp_path,
-        )
-    )
-    done(run("git", "init", "-q", cwd=office))
+    office = new_office(wheel, tmp_path / "maker")
     # The office's CI: a fresh machine, its requirements.txt, `opmanual build`.
     ci = fresh_venv(tmp_path / "ci", "-r", "requirements.txt", cwd=office)
     built = done(run(ci / "opmanual", "build", "--jobs", "2", cwd=office, PATH=f"{ci}:{os.environ['PATH']}"))
@@ -182,21 +180,8 @@ def test_an_office_made_by_the_previous_release_upgrades_by_a_version_bump(wheel
     archive = subprocess.run(["git", "archive", tag], cwd=ROOT, capture_output=True, check=True, timeout=60).stdout
     subprocess.run(["tar", "-x", "-C", str(old_source)], input=archive, check=True, timeout=60)
     old_wheel = wheel_of(old_source, tmp_path / "old-wheel")
-    old = fresh_venv(tmp_path / "old", str(old_wheel))
-    office = tmp_path / "office"
-    done(
-        run(
-            old / "opmanual",
-            "new",
-            office,
-            "--office",
-            "สพป.ทดสอบ",
-            "--requirement",
-            f"opmanual @ {old_wheel.as_uri()}",
-            cwd=tmp_path,
-        )
-    )
-    done(run("git", "init", "-q", cwd=office))
+    office = new_office(old_wheel, tmp_path / "old")
+    old = tmp_path / "old/bin"
     done(run(old / "opmanual", "build", "--no-pdf", cwd=office))
     assert f"opmanual {tag.removeprefix('v')} " in footer(office / "site")
     data_before = {path: path.read_bytes() for path in (office / "data").rglob("*") if path.is_file()}
