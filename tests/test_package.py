@@ -82,6 +82,8 @@ def new_office(wheel: Path, venv: Path) -> Path:
     )  # fmt: skip
     done(made)
     done(run("git", "init", "-q", cwd=office))
+    done(run("git", "add", "-A", cwd=office))
+    done(run("git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "new", cwd=office))
     return office
 
 
@@ -115,6 +117,7 @@ def test_an_office_made_by_new_builds_with_pip_install_and_opmanual_build(wheel:
     ci = fresh_venv(tmp_path / "ci", "-r", "requirements.txt", cwd=office)
     built = done(run(ci / "opmanual", "build", "--jobs", "2", cwd=office, PATH=f"{ci}:{os.environ['PATH']}"))
     assert "PDFs: 4 rendered" in built
+    assert done(run("git", "status", "--porcelain", cwd=office)) == ""  # .gitignore holds all a build writes
 
     site = office / "site"
     assert f"opmanual {__version__} (ข้อมูลรูปแบบที่ 1)" in footer(site)
