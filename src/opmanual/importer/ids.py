@@ -1,5 +1,13 @@
-"""Ids for imported people and processes: their Thai names romanised (Royal Institute system, PyThaiNLP), as the
-lowercase `a-z0-9-` ids of the data folder, unique among their kind."""
+"""Ids for imported people, processes and work groups, as the lowercase `a-z0-9-` ids of the data folder, unique
+among their kind, and as a supervisor would choose them.
+
+- A person's id is the given name and the surname in the Royal Institute romanisation, syllable by syllable
+  (ไข่ขาว → khaikhao: PyThaiNLP's `royin` engine, given whole words, drops and reorders vowels), with the vowel that
+  Thai writes without a letter put back where a syllable has none (ชนิดา → chanida, อรุณี → aruni).
+- A process's or a work group's id is a few English words for what it names, as hand-made ids are
+  (qa-system-promotion, media-innovation): the words of the education-supervision vocabulary that its name holds
+  (`GLOSSARY`), the things first and the action last. A name with none of them is romanised, a few words long.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +19,74 @@ from ..thai import normalize
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
-# Words that only stand before a name; they are not part of a person's id.
+_THAI_VOWELS = re.compile(r"[\u0e30-\u0e3a\u0e40-\u0e45\u0e47\u0e4d]")  # vowel signs, including ็ and ํ
 WORDS_IN_A_PROCESS_ID = 4
+PROCESS_ID_MAX = 40
+WORKGROUP_ID_MAX = 30
+
+# What processes and work groups of an area office's supervision group are named with, as English id words. An
+# action (what is done) ends a process's id; things (what it is done to) come first, in the order English puts
+# them (Thai names the head first: คลินิกการอ่าน, clinic of reading → reading-clinic). Words that every name has
+# (งาน, กลุ่มงาน, การศึกษา) name nothing in particular and are left out.
+ACTIONS = {
+    "ส่งเสริม": "promotion",
+    "สนับสนุน": "support",
+    "วิจัย": "research",
+    "ศึกษาค้นคว้า": "study",
+    "นิเทศ": "supervision",
+    "ติดตาม": "monitoring",
+    "ประเมินผล": "evaluation",
+    "ตรวจสอบ": "audit",
+    "วิเคราะห์": "analysis",
+    "ประสานงาน": "coordination",
+    "บริหาร": "management",
+    "อบรม": "training",
+    "รายงาน": "reporting",
+    "จัดทำ": "preparation",
+    "พัฒนา": "development",
+}
+THINGS = {
+    "ประกันคุณภาพ": "qa",
+    "ระบบ": "system",
+    "หลักสูตร": "curriculum",
+    "กระบวนการเรียนรู้": "learning",
+    "วัดและประเมินผล": "assessment",
+    "สื่อ": "media",
+    "นวัตกรรม": "innovation",
+    "เทคโนโลยี": "technology",
+    "เลขานุการ": "secretariat",
+    "คณะกรรมการ": "committee",
+    "ธุรการ": "administration",
+    "วิชาการ": "academic",
+    "หน่วยงานอื่น": "interagency",
+    "คลินิก": "clinic",
+    "การอ่าน": "reading",
+    "การเขียน": "writing",
+    "ภาษาไทย": "thai",
+    "คณิตศาสตร์": "math",
+    "วิทยาศาสตร์": "science",
+    "ภาษาอังกฤษ": "english",
+    "แผนการนิเทศ": "supervision-plan",
+    "แผน": "plan",
+    "โครงการ": "project",
+    "ห้องเรียน": "classroom",
+    "สถานศึกษา": "school",
+    "โรงเรียน": "school",
+    "ครู": "teacher",
+    "ผู้เรียน": "student",
+    "นักเรียน": "student",
+    "เครือข่าย": "network",
+    "กลุ่มโรงเรียน": "cluster",
+    "ศูนย์": "centre",
+    "การศึกษาพิเศษ": "special-education",
+    "ปฐมวัย": "early-childhood",
+    "ทดสอบ": "testing",
+    "สารสนเทศ": "information",
+    "ข้อมูล": "data",
+    "ชุมชนแห่งการเรียนรู้ทางวิชาชีพ": "plc",
+}
+GENERIC = ("กลุ่มงาน", "งาน", "ภารกิจใน", "ภารกิจ", "การศึกษาขั้นพื้นฐาน", "การจัดการศึกษา", "การศึกษา", "ทางการ")
+_TERMS = sorted([*ACTIONS, *THINGS, *GENERIC], key=len, reverse=True)
 
 
 @cache
@@ -22,17 +96,32 @@ def _romanizer() -> object:
     return romanize
 
 
+def _syllables(word: str) -> list[str]:
+    from pythainlp.tokenize import syllable_tokenize
+
+    return [part for part in syllable_tokenize(word, engine="dict") if part.strip()]
+
+
+def romanize_word(word: str) -> str:
+    """One Thai word in the Royal Institute system, syllable by syllable."""
+    out = []
+    for syllable in _syllables(word):
+        latin = _NOT_ID.sub("", str(_romanizer()(syllable, engine="royin")).lower())  # type: ignore[operator]
+        if syllable.startswith("อ") and latin and latin[0] not in "aeiou":
+            latin = "a" + latin  # อรุ → aru: อ carries the vowel that the engine drops
+        elif latin and not _THAI_VOWELS.search(syllable) and not re.search("[aeiou]", latin):
+            latin += "a"  # ช of ชนิดา: a consonant alone is read with the vowel a
+        out.append(latin)
+    return "".join(out)
+
+
 def romanize(text: str) -> str:
     """`text` in Latin letters: Thai words romanised one by one (whole phrases romanise worse), the rest kept."""
     from pythainlp.tokenize import word_tokenize
 
     words = []
     for word in word_tokenize(normalize(text), keep_whitespace=False):
-        if _THAI.search(word):
-            romanised = _romanizer()(word, engine="royin")  # type: ignore[operator]
-            words.append(_NOT_ID.sub("", str(romanised).lower()))
-        else:
-            words.append(word.lower())
+        words.append(romanize_word(word) if _THAI.search(word) else word.lower())
     return " ".join(word for word in words if word)
 
 
@@ -65,5 +154,61 @@ def person_id(name: str, surname: str, taken: set[str]) -> str:
     )
 
 
+def _terms(name: str) -> tuple[list[str], list[str]]:
+    """The things and the actions `name` names, as English id words: things in English order, actions as found."""
+    text = normalize(name)[: 4 * PROCESS_ID_MAX]
+    things: list[str] = []
+    actions: list[str] = []
+    # Thai puts the head of a phrase first; a space, และ or หรือ starts another phrase, which keeps its place.
+    for phrase in re.split(r"\s+|และ(?!ประเมินผล)|หรือ|,", text):
+        found: list[str] = []
+        at = 0
+        while at < len(phrase):
+            term = next((term for term in _TERMS if phrase.startswith(term, at)), None)
+            if term is None:
+                at += 1
+                continue
+            if term in THINGS:
+                found.append(THINGS[term])
+            elif term in ACTIONS:
+                actions.append(ACTIONS[term])
+            at += len(term)
+        things += [word for word in reversed(found) if word not in things]
+    return things, list(dict.fromkeys(actions))
+
+
+def _fit(words: list[str], limit: int) -> str:
+    value = ""
+    for word in words:
+        longer = f"{value}-{word}" if value else word
+        if len(longer) > limit:
+            break
+        value = longer
+    return value
+
+
+def _plain_words(name: str) -> str:
+    """`name` without the words every name starts with (งาน, การ …), for a romanised id."""
+    text = normalize(name).strip()
+    for word in (*GENERIC, "การ"):
+        if text.startswith(word) and len(text) > len(word):
+            return text[len(word) :].strip()
+    return text
+
+
 def process_id(name: str, taken: set[str]) -> str:
-    return unique(slug(name, WORDS_IN_A_PROCESS_ID), taken)
+    """A few English words for what the process does: up to two things, then its first action
+    (งานส่งเสริมพัฒนาระบบการประกันคุณภาพการศึกษา → qa-system-promotion); romanised when it names none of them."""
+    things, actions = _terms(name)
+    words = [*things[:2], *actions[:1]] if things else actions[:2]
+    value = _fit(words, PROCESS_ID_MAX) if words else slug(_plain_words(name), WORDS_IN_A_PROCESS_ID)[:PROCESS_ID_MAX]
+    return unique(value.strip("-") or "process", taken)
+
+
+def workgroup_id(name: str, taken: set[str]) -> str:
+    """What the work group looks after, in one or two English words (กลุ่มงานส่งเสริมและพัฒนาสื่อ นวัตกรรม…
+    → media-innovation); its action when it names no thing; romanised when it names neither."""
+    things, actions = _terms(name)
+    words = things[:2] or actions[:2]
+    value = _fit(words, WORKGROUP_ID_MAX) if words else slug(_plain_words(name), 3)[:WORKGROUP_ID_MAX]
+    return unique(value.strip("-") or "workgroup", taken)

@@ -21,7 +21,7 @@ from ...data.parts import wordings
 from ...thai import normalize
 from ..blocks import Block, Heading, ListItem, PageBreak, Paragraph, Table
 from ..draft import Part, Unplaced
-from ..ids import slug, unique
+from ..ids import workgroup_id
 from ..shape import free_section, grid, items, table, text_block
 from . import bibliography, schools
 from .words import AIMS, LABELS, Place, Read, body_only, key, line_of, matches, place_of, plain
@@ -134,7 +134,7 @@ def _workgroups(part: Part, body: Sequence[Block]) -> list[Block]:
         if again is not None:
             current = again
         elif isinstance(block, ListItem) and block.level == 0:
-            current = {"id": unique(slug(block.text, 4), taken), "name": block.text}
+            current = {"id": workgroup_id(block.text, taken), "name": block.text}
             workgroups.append(current)
             part.guess(("group", "workgroups", len(workgroups) - 1, "id"), "รหัสสร้างจากชื่อกลุ่มงาน")
         elif isinstance(block, ListItem) and current is not None:

@@ -1,0 +1,72 @@
+"""The importer's ids: people in the Royal Institute romanisation, syllable by syllable; processes and work groups in
+a few English words for what they name; all within the data folder's id form and bounded."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from opmanual.data.model import ID_PATTERN
+from opmanual.importer.ids import PROCESS_ID_MAX, WORKGROUP_ID_MAX, person_id, process_id, workgroup_id
+
+
+@pytest.mark.parametrize(
+    ("name", "surname", "expected"),
+    [
+        ("อนวัช", "ไข่ขาว", "onwat-khaikhao"),  # whole-word royin gave khakhaiา for ไข่ขาว
+        ("รัญญา", "จำปามูล", "ranya-champamun"),
+        ("ชนิดา", "ใจดี", "chanida-chaidi"),  # a consonant alone is read with the vowel a
+        ("อรุณี", "สอนดี", "aruni-sondi"),  # อ carries the first vowel
+        ("ขันธ์ธนา", "สุทธิกรณ์", "khanthana-sutthikon"),
+    ],
+)
+def test_a_person_is_named_in_the_royal_institute_system_syllable_by_syllable(
+    name: str, surname: str, expected: str
+) -> None:
+    assert person_id(name, surname, set()) == expected
+    assert person_id(name, surname, set()) == expected  # the same source gives the same id again
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("งานส่งเสริมพัฒนาระบบการประกันคุณภาพการศึกษา", "qa-system-promotion"),
+        ("งานวิจัยและพัฒนารูปแบบ เทคนิค วิธีการประกันคุณภาพการศึกษา", "qa-research"),
+        ("การปฏิบัติงานร่วมกับหรือสนับสนุนการปฏิบัติงานของหน่วยงานอื่น", "interagency-support"),
+        ("งานส่งเสริมและพัฒนาสื่อ นวัตกรรมและเทคโนโลยีทางการศึกษา", "media-innovation-promotion"),
+        ("งานคลินิกการอ่านภาษาไทย", "thai-reading"),
+        ("การเบิกจ่ายเงิน", "boek-chai-ngoen"),  # no word of the glossary: romanised, without its การ
+    ],
+)
+def test_a_process_is_named_by_what_it_does_in_a_few_english_words(name: str, expected: str) -> None:
+    assert process_id(name, set()) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("กลุ่มงานส่งเสริมและพัฒนาสื่อ นวัตกรรมและเทคโนโลยีทางการศึกษา", "media-innovation"),
+        ("กลุ่มงานวัดและประเมินผลการศึกษา", "assessment"),
+        ("กลุ่มงานเลขานุการคณะกรรมการติดตาม ตรวจสอบ ประเมินผลและนิเทศการศึกษา", "committee-secretariat"),
+        ("งานธุรการ", "administration"),
+    ],
+)
+def test_a_work_group_is_named_by_what_it_looks_after(name: str, expected: str) -> None:
+    assert workgroup_id(name, set()) == expected
+
+
+def test_ids_stay_short_valid_and_unique_whatever_the_name() -> None:
+    taken: set[str] = set()
+    names = [
+        "ส่งเสริม" * 500,  # one word again and again
+        "ก" * 10_000,  # no word at all
+        "งาน " + "ระบบ หลักสูตร สื่อ นวัตกรรม เทคโนโลยี " * 50,
+        "Supervision <script>alert(1)</script> ☃",
+        "",
+    ]
+    for name in names:
+        for make, limit in ((process_id, PROCESS_ID_MAX), (workgroup_id, WORKGROUP_ID_MAX)):
+            ident = make(name, taken)
+            assert re.fullmatch(ID_PATTERN, ident) and len(ident) <= limit + 3, (name[:20], ident)
+    assert process_id("งานธุรการ", taken) != process_id("งานธุรการ", taken)  # the second is -2
