@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src")]
 
 from importing import HAND_MADE, load_folder, run, seed_file  # noqa: E402
-
 from opmanual.data.dataset import Manual  # noqa: E402
 from opmanual.thai import normalize  # noqa: E402
 
@@ -53,7 +52,9 @@ def pairs(imported: Path, hand: Path) -> list[tuple[str, str, str]]:
     """(kind, imported id, hand-made id) of every entry both folders name alike."""
     theirs = {(kind, name): ident for kind, name, ident in named(load_folder(hand))}
     return [
-        (kind, ident, theirs[(kind, name)]) for kind, name, ident in named(load_folder(imported)) if (kind, name) in theirs
+        (kind, ident, theirs[(kind, name)])
+        for kind, name, ident in named(load_folder(imported))
+        if (kind, name) in theirs
     ]
 
 

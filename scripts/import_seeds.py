@@ -7,8 +7,8 @@ counts of the imported folder beside those of the hand-made transcription.
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import sys
 import tempfile
 import time
@@ -27,7 +27,7 @@ def measure(source: Path, key: str, hand: Path, work: Path, label: str) -> list[
     """Import `source`, check it, build its site; one row of the table."""
     target = work / "data"
     started = time.perf_counter()
-    result = run("import", source, "--into", target)
+    result = run("import", source, "--into", target, "--format", "json")
     seconds = time.perf_counter() - started
     if result.returncode:
         raise SystemExit(f"{label}: import failed\n{result.stderr}")
@@ -35,15 +35,14 @@ def measure(source: Path, key: str, hand: Path, work: Path, label: str) -> list[
     built = build(target, work / "site")
     share = coverage(seed_file(key), work / "site")[0] if built.returncode == 0 else 0.0
     found, wanted = counts(load_folder(target)), counts(load_folder(hand))
-    guesses = re.search(r"^(\d+) guesses", result.stdout, re.MULTILINE)
-    unplaced = re.search(r"^(\d+) blocks not placed", result.stdout, re.MULTILINE)
+    report = json.loads(result.stdout)
     return [
         label,
         "yes" if checked.returncode == 0 else "NO",
         f"{share:.1%}",
         *(f"{found[name]} / {value}" for name, value in wanted.items()),
-        guesses.group(1) if guesses else "0",
-        unplaced.group(1) if unplaced else "0",
+        str(len(report["guesses"])),
+        str(len(report["free_sections"])),
         f"{seconds:.1f} s",
     ]
 

@@ -3,6 +3,7 @@ at least what the hand-made transcription holds; bad sources and clashes write n
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -68,13 +69,34 @@ def test_the_site_of_an_imported_seed_shows_its_text(key: str, imported: dict[st
 
 @pytest.mark.slow
 def test_the_import_report_names_guesses_and_unplaced_blocks(tmp_path: Path) -> None:
-    result = run("import", seed_file("004"), "--into", tmp_path / "data")
+    """The report in Thai, each kind of note once with its count and its places as `check` prints them (file and
+    1-based line), on one screen; the same notes as GitHub annotations and as JSON."""
+    result = run("import", seed_file("004"), "--into", tmp_path / "data", "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("recognised (พบ): 1 people, ")
-    guesses = re.search(r"^(\d+) guesses to check, marked `# ตรวจสอบ:` in the files", result.stdout, re.MULTILINE)
-    assert guesses is not None, result.stdout
-    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "data").rglob("*.yml"))
-    assert written.count("# ตรวจสอบ:") == int(guesses.group(1))
+    data = json.loads(result.stdout)
+    assert data["found"]["people"] == 1 and data["found"]["processes"] == 3
+    written = {p.relative_to(tmp_path / "data").as_posix(): p.read_text(encoding="utf-8").splitlines()
+               for p in (tmp_path / "data").rglob("*.yml")}  # fmt: skip
+    assert sum(text.count("# ตรวจสอบ:") for lines in written.values() for text in lines) == len(data["guesses"])
+    for guess in data["guesses"]:  # the line named is the value's, under its comment
+        lines = written[guess["file"]]
+        assert lines[guess["line"] - 2].strip().startswith("# ตรวจสอบ:") or "# ตรวจสอบ:" in "".join(
+            lines[: guess["line"] - 1][-4:]
+        ), guess
+    for block in data["free_sections"]:
+        assert written[block["file"]][block["line"] - 1].lstrip().startswith("- title:"), block
+
+    text = run("import", seed_file("004"), "--into", tmp_path / "again").stdout.splitlines()
+    assert text[0].startswith("พบในต้นฉบับ: บุคลากร 1 คน, กระบวนงาน 3 เรื่อง")
+    assert text[-1] == f"เขียนลง {tmp_path / 'again'} แล้ว {len(data['files'])} ไฟล์ (นำเข้าแล้ว)"
+    kinds = {guess["kind"] for guess in data["guesses"]}
+    assert len(text) <= 6 + len(kinds) + len({(b["file"], b["kind"]) for b in data["free_sections"]}) <= 40
+    assert f"ระบบเดาไว้ {len(data['guesses'])} จุด" in "\n".join(text)
+    assert all(re.search(r" — [\w/.-]+\.yml:\d+", line) for line in text if re.match(r"\s+\d+ จุด", line))
+
+    github = run("import", seed_file("004"), "--into", tmp_path / "third", "--format", "github").stdout.splitlines()
+    assert len(github) == len(data["guesses"]) + len(data["free_sections"])
+    assert all(re.match(r"::(warning|notice) file=.+\.yml,line=\d+", line) for line in github)
 
 
 def _subsequence(old: list[str], new: list[str]) -> bool:
@@ -91,7 +113,7 @@ def test_adding_to_a_data_folder_keeps_every_line_of_its_files(tmp_path: Path) -
     source.write_text("# คำนำ\n\nคู่มือฉบับนี้จัดทำขึ้นเพื่อเป็นแนวทางของบุคลากรใหม่\n", encoding="utf-8")
     result = run("import", source, "--into", target)
     assert result.returncode == 0, result.stderr
-    assert "1 files added to" in result.stdout
+    assert result.stdout.splitlines()[-1] == f"เพิ่มเข้า {target} แล้ว 1 ไฟล์ (นำเข้าแล้ว)"
     after = {p: p.read_text(encoding="utf-8") for p in target.rglob("*") if p.is_file()}
     changed = [p.relative_to(target).as_posix() for p in after if after[p] != before.get(p)]
     assert changed == ["office.yml"]

@@ -133,7 +133,7 @@ def test_importing_into_the_working_folder(tmp_path: Path) -> None:
     (tmp_path / "here").mkdir()
     first = run(tmp_path / "here", "import", source(tmp_path, PERSON, "person.txt"), "--into", ".")
     assert first.returncode == 0, first.stderr
-    assert first.stdout.endswith("2 files written into . (นำเข้าแล้ว); check them: python -m opmanual check .\n")
+    assert first.stdout.endswith("ตรวจไฟล์ทั้งหมดด้วย: opmanual check .\nเขียนลง . แล้ว 2 ไฟล์ (นำเข้าแล้ว)\n")
     second = run(tmp_path / "here", "import", source(tmp_path), "--into", ".")
     assert second.returncode == 0, second.stderr
     assert len(load(tmp_path / "here").people) == 1 and debris(tmp_path) == []

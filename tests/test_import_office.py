@@ -391,7 +391,7 @@ def test_a_responsibility_chart_is_left_out_only_when_the_import_holds_every_mar
 
     held = draft("รับผิดชอบ", "ขั้นตอน ๑")
     assert "sections" not in held.office.data["group"] and "_charts" not in held.office.data
-    assert any("ตารางความรับผิดชอบ not imported" in note for note in held.notes)
+    assert any("ไม่นำเข้าตารางความรับผิดชอบ" in note for note in held.notes)
     # สอนดี runs it, says the chart, but her file does not: the chart is kept, whole, to check
     kept = draft("รับผิดชอบ", "รับผิดชอบ")
     (section,) = kept.office.data["group"]["sections"]

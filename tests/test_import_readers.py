@@ -62,7 +62,7 @@ def test_seed_002_joins_a_paragraph_wrapped_with_blank_lines_between() -> None:
     assert "\n" not in found.text
     # The running header with its page number ("…เขต 1 2") is gone, and its Thai repaired where it stood.
     assert not any("คู่มือการปฏิบัติงานศึกษานิเทศก์ สำนักงานเขตพื้นที่" in text for text in texts(source))
-    assert "8 running header or footer lines dropped" in source.notes
+    assert "ตัดหัวกระดาษหรือท้ายกระดาษ 8 บรรทัด" in source.notes
     # Typed numbering became list items with levels.
     items = {block.where.paragraph: block for block in source.blocks if isinstance(block, ListItem)}
     assert (items[106].label, items[106].text, items[106].level) == ("3.", "ขอบข่ายภารกิจ", 0)
@@ -74,7 +74,7 @@ def test_seed_002_joins_a_paragraph_wrapped_with_blank_lines_between() -> None:
 def test_seed_004_drops_its_table_of_contents_and_seed_000_keeps_its_table() -> None:
     (korat,) = SEEDS.glob("004_*.txt")
     source = read(korat)
-    assert any("table of contents dropped" in note for note in source.notes)
+    assert any("ตัดสารบัญ" in note for note in source.notes)
     assert not any(text.startswith("— งาน") for text in texts(source))
     assert texts(source).count("ขอบข่ายภารกิจ") == 1
     (chiangmai,) = SEEDS.glob("000_*.txt")
@@ -108,7 +108,7 @@ def test_text_with_form_feeds_bullets_under_numbers_and_thai_windows_encoding(tm
         True,
     ]
     assert source.blocks[-1].where.page == 2 and source.blocks[-1].where.paragraph == 10
-    assert "1 page numbers dropped" in source.notes
+    assert "ตัดเลขหน้า 1 บรรทัด" in source.notes
 
 
 def test_a_number_that_carries_on_a_wrapped_sentence_is_no_list_label() -> None:
@@ -265,7 +265,7 @@ def test_docx_styles_numbering_tables_and_breaks(tmp_path: Path) -> None:
     at = texts(source).index("ย่อหน้าที่มีกล่องข้อความ")
     assert texts(source)[at + 1] == "ข้อความในกล่อง"
     assert texts(source).count("ข้อความในกล่อง") == 1
-    assert "1 images skipped" in source.notes[0]
+    assert "ไม่นำเข้ารูปภาพ 1 รูป" in source.notes[0]
     page_break = next(index for index, block in enumerate(blocks) if isinstance(block, PageBreak))
     assert blocks[page_break - 1] == Paragraph("ก่อนขึ้นหน้าใหม่", blocks[page_break - 1].where)
     (table,) = [b for b in blocks if isinstance(b, Table)]
@@ -298,7 +298,7 @@ def test_a_word_table_of_contents_is_not_read_as_text(tmp_path: Path) -> None:
     document.save(str(tmp_path / "contents.docx"))
     source = read(tmp_path / "contents.docx")
     assert texts(source) == ["สารบัญ", "แนวคิด", "กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"]
-    assert "2 lines of its table of contents skipped" in source.notes[0]
+    assert "ตัดสารบัญ 2 บรรทัด" in source.notes[0]
 
 
 # --- pdf ---------------------------------------------------------------------------------------------------------
@@ -358,7 +358,7 @@ def test_pdf_paragraphs_headings_tables_and_running_lines(tmp_path: Path) -> Non
     assert not any("ตุลาคม ๒๕๖๖" in text for text in texts(source))  # cells are not paragraphs too
     assert not any("คู่มือการปฏิบัติงาน กลุ่มนิเทศ" in text for text in texts(source))  # the running header
     assert not any(text.isdigit() for text in texts(source))  # the page numbers
-    assert any("running header" in note for note in source.notes)
+    assert any("ตัดหัวกระดาษ ท้ายกระดาษ และเลขหน้า" in note for note in source.notes)
     assert sum(isinstance(b, PageBreak) for b in blocks) >= 2
     assert {b.where.page for b in blocks} >= {1, 2, 3}
 

@@ -206,6 +206,12 @@ def _parser() -> argparse.ArgumentParser:
     import_parser.add_argument("sources", nargs="+", type=Path, help="the manual's files, in reading order")
     import_parser.add_argument("--into", type=Path, required=True, help="the data folder to create or add to")
     import_parser.add_argument("--force", action="store_true", help="replace files the folder already has")
+    import_parser.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text: the report in Thai; github: the notes as annotations on the files' lines; json: as data",
+    )
     new_parser = commands.add_parser(
         "new", help="make an office's repository: starter data, settings, workflows, README"
     )
@@ -253,7 +259,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "import":
         from .importer.command import run as run_import
 
-        return run_import(args.sources, args.into, force=args.force)
+        return run_import(args.sources, args.into, force=args.force, output=args.format)
     if args.command == "new":
         from .newoffice import run as run_new
 

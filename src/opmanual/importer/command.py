@@ -9,16 +9,16 @@ of files and text of the sources reach the terminal only through `say`, with the
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import printable
-from . import folder
+from . import folder, report
 from .blocks import SourceError
 from .draft import Draft
-from .merge import Merge
 from .readers import read
 from .recognise import recognise
 from .write import WriteError, write
@@ -35,7 +35,9 @@ def say(text: str, out: TextIO) -> None:
         print(printable(line), file=out)
 
 
-def run(sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = sys.stdout) -> int:
+def run(
+    sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = sys.stdout, output: str = "text"
+) -> int:
     try:
         folder.check(into)  # before the sources are read: a wrong folder is said at once
     except folder.FolderError as error:
@@ -49,17 +51,29 @@ def run(sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = 
             say(f"{COMMAND}: {exc} Nothing was written.", sys.stderr)
             return BAD_SOURCE
     draft = recognise(read_sources)
-    where = folder.name(into)  # now: importing into the working folder replaces it, and its name with it
+    # Now, before the write: importing into the working folder replaces it, and its name and path with it.
+    target = Path(os.path.abspath(into))
+    where = folder.name(into)
     header = [f"นำเข้าจาก {', '.join(path.name for path in sources)} ด้วย {COMMAND}"]
     try:
         written = write(draft, into, force=force, header=header)
     except WriteError as exc:
         say(f"{COMMAND}: {exc}", sys.stderr)
         return CLASH
-    for line in report(draft, written.merged):
+    guesses, free = report.collect(draft, written.merged, target)
+    notes = [*draft.notes, *(written.merged.notes if written.merged else [])]
+    if output == "json":
+        files = [path.relative_to(target).as_posix() for path in written.paths]
+        print(report.as_json(counts(draft), guesses, free, notes, files), file=out)
+        return 0
+    if output == "github":
+        for line in report.github(guesses, free, where):
+            print(printable(line), file=out)
+        return 0
+    for line in report.text(draft, counts(draft), guesses, free, notes, where):
         print(printable(line), file=out)  # one line each: a line break in a source's text is escaped too
-    done = "added to" if written.merged else "written into"
-    say(f"{len(written.paths)} files {done} {where} (นำเข้าแล้ว); check them: python -m opmanual check {where}", out)
+    done = "เพิ่มเข้า" if written.merged else "เขียนลง"
+    say(f"{done} {where} แล้ว {len(written.paths)} ไฟล์ (นำเข้าแล้ว)", out)
     return 0
 
 
@@ -82,27 +96,3 @@ def counts(draft: Draft) -> dict[str, int]:
 
 def _count_steps(steps: list[Any]) -> int:
     return sum(1 + _count_steps(step.get("steps", []) if isinstance(step, dict) else []) for step in steps)
-
-
-def report(draft: Draft, merged: Merge | None = None) -> Iterator[str]:
-    """What was recognised, then every guess where it stands in the written files (when adding to a folder, the
-    shared files' guesses at their places after the folder's own values), and every unplaced block."""
-    yield "recognised (พบ): " + ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in counts(draft).items())
-    for note in [*draft.notes, *(merged.notes if merged else [])]:
-        yield f"note: {note}"
-    files = draft.files()
-    guesses = [
-        (name, guess)
-        for name, part in files.items()
-        for guess in (merged.guesses[name] if merged and name in merged.additions else part.guesses)
-    ]
-    if guesses:
-        yield f"{len(guesses)} guesses to check, marked `# ตรวจสอบ:` in the files (ค่าที่ต้องตรวจสอบ):"
-        for name, guess in guesses:
-            where = " → ".join(str(step) for step in guess.path)
-            yield f"  {name}: {where}: {' '.join(guess.note.split())}"
-    unplaced = [(name, item) for name, part in files.items() for item in part.unplaced]
-    if unplaced:
-        yield f"{len(unplaced)} blocks not placed in a field, kept in free sections (ย้ายไปช่องที่ถูกต้อง):"
-        for name, item in unplaced:
-            yield f"  {item.where}: {item.text!r} → {name}, section {item.section!r}"

@@ -249,4 +249,4 @@ class _Adding:
         for index, (title, _) in enumerate(sections, before):
             note = f"office.yml มี{title}อยู่แล้ว ต้นฉบับเขียนต่างไป เทียบแล้วเก็บไว้ฉบับเดียว จากนั้นลบหัวข้อนี้"
             self.guesses.append(Guess(("group", "sections", index), note))
-            self.notes.append(f"office.yml has {title} already; the source's words are added as a section to compare")
+            self.notes.append(f"office.yml มี{title}อยู่แล้ว ข้อความจากต้นฉบับใส่เป็นหัวข้อเพิ่มเติมไว้ให้เทียบ")

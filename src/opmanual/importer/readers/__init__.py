@@ -88,6 +88,6 @@ def clean(source: Source) -> Source:
 
     blocks = [found for found in map(block, source.blocks) if found is not None]
     if removed:
-        source.notes.append(f"{removed} control or direction characters left out (a data file cannot hold them)")
+        source.notes.append(f"ไม่นำเข้าอักขระควบคุมหรือกำหนดทิศทาง {removed} ตัว (ไฟล์ข้อมูลเก็บไม่ได้)")
     source.blocks = blocks
     return source

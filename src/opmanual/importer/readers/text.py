@@ -220,9 +220,9 @@ def _drop_running_lines(lines: list[_Line], notes: list[str]) -> list[_Line]:
         if index + 1 < len(lines):
             lines[index + 1].blanks_before = max(lines[index + 1].blanks_before, line.blanks_before, 2)
     if dropped_running:
-        notes.append(f"{dropped_running} running header or footer lines dropped")
+        notes.append(f"ตัดหัวกระดาษหรือท้ายกระดาษ {dropped_running} บรรทัด")
     if dropped_numbers:
-        notes.append(f"{dropped_numbers} page numbers dropped")
+        notes.append(f"ตัดเลขหน้า {dropped_numbers} บรรทัด")
     return kept
 
 
@@ -422,7 +422,7 @@ class _Builder:
         else:
             cells = [row.cells for row in rows]
             if _is_contents(cells):
-                self.source.notes.append(f"a table of contents dropped ({where})")
+                self.source.notes.append(f"ตัดสารบัญ ({where}) ระบบทำสารบัญให้เอง")
                 last = self.source.blocks[-1] if self.source.blocks else None
                 if isinstance(last, Paragraph) and last.text in ("หน้า", "page"):
                     self.source.blocks.pop()  # the contents' column title

@@ -329,8 +329,8 @@ def _charts(draft: Draft) -> None:
         marks += [held(process, person, False) for process, person in chart.steps]
         if all(marks) and not chart.more:
             draft.notes.append(
-                "ตารางความรับผิดชอบ not imported: each of its marks is in the people's processes or the steps' "
-                "responsible people, from which the books make it again"
+                "ไม่นำเข้าตารางความรับผิดชอบ: ทุกเครื่องหมายในตารางอยู่ในกระบวนงานของบุคลากรหรือผู้รับผิดชอบขั้นตอนแล้ว "
+                "ระบบสร้างตารางให้เองจากข้อมูลนั้น"
             )
         else:
             office.keep_chart(draft.office, chart)

@@ -408,9 +408,9 @@ def read_file(file: BinaryIO, name: str) -> Source:
         raise SourceError(f"{name} nests tables or text boxes too deeply to be a manual.") from None
     source = reader.source
     if reader.images:
-        source.notes.append(f"{reader.images} images skipped (pictures are not imported; add them again by hand)")
+        source.notes.append(f"ไม่นำเข้ารูปภาพ {reader.images} รูป ใส่รูปเองภายหลัง")
     if reader.contents:
-        source.notes.append(f"{reader.contents} lines of its table of contents skipped (the books print their own)")
+        source.notes.append(f"ตัดสารบัญ {reader.contents} บรรทัด ระบบทำสารบัญให้เอง")
     if not any(isinstance(block, Heading | Paragraph | ListItem | Table) for block in source.blocks):
         raise SourceError(f"{name} has no text in it.")
     return source

@@ -234,7 +234,7 @@ def _drop_running(pages: list[_Page], notes: list[str]) -> None:
                 kept.append(line)
         page.lines = kept
     if dropped:
-        notes.append(f"{dropped} running header, footer and page number lines dropped")
+        notes.append(f"ตัดหัวกระดาษ ท้ายกระดาษ และเลขหน้า {dropped} บรรทัด")
 
 
 class _Builder:
@@ -399,5 +399,5 @@ def _read(file: io.BufferedReader, name: str) -> Source:
     builder.flush()
     source.blocks = builder.blocks
     if images:
-        source.notes.append(f"{images} images skipped (pictures are not imported; add them again by hand)")
+        source.notes.append(f"ไม่นำเข้ารูปภาพ {images} รูป ใส่รูปเองภายหลัง")
     return source
