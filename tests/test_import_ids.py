@@ -3,11 +3,17 @@ a few English words for what they name; all within the data folder's id form and
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
+from opmanual.data.dataset import load
 from opmanual.data.model import ID_PATTERN
+from opmanual.importer import command
 from opmanual.importer.ids import PROCESS_ID_MAX, WORKGROUP_ID_MAX, person_id, process_id, workgroup_id
 
 
@@ -70,3 +76,56 @@ def test_ids_stay_short_valid_and_unique_whatever_the_name() -> None:
             ident = make(name, taken)
             assert re.fullmatch(ID_PATTERN, ident) and len(ident) <= limit + 3, (name[:20], ident)
     assert process_id("งานธุรการ", taken) != process_id("งานธุรการ", taken)  # the second is -2
+
+
+# --- import --ids FILE -------------------------------------------------------------------------------------------
+
+SEED = ROOT / "tests/seeds/002_d139ae372454718b.txt"
+
+
+def imported(tmp_path: Path, ids: str | bytes) -> tuple[int, str, str, Path]:
+    """Import seed 002 with an ids file holding `ids`; (exit code, report, errors, the folder)."""
+    chosen = tmp_path / "ids.yml"
+    chosen.write_bytes(ids if isinstance(ids, bytes) else ids.encode("utf-8"))
+    target = tmp_path / "data"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = command.run([SEED], target, out=out, ids=chosen)
+    return code, out.getvalue(), err.getvalue(), target
+
+
+@pytest.mark.slow
+def test_the_ids_an_office_chose_are_given_and_every_reference_follows(tmp_path: Path) -> None:
+    code, report, _, target = imported(
+        tmp_path,
+        "# ours\nอนวัช  ไข่ขาว: anawat-khaikhao\nขันธ์ธนา สุทธิกรณ์: khanthana-sutthikorn\n"
+        "งานวิจัยและพัฒนารูปแบบ เทคนิค วิธีการประกันคุณภาพการศึกษา: qa-research-2\n",
+    )
+    assert code == 0, report
+    manual = load(target)
+    assert set(manual.people) == {"anawat-khaikhao", "khanthana-sutthikorn"}
+    assert "qa-research-2" in manual.processes and "qa-research" not in manual.processes
+    assert "qa-research-2" in manual.people["anawat-khaikhao"].processes  # the person's list follows
+    assert "รหัสตามไฟล์ --ids: people onwat-khaikhao → anawat-khaikhao" in report
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("ids", "said"),
+    [
+        ("อนวัช ไข่ขาว: Anawat\n", "ids.yml:1: `Anawat` is not an id"),
+        ("อนวัช ไข่ขาว: อนวัช\n", "is not an id"),
+        ("อนวัช ไข่ขาว: [a, b]\n", "is not an id"),
+        ("อนวัช ไข่ขาว: a\nอนวัชไข่ขาว: b\n", "ids.yml:2: อนวัชไข่ขาว is named already on line 1"),
+        ("สมชาย ใจดี: somchai\n", "ids.yml:1: สมชาย ใจดี is no person, process or work group of the import"),
+        ("อนวัช ไข่ขาว: same\nขันธ์ธนา สุทธิกรณ์: same\n", "two people would have the id same"),
+        ("a: &x anawat\nb: *x\n", "anchors and aliases"),
+        ("- a list\n", "write one `name: id` a line"),
+        (b"\xff\xfe not utf-8", "not UTF-8"),
+        ("# " + "ก" * 400_000 + "\n", "may be at most 1.0 MB"),
+    ],
+)
+def test_an_ids_file_that_cannot_be_used_writes_nothing(tmp_path: Path, ids: str | bytes, said: str) -> None:
+    code, _, errors, target = imported(tmp_path, ids)
+    assert code == 1 and said in errors and errors.rstrip().endswith("nothing was written"), errors
+    assert not target.exists()

@@ -207,6 +207,9 @@ def _parser() -> argparse.ArgumentParser:
     import_parser.add_argument("--into", type=Path, required=True, help="the data folder to create or add to")
     import_parser.add_argument("--force", action="store_true", help="replace files the folder already has")
     import_parser.add_argument(
+        "--ids", type=Path, help="a YAML file of `name: id` lines: the ids to give the people, processes, work groups"
+    )
+    import_parser.add_argument(
         "--format",
         choices=["text", "github", "json"],
         default="text",
@@ -259,7 +262,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "import":
         from .importer.command import run as run_import
 
-        return run_import(args.sources, args.into, force=args.force, output=args.format)
+        return run_import(args.sources, args.into, force=args.force, output=args.format, ids=args.ids)
     if args.command == "new":
         from .newoffice import run as run_new
 

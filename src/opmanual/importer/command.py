@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import printable
-from . import folder, report
+from . import folder, naming, report
 from .blocks import SourceError
 from .draft import Draft
 from .readers import read
@@ -36,7 +36,12 @@ def say(text: str, out: TextIO) -> None:
 
 
 def run(
-    sources: Sequence[Path], into: Path, force: bool = False, out: TextIO = sys.stdout, output: str = "text"
+    sources: Sequence[Path],
+    into: Path,
+    force: bool = False,
+    out: TextIO = sys.stdout,
+    output: str = "text",
+    ids: Path | None = None,
 ) -> int:
     try:
         folder.check(into)  # before the sources are read: a wrong folder is said at once
@@ -51,6 +56,13 @@ def run(
             say(f"{COMMAND}: {exc} Nothing was written.", sys.stderr)
             return BAD_SOURCE
     draft = recognise(read_sources)
+    renamed: list[str] = []
+    if ids is not None:
+        try:
+            renamed = naming.apply(draft, naming.read(ids), ids)
+        except naming.NamingError as exc:
+            say(f"{COMMAND}: {exc}; nothing was written", sys.stderr)
+            return BAD_SOURCE
     # Now, before the write: importing into the working folder replaces it, and its name and path with it.
     target = Path(os.path.abspath(into))
     where = folder.name(into)
@@ -62,6 +74,7 @@ def run(
         return CLASH
     guesses, free = report.collect(draft, written.merged, target)
     notes = [*draft.notes, *(written.merged.notes if written.merged else [])]
+    notes += [f"รหัสตามไฟล์ --ids: {line}" for line in renamed]
     if output == "json":
         files = [path.relative_to(target).as_posix() for path in written.paths]
         print(report.as_json(counts(draft), guesses, free, notes, files), file=out)

@@ -57,7 +57,7 @@ def merge(draft: Draft, folder: Path) -> Merge:
     """What adding `draft` to the data folder `folder` (which passes the check) takes. The draft's ids and
     references are renamed in place to the folder's."""
     existing = {name: _read(folder, name) for name in SHARED}
-    _rename(draft, _renames(draft, existing))
+    rename_ids(draft, _renames(draft, existing))
     result = Merge()
     for name, model in SHARED.items():
         part = _shared(draft, name)
@@ -127,7 +127,7 @@ def _alike(theirs: dict[str, Any], ours: dict[str, Any]) -> bool:
     return bool(theirs["id"] == ours["id"] and (a in b or b in a))
 
 
-def _rename(draft: Draft, renames: dict[tuple[str, str], str]) -> None:
+def rename_ids(draft: Draft, renames: dict[tuple[str, str], str]) -> None:
     """Every id the import defines in office.yml and references.yml, and every reference to one, as renamed."""
     parts: list[tuple[Part, type[BaseModel]]] = [(draft.office, OfficeFile), (draft.references, ReferencesFile)]
     parts += [(part, Person) for part in draft.people.values()]
