@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import printable
-from . import folder, naming, report
+from . import flags, folder, naming, report
 from .blocks import SourceError
 from .draft import Draft
 from .readers import read
@@ -56,6 +56,7 @@ def run(
             say(f"{COMMAND}: {exc} Nothing was written.", sys.stderr)
             return BAD_SOURCE
     draft = recognise(read_sources)
+    flags.flag(draft)
     renamed: list[str] = []
     if ids is not None:
         try:
