@@ -13,7 +13,8 @@ import pytest
 from conftest import ROOT
 from opmanual.data.dataset import load
 from opmanual.data.model import ID_PATTERN
-from opmanual.importer import command
+from opmanual.importer import command, naming
+from opmanual.importer.draft import Draft, Part
 from opmanual.importer.ids import PROCESS_ID_MAX, WORKGROUP_ID_MAX, person_id, process_id, workgroup_id
 
 
@@ -109,7 +110,6 @@ def test_the_ids_an_office_chose_are_given_and_every_reference_follows(tmp_path:
     assert "รหัสตามไฟล์ --ids: people onwat-khaikhao → anawat-khaikhao" in report
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("ids", "said"),
     [
@@ -117,15 +117,41 @@ def test_the_ids_an_office_chose_are_given_and_every_reference_follows(tmp_path:
         ("อนวัช ไข่ขาว: อนวัช\n", "is not an id"),
         ("อนวัช ไข่ขาว: [a, b]\n", "is not an id"),
         ("อนวัช ไข่ขาว: a\nอนวัชไข่ขาว: b\n", "ids.yml:2: อนวัชไข่ขาว is named already on line 1"),
-        ("สมชาย ใจดี: somchai\n", "ids.yml:1: สมชาย ใจดี is no person, process or work group of the import"),
-        ("อนวัช ไข่ขาว: same\nขันธ์ธนา สุทธิกรณ์: same\n", "two people would have the id same"),
         ("a: &x anawat\nb: *x\n", "anchors and aliases"),
         ("- a list\n", "write one `name: id` a line"),
         (b"\xff\xfe not utf-8", "not UTF-8"),
         ("# " + "ก" * 400_000 + "\n", "may be at most 1.0 MB"),
     ],
 )
-def test_an_ids_file_that_cannot_be_used_writes_nothing(tmp_path: Path, ids: str | bytes, said: str) -> None:
-    code, _, errors, target = imported(tmp_path, ids)
-    assert code == 1 and said in errors and errors.rstrip().endswith("nothing was written"), errors
-    assert not target.exists()
+def test_an_ids_file_that_cannot_be_read_is_refused_at_its_line(tmp_path: Path, ids: str | bytes, said: str) -> None:
+    chosen = tmp_path / "ids.yml"
+    chosen.write_bytes(ids if isinstance(ids, bytes) else ids.encode("utf-8"))
+    with pytest.raises(naming.NamingError, match=re.escape(said)):
+        naming.read(chosen)
+
+
+@pytest.mark.parametrize(
+    ("ids", "said"),
+    [
+        ("สมชาย ใจดี: somchai\n", "ids.yml:1: สมชาย ใจดี is no person, process or work group of the import"),
+        ("อนวัช ไข่ขาว: same\nขันธ์ธนา สุทธิกรณ์: same\n", "two people would have the id same"),
+        ("อนวัช ไข่ขาว: other\n", "two people would have the id other"),  # the other person's id already
+    ],
+)
+def test_ids_that_do_not_fit_the_import_are_refused(tmp_path: Path, ids: str, said: str) -> None:
+    chosen = tmp_path / "ids.yml"
+    chosen.write_text(ids, encoding="utf-8")
+    draft = Draft(
+        people={
+            "onwat-khaikhao": Part(data={"name": "อนวัช", "surname": "ไข่ขาว"}),
+            "other": Part(data={"name": "ขันธ์ธนา", "surname": "สุทธิกรณ์"}),
+        }
+    )
+    with pytest.raises(naming.NamingError, match=re.escape(said)):
+        naming.apply(draft, naming.read(chosen), chosen)
+
+
+@pytest.mark.slow
+def test_an_ids_file_that_cannot_be_used_stops_the_import_before_anything_is_written(tmp_path: Path) -> None:
+    code, _, errors, target = imported(tmp_path, "สมชาย ใจดี: somchai\n")
+    assert code == 1 and errors.rstrip().endswith("nothing was written") and not target.exists(), errors
