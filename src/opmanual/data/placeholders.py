@@ -13,16 +13,22 @@ from .loader import Loc
 PLACEHOLDER = re.compile(r"«[^«»\n]{1,200}»")
 
 
-def found(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every placeholder in a file's values: where it is and its text."""
+def strings(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every text of a file's values (as read, or as an import drafts them), with where it is."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from found(value, (*loc, key))
+            yield from strings(value, (*loc, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from found(value, (*loc, index))
+            yield from strings(value, (*loc, index))
     elif isinstance(data, str):
-        for match in PLACEHOLDER.finditer(data):
+        yield loc, data
+
+
+def found(data: Any) -> Iterator[tuple[Loc, str]]:
+    """Every placeholder in a file's values: where it is and its text."""
+    for loc, text in strings(data):
+        for match in PLACEHOLDER.finditer(text):
             yield loc, match.group()
 
 

@@ -23,6 +23,8 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
+from .. import __version__
+from ..data import formats
 from ..render.book import ASSETS_URL, SITE_URL, ContentsEntry, Prepared
 from ..render.theme import ASSETS
 from . import from_html, word
@@ -150,7 +152,7 @@ def _properties(document: Any, meta: Meta) -> None:
     props.last_modified_by = _property(meta.author)
     props.language = "th-TH"
     props.keywords = "คู่มือการปฏิบัติงาน"
-    props.comments = "opmanual"
+    props.comments = f"opmanual {__version__} (data format {formats.CURRENT})"  # as the PDFs' Creator
     props.revision = 1
     props.created = props.modified = _moment().replace(tzinfo=None)
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from typing import Any
 
+from ..data.placeholders import strings
 from .draft import Draft, Part
 
 Loc = tuple[str | int, ...]
@@ -30,17 +29,6 @@ _ALLOWED = re.compile(
 _HEADINGS = re.compile(r"(คู่มือ(ขั้นตอน)?การปฏิบัติงาน\S*|บทที่\s*[0-9๐-๙]+.*|สารบัญ|คำนำ|บรรณานุกรม|ภาคผนวก)")
 
 
-def _strings(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _strings(inner, (*loc, key))
-    elif isinstance(value, list):
-        for index, inner in enumerate(value):
-            yield from _strings(inner, (*loc, index))
-    elif isinstance(value, str):
-        yield loc, value
-
-
 def _foreign(text: str) -> list[str]:
     """The characters of `text` that a Thai manual is not written with, each once, named."""
     found = dict.fromkeys(char for char in text if not _ALLOWED.match(char))
@@ -51,7 +39,7 @@ def flag(draft: Draft) -> None:
     """Add a guess for everything wrong that the draft holds."""
     parts: list[Part] = [draft.office, draft.references, *draft.people.values(), *draft.processes.values()]
     for part in parts:
-        for loc, text in list(_strings(part.data)):
+        for loc, text in list(strings(part.data)):
             foreign = _foreign(text)
             if foreign:
                 part.guess(
