@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..data.model import ID_MAX
 from ..thai import normalize
+
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -96,10 +100,19 @@ def _romanizer() -> object:
     return romanize
 
 
-def _syllables(word: str) -> list[str]:
-    from pythainlp.tokenize import syllable_tokenize
+@cache
+def _syllable_trie() -> Trie:
+    """PyThaiNLP's Thai syllables as a trie to cut words with (0.08 s; its `syllable_tokenize` took 0.6 s to load)."""
+    from pythainlp.corpus import thai_syllables
+    from pythainlp.util import Trie
 
-    return [part for part in syllable_tokenize(word, engine="dict") if part.strip()]
+    return Trie(thai_syllables())
+
+
+def _syllables(word: str) -> list[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    return [part for part in word_tokenize(word, custom_dict=_syllable_trie(), engine="newmm") if part.strip()]
 
 
 def romanize_word(word: str) -> str:
