@@ -187,9 +187,7 @@ def test_an_office_made_by_the_previous_release_upgrades_by_a_version_bump(wheel
     subprocess.run(["tar", "-x", "-C", str(old_source)], input=archive, check=True, timeout=60)
     old_wheel = wheel_of(old_source, tmp_path / "old-wheel")
     office = new_office(old_wheel, tmp_path / "old")
-    old = tmp_path / "old/bin"
-    done(run(old / "opmanual", "build", "--no-pdf", cwd=office))
-    assert f"opmanual {tag.removeprefix('v')} " in footer(office / "site")
+    assert f"รุ่น {tag.removeprefix('v')} " in (office / "README.md").read_text(encoding="utf-8")  # made by that release
     data_before = {path: path.read_bytes() for path in (office / "data").rglob("*") if path.is_file()}
 
     # Dependabot's pull request: the requirement names the new version; the office's CI installs it and checks.
