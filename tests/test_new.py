@@ -161,6 +161,8 @@ def test_a_new_that_fails_halfway_leaves_no_folder_and_a_killed_one_is_started_a
     with pytest.raises(OSError, match="No space"):
         newoffice.create(office, newoffice.Names(None, newoffice.STANDARD_GROUP))
     assert not office.exists()
+    assert main(["new", str(office)]) == 1  # the command says it in a sentence, no traceback
+    assert "cannot write" in capsys.readouterr().err and not office.exists()
     monkeypatch.undo()
 
     # What a `new` killed with SIGKILL leaves: the marker, written first, and some of the files.

@@ -231,4 +231,8 @@ def run(target: Path, office: str | None, group: str | None, sources: Sequence[P
     except EOFError:
         print("opmanual new: no answer; nothing was written", file=sys.stderr)
         return 1
+    except OSError as exc:  # a full disk, a folder that cannot be written: what was written is removed
+        print(f"opmanual new: cannot write {printable(display(target))}: {exc.strerror or exc}; nothing was written",
+              file=sys.stderr)  # fmt: skip
+        return 1
     return 0
