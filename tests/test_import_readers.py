@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from libreoffice import to_pdf
+from opmanual.data.dataset import load
+from opmanual.importer import command
 from opmanual.importer.blocks import Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table
 from opmanual.importer.readers import read
 from opmanual.importer.readers.pdf import MAX_PAGES
@@ -556,3 +558,37 @@ def test_a_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
     assert refused(tmp_path / "scanned.pdf").startswith(
         "scanned.pdf has no text layer: it is a scan (pictures of pages). Run OCR on it first"
     )
+
+
+# --- Word files converted from PDF: text in positioned frames --------------------------------------------------------
+
+
+def test_a_mark_in_a_frame_of_its_own_joins_the_letters_it_belongs_to() -> None:
+    from opmanual.importer.readers.docx.positioned import _Frame, _line
+
+    # LibreOffice puts a tone mark at the end of its letter: a hair before the next frame (คู่มือ) or after its start
+    # (ที่การ); the frames are wider than their text.
+    assert (
+        _line([_Frame(0, 0, 143_510, "คู"), _Frame(0, 70_485, 175_895, "่"), _Frame(0, 71_755, 642_620, "มือ")]) == "คู่มือ"
+    )
+    assert _line([_Frame(0, 0, 300_000, "นที"), _Frame(0, 226_060, 9, "การ"), _Frame(0, 227_330, 9, "่")]) == "นที่การ"
+    assert _line([_Frame(0, 0, 10_000, "ฉบับที่"), _Frame(0, 500_000, 10_000, "วันที่")]) == "ฉบับที่ วันที่"
+
+
+@pytest.mark.slow
+def test_a_pdf_converted_to_word_by_libreoffice_imports_as_the_pdf_does(tmp_path: Path) -> None:
+    """LibreOffice's PDF import (soffice --infilter=writer_pdf_import --convert-to docx) of a process's printed book:
+    every run of glyphs a positioned text box, tone marks apart, each box twice. Read as Word paragraphs it gave no
+    process; read as the pages' lines, the process and every step of the hand-made one."""
+    converted = ROOT / "tests/fixtures/converted/interagency-support.docx"
+    source = read(converted)
+    assert any("แปลงมาจาก PDF" in note for note in source.notes)
+    out = io.StringIO()
+    assert command.run([converted], tmp_path / "data", out=out) == 0, out.getvalue()
+    (imported,) = load(tmp_path / "data").processes.values()
+    hand = load(ROOT / "data").processes["interagency-support"]
+
+    def texts(steps: list[Any]) -> list[str]:
+        return [t for s in steps for t in ["".join(str(s.text).split()), *texts(list(s.steps or []))]]
+
+    assert imported.name == hand.name and texts(imported.steps) == texts(hand.steps)

@@ -41,8 +41,10 @@ from ...limits import (
     MAX_TABLES,
     TooLarge,
 )
+from .. import text
 from ..format import Format
 from ..text import TypedLevels
+from . import positioned
 from .package import _Package
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -399,6 +401,13 @@ def read_file(file: BinaryIO, name: str) -> Source:
     document = package.xml(main)
     if document.tag != _w("document") or document.find(_w("body")) is None:
         raise SourceError(f"{name} is a zip file but not a Word document (its main part is not a Word body).")
+    laid_out = positioned.text_of(document)
+    if laid_out is not None:  # a PDF converted to Word: frames at their places on the page, read as lines
+        source = text.parse(laid_out, name)
+        source.notes.append(
+            "ข้อความของไฟล์นี้เป็นกรอบวางตามตำแหน่งบนหน้า (แปลงมาจาก PDF) ระบบเรียงเป็นบรรทัดตามตำแหน่งแล้วอ่านแบบข้อความ"
+        )
+        return source
     styles, numbering = (package.xml(part) if part else None for part in package.related(main, "styles", "numbering"))
     package.check_pictures()
     reader = _Reader(name, styles, numbering)
