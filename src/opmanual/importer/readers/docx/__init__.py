@@ -27,9 +27,10 @@ The zip is opened and its parts unpacked within the limits by `package.py`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 from .... import thai
@@ -190,7 +191,7 @@ class _Reader:
             return [PageBreak(where)] if before or page_breaks else []
         if before and not in_cell:
             blocks.append(PageBreak(where))
-        texts = [text for text in (thai.repair(line).strip() for line in lines) if text]
+        texts = _unwrap([text for text in (_plain(thai.repair(line)).strip() for line in lines) if text])
         if texts:
             if level is not None and not in_cell:
                 # A line break in a heading is a deliberate break in a long title, at a phrase: a space.
@@ -336,6 +337,73 @@ class _Reader:
         return blocks
 
 
+# Markdown's bold and italic marks typed around words (text pasted from a Markdown editor or a chat): the books set
+# their own emphasis, and the marks would print as they are.
+_MARKDOWN = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _plain(text: str) -> str:
+    return _MARKDOWN.sub(r"\2", text)
+
+
+# A paragraph's line that holds a detail of its own (ระยะเวลา: ๑ วัน) starts with a short name and a colon.
+_DETAIL = re.compile(r"\S{1,24}\s*:")
+WRAPPED = 0.7  # a line at least this share of the paragraph's longest line ended where the page's line did
+MIN_WRAPPED = 30  # lines shorter than this are not taken for a page's lines
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """The lines of a paragraph split by line breaks (Shift+Enter) where its printed lines ended, as a PDF-to-Word
+    converter or a typist at the end of each line writes them, joined again; a line break that starts a typed item,
+    a detail (`ระยะเวลา: …`) or follows a short line is kept."""
+    longest = max((len(line) for line in lines), default=0)
+    if len(lines) < 2 or longest < MIN_WRAPPED:
+        return lines
+    out = [lines[0]]
+    for before, line in itertools.pairwise(lines):
+        if len(before) >= WRAPPED * longest and split_label(line)[0] is None and not _DETAIL.match(line):
+            out[-1] = thai.join_lines([out[-1], line])
+        else:
+            out.append(line)
+    return out
+
+
+# This share of the paragraphs as long as a page's line: one paragraph per printed line (a converted manual: 0.79;
+# our own Word copies: 0.18 for data/, 0.47 for the short texts of tests/fixtures/varied).
+LINE_PER_PARAGRAPH = 0.6
+MIN_LINES = 20
+MAX_LINE = 120  # characters: a page's line of a manual is shorter
+
+
+def _rejoined(blocks: list[Block]) -> list[Block]:
+    """A document saved one paragraph per printed line (a PDF-to-Word converter, a retyped manual) has its lines
+    joined into paragraphs again: a paragraph as long as a page's line, followed by one that continues it (no
+    typed number, no detail). A document whose paragraphs are paragraphs is left as it is."""
+    lengths = sorted(len(block.text) for block in blocks if isinstance(block, Paragraph))
+    if len(lengths) < MIN_LINES:
+        return blocks
+    line = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(length >= WRAPPED * line for length in lengths)
+    if line > MAX_LINE or line < MIN_WRAPPED or full < LINE_PER_PARAGRAPH * len(lengths):
+        return blocks
+    out: list[Block] = []
+    last = 0  # the length of the last line joined into out[-1]
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(previous, Paragraph | ListItem)
+            and last >= WRAPPED * line
+            and split_label(block.text)[0] is None
+            and not _DETAIL.match(block.text)
+        ):
+            out[-1] = replace(previous, text=thai.join_lines([previous.text, block.text]))
+        else:
+            out.append(block)
+        last = len(block.text) if isinstance(block, Paragraph | ListItem) else 0
+    return out
+
+
 def _walk(element: Any) -> Iterator[Any]:
     """The paragraph's descendants in document order, without what Word does not show: Fallback copies of drawings
     (`mc:Fallback` repeats `mc:Choice`), deleted text, hidden runs, field codes, and the inside of text boxes (read
@@ -416,6 +484,7 @@ def read_file(file: BinaryIO, name: str) -> Source:
     except RecursionError:
         raise SourceError(f"{name} nests tables or text boxes too deeply to be a manual.") from None
     source = reader.source
+    source.blocks = _rejoined(source.blocks)
     if reader.images:
         source.notes.append(f"ไม่นำเข้ารูปภาพ {reader.images} รูป ใส่รูปเองภายหลัง")
     if reader.contents:

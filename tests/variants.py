@@ -1,0 +1,159 @@
+"""Word files as offices save them, made from a clean Word copy with python-docx and lxml: the variants of
+`scripts/import_variants.py` and `tests/test_import_variants.py`. Each changes one thing a real file has."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from docx.oxml.ns import qn
+
+
+def _wrap_points(text: str, width: int = 45) -> list[int]:
+    """Where a printed line of about `width` characters would end: between Thai words."""
+    from pythainlp.tokenize import word_tokenize
+
+    points, length, at = [], 0, 0
+    for word in word_tokenize(text, keep_whitespace=True):
+        if length + len(word) > width and length:
+            points.append(at)
+            length = 0
+        length += len(word)
+        at += len(word)
+    return points
+
+
+def _body_paragraphs(document: Any) -> Iterator[Any]:
+    for paragraph in document.paragraphs:
+        if len(paragraph.text) > 60 and not paragraph.style.name.lower().startswith(("heading", "title", "toc")):
+            yield paragraph
+
+
+def hard_breaks(document: Any) -> None:
+    """Each long paragraph's text again, with a line break (Shift+Enter) where its printed lines end."""
+    for paragraph in _body_paragraphs(document):
+        text = paragraph.text
+        for run in paragraph.runs[1:]:
+            run._r.getparent().remove(run._r)
+        first = paragraph.runs[0] if paragraph.runs else paragraph.add_run("")
+        first.text = ""
+        start = 0
+        for point in [*_wrap_points(text), len(text)]:
+            first.add_text(text[start:point])
+            if point < len(text):
+                first.add_break()
+            start = point
+
+
+def one_paragraph_per_line(document: Any) -> None:
+    """Each long paragraph split into one paragraph per printed line, as a PDF-to-Word converter writes it."""
+    for paragraph in list(_body_paragraphs(document)):
+        text = paragraph.text
+        pieces, start = [], 0
+        for point in [*_wrap_points(text), len(text)]:
+            pieces.append(text[start:point])
+            start = point
+        for run in paragraph.runs[1:]:
+            run._r.getparent().remove(run._r)
+        (paragraph.runs[0] if paragraph.runs else paragraph.add_run("")).text = pieces[0]
+        anchor = paragraph._p
+        for piece in pieces[1:]:
+            new = copy.deepcopy(paragraph._p)
+            for r in new.findall(qn("w:r"))[1:]:
+                new.remove(r)
+            texts = new.findall(".//" + qn("w:t"))
+            for node in texts[1:]:
+                node.getparent().remove(node)
+            if texts:
+                texts[0].text = piece
+            anchor.addnext(new)
+            anchor = new
+
+
+def typed_numbering(document: Any) -> None:
+    """Word's numbering taken off every list paragraph, its number typed at the start instead."""
+    counters: dict[tuple[str, str], int] = {}
+    for paragraph in document.paragraphs:
+        ppr = paragraph._p.pPr
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is None:
+            continue
+        num = numpr.find(qn("w:numId"))
+        level = numpr.find(qn("w:ilvl"))
+        key = (num.get(qn("w:val")) if num is not None else "", level.get(qn("w:val")) if level is not None else "0")
+        counters[key] = counters.get(key, 0) + 1
+        ppr.remove(numpr)
+        if paragraph.runs:
+            paragraph.runs[0].text = f"{counters[key]}. " + paragraph.runs[0].text
+
+
+def markdown_marks(document: Any) -> None:
+    """Bold runs wrapped in `**`, as text pasted from a Markdown editor or a chat."""
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            if run.bold and run.text.strip():
+                run.text = f"**{run.text}**"
+
+
+def tracked_changes(document: Any) -> None:
+    """Every tenth long paragraph gets an insertion (kept) and a deleted word (gone)."""
+    for index, paragraph in enumerate(_body_paragraphs(document)):
+        if index % 10 or not paragraph.runs:
+            continue
+        run = paragraph.runs[0]._r
+        ins = run.makeelement(qn("w:ins"), {qn("w:id"): str(900 + index), qn("w:author"): "editor"})
+        run.addprevious(ins)
+        ins.append(copy.deepcopy(run))
+        run.getparent().remove(run)
+        deleted = copy.deepcopy(ins[0])
+        for node in deleted.findall(qn("w:t")):
+            node.tag = qn("w:delText")
+            node.text = "คำที่ลบแล้ว "
+        removal = ins.makeelement(qn("w:del"), {qn("w:id"): str(1900 + index), qn("w:author"): "editor"})
+        removal.append(deleted)
+        ins.addprevious(removal)
+
+
+def tab_table(document: Any) -> None:
+    """Every table drawn again as paragraphs whose cells are separated by tabs."""
+    for table in list(document.tables):
+        rows = ["\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in table.rows]
+        anchor = table._tbl
+        for text in rows:
+            paragraph = document.add_paragraph(text)
+            anchor.addnext(paragraph._p)
+            anchor = paragraph._p
+        table._tbl.getparent().remove(table._tbl)
+
+
+VARIANTS: dict[str, Callable[[Any], None]] = {
+    "clean": lambda document: None,
+    "hard line breaks": hard_breaks,
+    "one paragraph per line": one_paragraph_per_line,
+    "numbering typed as text": typed_numbering,
+    "Markdown marks": markdown_marks,
+    "tracked changes": tracked_changes,
+    "tables drawn with tabs": tab_table,
+}
+
+
+def texts(folder: Path) -> set[str]:
+    """Every text value (over 3 characters) of a data folder's YAML files, without spaces."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+        elif isinstance(value, str) and len(value) > 3:
+            found.add("".join(value.split()))
+
+    for path in folder.rglob("*.yml"):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
