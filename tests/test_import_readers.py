@@ -592,3 +592,23 @@ def test_a_pdf_converted_to_word_by_libreoffice_imports_as_the_pdf_does(tmp_path
         return [t for s in steps for t in ["".join(str(s.text).split()), *texts(list(s.steps or []))]]
 
     assert imported.name == hand.name and texts(imported.steps) == texts(hand.steps)
+
+
+def test_frames_without_a_place_or_a_size_are_not_an_internal_error() -> None:
+    from lxml import etree
+
+    from opmanual.importer.readers.docx.positioned import WP, W, text_of
+
+    def anchor(y: str, x: str | None, extent: bool, text: str) -> str:
+        across = f"<wp:positionH><wp:posOffset>{x}</wp:posOffset></wp:positionH>" if x is not None else ""
+        size = '<wp:extent cx="1000" cy="10"/>' if extent else ""
+        return (
+            f"<wp:anchor>{across}<wp:positionV><wp:posOffset>{y}</wp:posOffset></wp:positionV>{size}"
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></wp:anchor>"
+        )
+
+    frames = "".join(anchor(str(100 * i), str(i), i % 2 == 0, "ก") for i in range(30))
+    broken = anchor("x", "1", True, "ข") + anchor("1", None, True, "ค") + anchor("99999999999999999999", "1", True, "ง")
+    body = f'<w:document xmlns:w="{W}" xmlns:wp="{WP}"><w:body><w:p>{frames}{broken}</w:p></w:body></w:document>'
+    laid_out = text_of(etree.fromstring(body.encode()))
+    assert laid_out is not None and "ข" not in laid_out and "ค" not in laid_out and laid_out.count("ก") == 30

@@ -51,8 +51,9 @@ def _frames(document: Any) -> tuple[list[_Frame], int]:
         if not text.strip() or across is None or down is None:
             continue
         extent = anchor.find(f"{{{WP}}}extent")
-        try:
-            frames.append(_Frame(int(down.text), int(across.text), int(extent.get("cx", "0")), text))
+        width = extent.get("cx", "0") if extent is not None else "0"
+        try:  # a number that is not one: the frame has no place, and is left to the Word paragraphs' reading
+            frames.append(_Frame(int(down.text), int(across.text), int(width), text))
         except (TypeError, ValueError):
             continue
     total = sum(len(node.text or "") for node in document.iter(f"{{{W}}}t"))
