@@ -5,6 +5,7 @@ an office made by the previous release is upgraded and migrated; the shipped dat
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -161,13 +162,17 @@ def test_the_shipped_data_builds_under_properdocs(wheel: Path, tmp_path: Path) -
     assert "อนวัช" in (site / "search/search_index.json").read_text(encoding="utf-8")
 
 
-def previous_release() -> str:
-    """The newest release tag before this version, from this clone's tags."""
-    tags = run("git", "tag", "--list", "v*", "--merged", "HEAD", "--sort=-v:refname", cwd=ROOT).stdout.split()
-    for tag in tags:
-        if Version(tag.removeprefix("v")) < Version(__version__):
-            return tag
-    raise AssertionError(f"no release tag before {__version__} in this clone (fetch the tags: git fetch --tags)")
+def previous_release() -> tuple[str, str]:
+    """The commit and version of the newest release before this version: the newest commit whose pyproject.toml
+    names a released version (no `.dev`) below this one. Read from the history, not the tags, so that a clone of
+    the branch alone finds it (the release's tag points at that commit)."""
+    commits = run("git", "log", "--format=%H", "--", "pyproject.toml", cwd=ROOT).stdout.split()
+    for commit in commits:
+        text = run("git", "show", f"{commit}:pyproject.toml", cwd=ROOT).stdout
+        found = re.search(r'^version = "([^"]+)"', text, re.MULTILINE)
+        if found and not Version(found.group(1)).is_devrelease and Version(found.group(1)) < Version(__version__):
+            return commit, found.group(1)
+    raise AssertionError(f"no release before {__version__} in this clone's history (a shallow clone? fetch it whole)")
 
 
 def footer(site: Path) -> str:
@@ -180,14 +185,14 @@ def footer(site: Path) -> str:
 def test_an_office_made_by_the_previous_release_upgrades_by_a_version_bump(wheel: Path, tmp_path: Path) -> None:
     """The path an office takes: made by the previous release's `new`, then Dependabot's pull request changes the
     requirement, its check says whether `opmanual migrate` is needed, and the office builds with this version."""
-    tag = previous_release()
+    commit, version = previous_release()
     old_source = tmp_path / "old-source"
     old_source.mkdir()
-    archive = subprocess.run(["git", "archive", tag], cwd=ROOT, capture_output=True, check=True, timeout=60).stdout
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True, timeout=60).stdout
     subprocess.run(["tar", "-x", "-C", str(old_source)], input=archive, check=True, timeout=60)
     old_wheel = wheel_of(old_source, tmp_path / "old-wheel")
     office = new_office(old_wheel, tmp_path / "old")
-    assert f"รุ่น {tag.removeprefix('v')} " in (office / "README.md").read_text(encoding="utf-8")  # made by that release
+    assert f"รุ่น {version} " in (office / "README.md").read_text(encoding="utf-8")  # made by that release
     data_before = {path: path.read_bytes() for path in (office / "data").rglob("*") if path.is_file()}
 
     # Dependabot's pull request: the requirement names the new version; the office's CI installs it and checks.
