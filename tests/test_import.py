@@ -3,6 +3,7 @@ at least what the hand-made transcription holds; bad sources and clashes write n
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -26,6 +27,7 @@ from importing import (
     texts,
 )
 from libreoffice import to_pdf
+from opmanual.importer import command
 
 MIN_COVERAGE = 0.97  # the issue's bar: the imported site shows 97% of the seed's text lines
 
@@ -71,9 +73,15 @@ def test_the_site_of_an_imported_seed_shows_its_text(key: str, imported: dict[st
 def test_the_import_report_names_guesses_and_unplaced_blocks(tmp_path: Path) -> None:
     """The report in Thai, each kind of note once with its count and its places as `check` prints them (file and
     1-based line), on one screen; the same notes as GitHub annotations and as JSON."""
-    result = run("import", seed_file("004"), "--into", tmp_path / "data", "--format", "json")
+    result = run("import", seed_file("004"), "--into", tmp_path / "data", "--format", "json")  # as typed
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
+
+    def report(target: Path, output: str) -> list[str]:  # the other formats in this process: one import's time
+        out = io.StringIO()
+        assert command.run([seed_file("004")], target, out=out, output=output) == 0
+        return out.getvalue().splitlines()
+
     assert data["found"]["people"] == 1 and data["found"]["processes"] == 3
     written = {p.relative_to(tmp_path / "data").as_posix(): p.read_text(encoding="utf-8").splitlines()
                for p in (tmp_path / "data").rglob("*.yml")}  # fmt: skip
@@ -86,7 +94,7 @@ def test_the_import_report_names_guesses_and_unplaced_blocks(tmp_path: Path) -> 
     for block in data["free_sections"]:
         assert written[block["file"]][block["line"] - 1].lstrip().startswith("- title:"), block
 
-    text = run("import", seed_file("004"), "--into", tmp_path / "again").stdout.splitlines()
+    text = report(tmp_path / "again", "text")
     assert text[0].startswith("พบในต้นฉบับ: บุคลากร 1 คน, กระบวนงาน 3 เรื่อง")
     assert text[-1] == f"เขียนลง {tmp_path / 'again'} แล้ว {len(data['files'])} ไฟล์ (นำเข้าแล้ว)"
     kinds = {guess["kind"] for guess in data["guesses"]}
@@ -94,7 +102,7 @@ def test_the_import_report_names_guesses_and_unplaced_blocks(tmp_path: Path) -> 
     assert f"ระบบเดาไว้ {len(data['guesses'])} จุด" in "\n".join(text)
     assert all(re.search(r" — [\w/.-]+\.yml:\d+", line) for line in text if re.match(r"\s+\d+ จุด", line))
 
-    github = run("import", seed_file("004"), "--into", tmp_path / "third", "--format", "github").stdout.splitlines()
+    github = report(tmp_path / "third", "github")
     assert len(github) == len(data["guesses"]) + len(data["free_sections"])
     assert all(re.match(r"::(warning|notice) file=.+\.yml,line=\d+", line) for line in github)
 

@@ -199,18 +199,10 @@ def test_on_a_terminal_new_asks_for_the_names_and_an_empty_answer_keeps_the_defa
 
 
 @pytest.mark.slow
-def test_new_from_an_existing_manual_imports_it_into_data(tmp_path: Path) -> None:
+def test_new_from_an_existing_manual_imports_it_into_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     office = tmp_path / "office"
     seed = ROOT / "tests/seeds/000_072ccb35e48cd751.txt"
-    result = subprocess.run(
-        [sys.executable, "-m", "opmanual", "new", str(office), "--from", str(seed)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=tmp_path,
-    )
-    assert result.returncode == 0, result.stderr
+    assert main(["new", str(office), "--from", str(seed)]) == 0
     manual = load(office / "data")
     assert manual.processes and "นำเข้าจาก" in (office / "data/office.yml").read_text(encoding="utf-8")
     assert (
