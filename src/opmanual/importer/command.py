@@ -84,7 +84,7 @@ def run(
         for line in report.github(guesses, free, where):
             print(printable(line), file=out)
         return 0
-    for line in report.text(draft, counts(draft), guesses, free, notes, where):
+    for line in report.text(counts(draft), guesses, free, notes, where):
         print(printable(line), file=out)  # one line each: a line break in a source's text is escaped too
     done = "เพิ่มเข้า" if written.merged else "เขียนลง"
     say(f"{done} {where} แล้ว {len(written.paths)} ไฟล์ (นำเข้าแล้ว)", out)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data.loader import read_yaml
-from ..errors import ErrorList, display, printable
+from ..errors import ErrorList
 from .draft import Draft
 from .merge import Merge
 
@@ -100,9 +100,7 @@ def _places(notes: list[Note]) -> str:
     return "; ".join(parts) + (f" และอีก {rest} จุด" if rest else "")
 
 
-def text(
-    draft: Draft, counts: dict[str, int], guesses: list[Note], free: list[Note], notes: list[str], where: str
-) -> Iterator[str]:
+def text(counts: dict[str, int], guesses: list[Note], free: list[Note], notes: list[str], where: str) -> Iterator[str]:
     """The report in Thai, for the person who imported."""
     found = [f"{FOUND[key][0]} {value} {FOUND[key][1]}" for key, value in counts.items() if key in FOUND]
     yield "พบในต้นฉบับ: " + ", ".join(found)
@@ -166,7 +164,3 @@ def as_json(counts: dict[str, int], guesses: list[Note], free: list[Note], notes
         ensure_ascii=False,
         indent=2,
     )
-
-
-def folder_name(target: Path) -> str:
-    return printable(display(target))
