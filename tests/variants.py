@@ -11,17 +11,21 @@ from typing import Any
 import yaml
 from docx.oxml.ns import qn
 
+from opmanual.importer.readers.text import display_width
 
-def _wrap_points(text: str, width: int = 45) -> list[int]:
-    """Where a printed line of about `width` characters would end: between Thai words."""
+
+def _wrap_points(text: str, width: int = 40) -> list[int]:
+    """Where a printed line `width` characters wide would end: between Thai words, the marks above and below a
+    letter taking no width, as Word breaks a line."""
     from pythainlp.tokenize import word_tokenize
 
     points, length, at = [], 0, 0
     for word in word_tokenize(text, keep_whitespace=True):
-        if length + len(word) > width and length:
+        wide = display_width(word)
+        if length + wide > width and length:
             points.append(at)
             length = 0
-        length += len(word)
+        length += wide
         at += len(word)
     return points
 
@@ -118,9 +122,16 @@ def tracked_changes(document: Any) -> None:
 
 
 def tab_table(document: Any) -> None:
-    """Every table drawn again as paragraphs whose cells are separated by tabs."""
+    """Every table drawn again as lines whose cells are separated by tabs; a cell of several paragraphs goes on over
+    the lines after its row's first, the other columns empty there."""
     for table in list(document.tables):
-        rows = ["\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in table.rows]
+        rows = []
+        for row in table.rows:
+            cells = [
+                [" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip()] or [""] for cell in row.cells
+            ]
+            for line in range(max(map(len, cells))):
+                rows.append("\t".join(cell[line] if line < len(cell) else "" for cell in cells))
         anchor = table._tbl
         for text in rows:
             paragraph = document.add_paragraph(text)

@@ -31,6 +31,7 @@ _SPACE_BEFORE_MARK = re.compile(rf" +(?=[{COMBINING}])")
 _DECOMPOSED_AM = re.compile(rf"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
 _TONE_BEFORE_VOWEL = re.compile(rf"([{TONE_MARKS}])([{UPPER_VOWELS}])")
 _THAI_CHAR = re.compile(r"[\u0e01-\u0e5b]")
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4f]")  # Thai without its digits and marks of punctuation
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -66,11 +67,11 @@ def normalize(text: str) -> str:
 
 
 def join_lines(lines: list[str]) -> str:
-    """Lines of one paragraph that a PDF or a page wrapped, joined again: with nothing between two Thai characters
-    (a Thai word may be split over lines), with one space otherwise."""
+    """Lines of one paragraph that a PDF or a page wrapped, joined again: with nothing between two Thai letters (a
+    Thai word may be split over lines), with one space otherwise (a number is a word of its own: ตอนที่ ๕)."""
     joined = ""
     for line in filter(None, (line.strip() for line in lines)):
-        if joined and not (_THAI_CHAR.match(joined[-1]) and _THAI_CHAR.match(line[0])):
+        if joined and not (_THAI_LETTER.match(joined[-1]) and _THAI_LETTER.match(line[0])):
             joined += " "
         joined += line
     return _SPACE_BEFORE_MARK.sub("", joined)

@@ -32,6 +32,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePath
@@ -48,7 +49,7 @@ _BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")  # a run of underscores is text: "____
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"( *)([-*+]|[0-9]{1,3}[.)])\s+(.*)")
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
-_NUMBER_ONLY = re.compile(r"[0-9๐-๙.,\s]+")
+NUMBER_ONLY = re.compile(r"[0-9๐-๙.,\s]+")  # a number, or numbers: no words
 _LINE_NUMBER = re.compile(r"([0-9๐-๙]{1,3})([.)]?)")  # a number as a line's label: "๒", "๒.", "๒)"
 # Words a number follows in a sentence (a count, a year, an ordinal): a line ending in one goes on with the number on
 # the next line. Not "ที่" alone: หน้าที่ and พื้นที่ end lines too.
@@ -161,13 +162,13 @@ def _measure_runs(lines: list[_Line]) -> None:
     start = 0
     for end in range(1, len(lines) + 1):
         if end == len(lines) or lines[end].blanks_before or lines[end].text == "\f" or lines[end - 1].text == "\f":
-            widest = max(_width(line.text.strip()) for line in lines[start:end])
+            widest = max(display_width(line.text.strip()) for line in lines[start:end])
             for line in lines[start:end]:
                 line.run_width = widest
             start = end
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """How wide a line is on the page: Thai marks above and below a letter take no width."""
     return sum(1 for char in text if unicodedata.category(char) != "Mn")
 
@@ -175,7 +176,7 @@ def _width(text: str) -> int:
 def _wrap_width(lines: list[_Line]) -> int:
     """The width at which the source wrapped its paragraphs: the densest 15-character band of line widths (from 40
     up); 0 when the file has too few lines to tell."""
-    widths = Counter(_width(line.text.strip()) for line in lines if "\t" not in line.text and line.text != "\f")
+    widths = Counter(display_width(line.text.strip()) for line in lines if "\t" not in line.text and line.text != "\f")
     best, best_count = 0, 0
     for top in range(40, 400):
         count = sum(widths[width] for width in range(top - 14, top + 1))
@@ -198,7 +199,7 @@ def _drop_running_lines(lines: list[_Line], notes: list[str]) -> list[_Line]:
     for line in lines:
         found = _TRAILING_NUMBER.search(line.text)
         key = line.text[: found.start()] if found else ""
-        if found and _width(key) >= 15:
+        if found and display_width(key) >= 15:
             numbered.setdefault(key, set()).add(found.group().strip())
     running = {key for key, numbers in numbered.items() if len(numbers) >= 2}
     kept: list[_Line] = []
@@ -294,7 +295,7 @@ class _Builder:
         line = lines[index]
         if self.last is None or _is_heading_word(line.text):
             return False
-        last = _width(self.last.text.strip())
+        last = display_width(self.last.text.strip())
         if line.blanks_before == 0 and last >= max(25, 0.8 * self.last.run_width):
             return True
         if (line.blanks_before in (1, 2) and not self.double_spaced) or self.width == 0:
@@ -384,7 +385,7 @@ class _Builder:
             self.emit(Heading(rest, len(heading.group(1)), self.where(line), label=label))
             return True
         listed = _MD_LIST.fullmatch(line.text)
-        if listed and not _NUMBER_ONLY.fullmatch(listed.group(3)):
+        if listed and not NUMBER_ONLY.fullmatch(listed.group(3)):
             self.flush()
             marker = listed.group(2)
             label, rest, _ = split_label(listed.group(3))
@@ -427,18 +428,36 @@ class _Builder:
                 if isinstance(last, Paragraph) and last.text in ("หน้า", "page"):
                     self.source.blocks.pop()  # the contents' column title
                 return False
-            header = int(len(cells) > 1 and not any(_NUMBER_ONLY.fullmatch(cell) for cell in cells[0] if cell))
+            header = None
         columns = max(len(row) for row in cells)
         # Every row is padded to the widest: one line of a million tabs over a thousand lines is a billion cells.
         self.cells += columns * len(cells)
         if self.cells > MAX_CELLS:
             raise TooLarge(_too_many_cells(self.source.name))
-        table_rows = tuple(
-            tuple(Cell((Paragraph(text, where),) if text else ()) for text in row + [""] * (columns - len(row)))
-            for row in cells
-        )
-        self.emit(Table(table_rows, where, header_rows=header))
+        self.emit(table_of(cells, where, header))
         return True
+
+
+def table_of(
+    cells: list[list[str]],
+    where: Where,
+    header_rows: int | None = None,
+    block: Callable[[str], Paragraph | ListItem] | None = None,
+) -> Table:
+    """A table of rows of cell texts (lines drawn with tabs), each row padded to the widest; a cell's lines are its
+    paragraphs, each made by `block` (a plain paragraph unless given). Without `header_rows`, a first row with no
+    number in it is the header."""
+    if header_rows is None:
+        header_rows = int(len(cells) > 1 and not any(NUMBER_ONLY.fullmatch(cell) for cell in cells[0] if cell))
+    make = block or (lambda text: Paragraph(text, where))
+    columns = max(len(row) for row in cells)
+    rows = tuple(
+        tuple(
+            Cell(tuple(make(line) for line in text.split("\n") if line)) for text in row + [""] * (columns - len(row))
+        )
+        for row in cells
+    )
+    return Table(rows, where, header_rows=header_rows)
 
 
 def _number(digits: str) -> int:
@@ -464,5 +483,5 @@ def _is_heading_word(text: str) -> bool:
 
 def _is_contents(rows: list[list[str]]) -> bool:
     """A table of contents: most rows end in a page number (or nothing), and the other cells are short titles."""
-    ends = sum(1 for row in rows if not row[-1] or _NUMBER_ONLY.fullmatch(row[-1]) or row[-1] in ("หน้า", "page"))
+    ends = sum(1 for row in rows if not row[-1] or NUMBER_ONLY.fullmatch(row[-1]) or row[-1] in ("หน้า", "page"))
     return len(rows) >= 3 and ends >= 0.8 * len(rows) and all(len(row) <= 3 for row in rows)

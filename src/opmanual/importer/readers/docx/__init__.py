@@ -14,7 +14,10 @@ tables and cells as it goes.
   into a plain paragraph ("๑.๒ ศึกษา…") makes a `ListItem` too, with the typed label (as the text reader does).
 - A soft line break (Shift+Enter) ends a line, and each line is its own paragraph (a cell often lists items a line
   each; a numbered step puts its details on lines of their own): in a Word list item the first line is the item and
-  the others paragraphs after it; only a heading's lines are one text (joined with a space).
+  the others paragraphs after it; only a heading's lines are one text (joined with a space). Lines broken where the
+  page's line ended (a typist's Shift+Enter, a converter's paragraph per printed line) are joined again
+  (`_Wrapping`).
+- Plain paragraphs in a row whose cells are parted by tabs are a table (`tab_tables`); other tabs are spaces.
 - Tables keep `gridSpan`/`vMerge` as colspan/rowspan and the repeating header rows (`w:tblHeader`) as header_rows;
   a table inside a cell is read into that cell as paragraphs.
 - Page breaks (`w:br w:type="page"`, `pageBreakBefore`, a section break) become `PageBreak`s; text boxes' text is
@@ -44,7 +47,7 @@ from ...limits import (
 )
 from .. import text
 from ..format import Format
-from ..text import TypedLevels
+from ..text import NUMBER_ONLY, TypedLevels
 from . import positioned
 from .package import _Package
 
@@ -191,7 +194,17 @@ class _Reader:
             return [PageBreak(where)] if before or page_breaks else []
         if before and not in_cell:
             blocks.append(PageBreak(where))
-        texts = _unwrap([text for text in (_plain(thai.repair(line)).strip() for line in lines) if text])
+        # Tabs are kept between the repaired pieces of a line: a plain paragraph's tabs may draw a table's cells (a
+        # line of more tabs than a row of a manual's table has is text, its tabs spaces).
+        repaired = (
+            "\t".join(_plain(thai.repair(piece)).strip() for piece in line.split("\t"))
+            if line.count("\t") <= MAX_ROW_CELLS
+            else _plain(thai.repair(line))
+            for line in lines
+        )
+        texts = _unwrap([text for text in (line.strip(" ") for line in repaired) if text.strip()])
+        if texts and (level is not None or num is not None or in_cell):
+            texts = [_untabbed(text) for text in texts]
         if texts:
             if level is not None and not in_cell:
                 # A line break in a heading is a deliberate break in a long title, at a phrase: a space.
@@ -217,11 +230,14 @@ class _Reader:
 
     def _typed(self, text: str, where: Where) -> Paragraph | ListItem:
         label, rest, depth = split_label(text)
-        if label is None or not rest:
+        # A line with a tab other than the one after its number may be a row of a table drawn with tabs ("๐.๑<tab>
+        # ๒๒ พ.ย.<tab>…", "<tab>๒. …<tab><tab>"): a paragraph with its tabs, for `tab_tables`.
+        row = "\t" in rest or text.startswith("\t") or text.endswith("\t")
+        if label is None or not rest or row or NUMBER_ONLY.fullmatch(rest):
             self.levels.reset()
             return Paragraph(text, where)
         kind = label_kind(label)
-        return ListItem(rest, self.levels.level(kind, depth), where, kind != "bullet", label)
+        return ListItem(_untabbed(rest), self.levels.level(kind, depth), where, kind != "bullet", label)
 
     def _heading_level(self, ppr: Any, chain: list[_Style]) -> int | None:
         outline = _int(_val(ppr.find(_w("outlineLvl")))) if ppr is not None else None
@@ -239,30 +255,33 @@ class _Reader:
 
     def _runs(self, p: Any) -> tuple[list[str], int, list[Any]]:
         """The paragraph's lines of text (split at soft line breaks), its page breaks and its text boxes."""
-        lines = [""]
+        lines: list[list[str]] = [[]]  # each line's pieces, joined at the end (a paragraph may have many runs)
         page_breaks = 0
         boxes: list[Any] = []
         for element in _walk(p):
             tag = element.tag
             if tag == _w("t"):
-                lines[-1] += element.text or ""
-            elif tag == _w("tab"):
-                lines[-1] += " "
+                lines[-1].append(element.text or "")
+            elif tag == _w("tab") and element.getparent().tag == _w("r"):
+                # A tab typed in the text (the paragraph's tab stops are `w:tab`s too, under `w:tabs`): it may part
+                # two cells of a table drawn with tabs.
+                self.count_cells(1)
+                lines[-1].append("\t")
             elif tag in (_w("br"), _w("cr")):
                 kind = element.get(_w("type"))
                 if kind == "page":
                     page_breaks += 1
                 elif kind != "column":
-                    lines.append("")
+                    lines.append([])
             elif tag == _w("noBreakHyphen"):
-                lines[-1] += "-"
+                lines[-1].append("-")
             elif tag == _w("sym"):
-                lines[-1] += " "
+                lines[-1].append(" ")
             elif tag == _w("txbxContent"):
                 boxes.append(element)
             elif tag in _IMAGES:
                 self.images += 1
-        return lines, page_breaks, boxes
+        return ["".join(line) for line in lines], page_breaks, boxes
 
     def table(self, tbl: Any) -> Table:
         self.tables += 1
@@ -313,13 +332,59 @@ class _Reader:
         )
         return Table(tuple(row for row in built if row), where, header_rows=header_rows)
 
-    def cell(self, tc: Any) -> list[Paragraph | ListItem]:
-        self.cells += 1
+    def count_cells(self, count: int) -> None:
+        self.cells += count
         if self.cells > MAX_CELLS:
             raise TooLarge(
                 f"{self.name} has more than {MAX_CELLS:,} table cells, more than a manual has (an 80-page manual "
                 "has about 2,000): import each manual in it separately."
             )
+
+    def tab_tables(self, blocks: list[Block]) -> list[Block]:
+        """Plain paragraphs in a row whose cells are drawn with tabs, as a table of two rows or more; any other
+        paragraph with tabs is read again with spaces for its tabs (an item, if it starts with a number)."""
+        out: list[Block] = []
+        rows: list[Paragraph] = []
+
+        def flush() -> None:
+            if len(rows) > 1:
+                cells: list[list[str]] = []
+                for row in rows:
+                    line = [cell.strip() for cell in row.text.split("\t")]
+                    if cells and not line[0]:  # the row above goes on: its cells' next lines
+                        above = cells[-1] + [""] * (len(line) - len(cells[-1]))
+                        line += [""] * (len(above) - len(line))
+                        cells[-1] = [f"{a}\n{more}" if more else a for a, more in zip(above, line, strict=True)]
+                    else:
+                        cells.append(line)
+                self.count_cells(max(map(len, cells)) * len(cells))
+                where = rows[0].where
+                self.levels.reset()
+                out.append(text.table_of(cells, where, block=lambda line: self._typed(line, where)))
+            else:
+                out.extend(self._typed(_untabbed(row.text), row.where) for row in rows)
+            rows.clear()
+
+        for block in blocks:
+            if isinstance(block, Paragraph) and "\t" in block.text:
+                cells = block.text.split("\t")
+                # A row: two cells or more, not an item indented with a tab ("<tab>๑.<tab>ศึกษา…"); or, under a row,
+                # a row going on, its first cell empty.
+                label, rest, _ = split_label(block.text)
+                item = label is not None and "\t" not in rest
+                if (sum(1 for cell in cells if cell.strip()) > 1 and not item) or (rows and not cells[0].strip()):
+                    rows.append(block)
+                    continue
+            flush()
+            if isinstance(block, Paragraph) and "\t" in block.text:
+                out.append(self._typed(_untabbed(block.text), block.where))
+            else:
+                out.append(block)
+        flush()
+        return out
+
+    def cell(self, tc: Any) -> list[Paragraph | ListItem]:
+        self.count_cells(1)
         blocks: list[Paragraph | ListItem] = []
         self.levels.reset()
         for child in tc:
@@ -342,28 +407,78 @@ class _Reader:
 _MARKDOWN = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
+def _untabbed(text: str) -> str:
+    return re.sub(r"\s*\t\s*", " ", text).strip()
+
+
 def _plain(text: str) -> str:
     return _MARKDOWN.sub(r"\2", text)
 
 
-# A paragraph's line that holds a detail of its own (ระยะเวลา: ๑ วัน) starts with a short name and a colon.
+# A paragraph's line that holds a detail of its own (ระยะเวลา: ๑ วัน) starts with a short name and a colon; a
+# definition (นิยามศัพท์) starts with the term and หมายถึง.
 _DETAIL = re.compile(r"\S{1,24}\s*:")
-WRAPPED = 0.7  # a line at least this share of the paragraph's longest line ended where the page's line did
+_DEFINITION = re.compile(r"\S.{0,40}?\sหมายถึง(?:\s|$)")
+MAX_ROW_CELLS = 100  # a row of a table drawn with tabs has fewer cells
 MIN_WRAPPED = 30  # lines shorter than this are not taken for a page's lines
+# A line is cut where the page's line ended when the next word would have made it this share of the page's line
+# wide: characters are only roughly as wide as each other, and a cut line loses the space at its end.
+FIT = 0.9
+
+
+def _first_word(line: str) -> str:
+    """The first word of `line`: a Thai word as the page's line breaking sees it, else up to the first space."""
+    return next((token for token in thai.segments(line[:40]) if not token.isspace()), "")
+
+
+class _Wrapping:
+    """Whether a line continues the paragraph of the line before it, in a text broken at its printed lines.
+
+    A line continues when the line before was cut where the page's line ended — the first word of the next line
+    would not have fitted after it, `width` being the page's line in characters — or inside parentheses, and it does
+    not start an item, a detail or a definition of its own. After a cut line, a number without a dot or a Thai
+    letter that reads as an item's label ("ตอนที่ / ๕ ก", "การปฏิบัติงา / น. ค้นเมื่อ") starts an item only in
+    order (ก, or a letter soon after the last item's), and a definition (คำ หมายถึง …) only after a definition."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.letter = -1  # the place in the alphabet of the last Thai letter item, -1 before any
+        self.defining = False  # the paragraph the line would continue is a definition
+
+    def start(self, line: str) -> None:
+        """`line` starts a paragraph."""
+        self.defining = bool(_DEFINITION.match(line))
+
+    def continues(self, before: str, line: str) -> bool:
+        if before.count("(") > before.count(")"):
+            return True
+        full = text.display_width(before) + text.display_width(_first_word(line)) > FIT * self.width
+        label = split_label(line, bare=not full)[0]
+        if label is not None:
+            if label_kind(label) != "letter":
+                return False
+            letter = ord(label.strip("(")[0]) - ord("ก")
+            if letter == 0 or (0 < letter - self.letter <= 2) or not full:
+                self.letter = letter
+                return False
+        return full and not _DETAIL.match(line) and not (self.defining and _DEFINITION.match(line))
 
 
 def _unwrap(lines: list[str]) -> list[str]:
     """The lines of a paragraph split by line breaks (Shift+Enter) where its printed lines ended, as a PDF-to-Word
-    converter or a typist at the end of each line writes them, joined again; a line break that starts a typed item,
-    a detail (`ระยะเวลา: …`) or follows a short line is kept."""
-    longest = max((len(line) for line in lines), default=0)
+    converter or a typist at the end of each line writes them, joined again (`_Wrapping`); a line break after a
+    short line, or before an item or a detail (`ระยะเวลา: …`), is kept."""
+    longest = max((text.display_width(line) for line in lines), default=0)
     if len(lines) < 2 or longest < MIN_WRAPPED:
         return lines
+    wrapping = _Wrapping(longest)
+    wrapping.start(lines[0])
     out = [lines[0]]
     for before, line in itertools.pairwise(lines):
-        if len(before) >= WRAPPED * longest and split_label(line)[0] is None and not _DETAIL.match(line):
+        if wrapping.continues(before, line):
             out[-1] = thai.join_lines([out[-1], line])
         else:
+            wrapping.start(line)
             out.append(line)
     return out
 
@@ -371,37 +486,43 @@ def _unwrap(lines: list[str]) -> list[str]:
 # This share of the paragraphs as long as a page's line: one paragraph per printed line (a converted manual: 0.79;
 # our own Word copies: 0.18 for data/, 0.47 for the short texts of tests/fixtures/varied).
 LINE_PER_PARAGRAPH = 0.6
+FULL_LINE = 0.7  # a paragraph at least this share of the page's line is as long as a page's line
 MIN_LINES = 20
 MAX_LINE = 120  # characters: a page's line of a manual is shorter
 
 
 def _rejoined(blocks: list[Block]) -> list[Block]:
     """A document saved one paragraph per printed line (a PDF-to-Word converter, a retyped manual) has its lines
-    joined into paragraphs again: a paragraph as long as a page's line, followed by one that continues it (no
-    typed number, no detail). A document whose paragraphs are paragraphs is left as it is."""
-    lengths = sorted(len(block.text) for block in blocks if isinstance(block, Paragraph))
+    joined into paragraphs again (`_Wrapping`). A document whose paragraphs are paragraphs is left as it is."""
+    lengths = sorted(text.display_width(block.text) for block in blocks if isinstance(block, Paragraph))
     if len(lengths) < MIN_LINES:
         return blocks
-    line = lengths[int(0.9 * (len(lengths) - 1))]
-    full = sum(length >= WRAPPED * line for length in lengths)
-    if line > MAX_LINE or line < MIN_WRAPPED or full < LINE_PER_PARAGRAPH * len(lengths):
+    width = lengths[int(0.9 * (len(lengths) - 1))]  # the page's line
+    full = sum(length >= FULL_LINE * width for length in lengths)
+    if width > MAX_LINE or width < MIN_WRAPPED or full < LINE_PER_PARAGRAPH * len(lengths):
         return blocks
+    wrapping = _Wrapping(width)
     out: list[Block] = []
-    last = 0  # the length of the last line joined into out[-1]
+    last = ""  # the last line joined into out[-1], as printed
     for block in blocks:
         previous = out[-1] if out else None
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(previous, Paragraph | ListItem)
-            and last >= WRAPPED * line
-            and split_label(block.text)[0] is None
-            and not _DETAIL.match(block.text)
-        ):
-            out[-1] = replace(previous, text=thai.join_lines([previous.text, block.text]))
+        # A line read as a typed item ("๓ ด้าน ให้…") may be a cut line's next line.
+        line = _printed(block) if isinstance(block, Paragraph) or (isinstance(block, ListItem) and block.label) else ""
+        if line and isinstance(previous, Paragraph | ListItem) and wrapping.continues(last, line):
+            out[-1] = replace(previous, text=thai.join_lines([previous.text, line]))
         else:
+            if isinstance(block, Paragraph | ListItem):
+                wrapping.start(block.text)
             out.append(block)
-        last = len(block.text) if isinstance(block, Paragraph | ListItem) else 0
+        last = _printed(block)
     return out
+
+
+def _printed(block: Block) -> str:
+    """The block's line as the page showed it: a list item with its number (Word's own about four characters)."""
+    if isinstance(block, ListItem):
+        return f"{block.label} {block.text}" if block.label else f"{'0' * 4}{block.text}"
+    return block.text if isinstance(block, Paragraph) else ""
 
 
 def _walk(element: Any) -> Iterator[Any]:
@@ -484,7 +605,7 @@ def read_file(file: BinaryIO, name: str) -> Source:
     except RecursionError:
         raise SourceError(f"{name} nests tables or text boxes too deeply to be a manual.") from None
     source = reader.source
-    source.blocks = _rejoined(source.blocks)
+    source.blocks = _rejoined(reader.tab_tables(source.blocks))
     if reader.images:
         source.notes.append(f"ไม่นำเข้ารูปภาพ {reader.images} รูป ใส่รูปเองภายหลัง")
     if reader.contents:
