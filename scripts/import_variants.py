@@ -4,9 +4,10 @@ with the import of the clean copy.
     .venv/bin/python scripts/import_variants.py [--keep DIR]
 
 Each variant changes one thing a real file has (tests/variants.py: hard line breaks inside paragraphs, one paragraph
-per printed line, numbering typed as text, Markdown marks around bold text, tracked changes, a table drawn with
-tabs). The table says, for each, what the import found and the share of the clean import's texts (every text value
-of its YAML files, without spaces) that the variant's import holds too. `--keep DIR` keeps the files.
+per printed line, numbering typed as text, Markdown marks around bold text, tracked changes, tables drawn with tabs,
+text boxes, headers and footers, footnotes, comments). The table says, for each, what the import found and the share
+of the clean import's texts (every text value of its YAML files, without spaces) that the variant's import holds
+too. `--keep DIR` keeps the files.
 """
 
 from __future__ import annotations

@@ -23,6 +23,10 @@ HELD = {
     "Markdown marks": 1.0,
     "tracked changes": 1.0,
     "tables drawn with tabs": 0.98,
+    "text boxes": 1.0,
+    "headers and footers": 1.0,
+    "footnotes": 1.0,
+    "comments": 1.0,
 }
 
 

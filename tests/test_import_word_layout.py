@@ -1,6 +1,7 @@
 """Word files laid out by hand, read back as the paragraphs, items and tables they stand for: lines broken where the
-page's line ended (Shift+Enter, or one paragraph per printed line) joined again, and tables drawn with tabs read as
-tables. The whole-manual measure of the same is tests/test_import_variants.py; these are the cases one by one."""
+page's line ended (Shift+Enter, or one paragraph per printed line) joined again, tables drawn with tabs read as
+tables, footnotes read where they are cited, comments and deleted text left out and said. The whole-manual measure
+of the same is tests/test_import_variants.py; these are the cases one by one."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 
 from opmanual.importer.blocks import ListItem, Paragraph, SourceError, Table
 from opmanual.importer.readers import read
-from variants import one_paragraph_per_line
+from opmanual.importer.readers.docx import read_file
+from variants import comments, footnotes, one_paragraph_per_line, text_boxes, tracked_changes
 
 # Long enough to be printed over several lines of a page.
 NETWORK = (
@@ -157,3 +159,57 @@ def test_lines_of_more_tabs_than_a_manual_has_cells_are_refused(tmp_path: Path) 
             tabs.writestr(item, data)
     with pytest.raises(SourceError, match="table cells"):
         read(tmp_path / "tabs.docx")
+
+
+def long_paragraphs(count: int) -> list[str]:
+    return [f"ย่อหน้าที่ {number} {NETWORK}" for number in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("change", [footnotes, text_boxes, comments])
+def test_footnotes_text_boxes_and_comments_leave_the_text_in_its_order(change: object, tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraphs = long_paragraphs(12)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    change(document)  # type: ignore[operator]
+    document.save(str(tmp_path / "changed.docx"))
+    with open(tmp_path / "changed.docx", "rb") as file:
+        source = read_file(file, "changed.docx")
+    assert texts(source.blocks) == paragraphs  # the footnote after the paragraph citing it, no comment's text
+    said = " ".join(source.notes)
+    if change is footnotes:
+        assert "อ่านเชิงอรรถ 1 รายการ" in said
+    if change is comments:
+        assert "ไม่นำเข้าความคิดเห็น (Comment) 3 รายการ" in said
+
+
+def test_tracked_changes_are_read_as_accepted_and_said(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraphs = long_paragraphs(11)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    tracked_changes(document)  # the 1st and 11th paragraphs: an insertion kept, a deleted word gone
+    document.save(str(tmp_path / "tracked.docx"))
+    with open(tmp_path / "tracked.docx", "rb") as file:
+        source = read_file(file, "tracked.docx")
+    assert texts(source.blocks) == paragraphs
+    assert "Track Changes) 4 แห่ง" in " ".join(source.notes)
+
+
+def test_a_footnote_cited_twice_or_citing_itself_is_read_once_and_a_missing_one_is_passed(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in long_paragraphs(6):
+        document.add_paragraph(text)
+    footnotes(document)  # the sixth paragraph becomes footnote 2 of the fifth
+    part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/footnotes"))
+    cite = '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnoteReference w:id="{}"/></w:r>'
+    from docx.oxml import parse_xml
+
+    part.element[-1][-1].append(parse_xml(cite.format(2)))  # the note cites itself
+    document.paragraphs[0]._p.append(parse_xml(cite.format(2)))  # an earlier paragraph cites it too
+    document.paragraphs[1]._p.append(parse_xml(cite.format(99)))  # a note that is not there
+    document.save(str(tmp_path / "notes.docx"))
+    with open(tmp_path / "notes.docx", "rb") as file:
+        found = texts(read_file(file, "notes.docx").blocks)
+    assert found.count(long_paragraphs(6)[5]) == 1
+    assert found.index(long_paragraphs(6)[5]) == 1  # read where it is first cited

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from opmanual.importer.readers.text import display_width
 
@@ -140,6 +141,74 @@ def tab_table(document: Any) -> None:
         table._tbl.getparent().remove(table._tbl)
 
 
+def text_boxes(document: Any) -> None:
+    """Every fifth long paragraph moved into a text box (the older VML kind, as Word still reads it) anchored in an
+    empty paragraph at its place."""
+    for index, paragraph in enumerate(list(_body_paragraphs(document))):
+        if index % 5:
+            continue
+        inner = copy.deepcopy(paragraph._p)
+        anchor = paragraph._p
+        for child in list(anchor):
+            if child.tag != qn("w:pPr"):
+                anchor.remove(child)
+        box = parse_xml(
+            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:400pt">'
+            "<v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></w:r>"
+        )
+        box.find(".//" + qn("w:txbxContent")).append(inner)
+        anchor.append(box)
+
+
+def headers_and_footers(document: Any) -> None:
+    """A running title in every section's header and a page number in its footer."""
+    for section in document.sections:
+        section.header.is_linked_to_previous = False
+        section.header.paragraphs[0].text = "คู่มือการปฏิบัติงาน กลุ่มนิเทศ ติดตาม และประเมินผลการจัดการศึกษา"
+        footer = section.footer.paragraphs[0]
+        footer.text = "หน้า "
+        field = parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>๑</w:t></w:r></w:fldSimple>')
+        footer._p.append(field)
+
+
+FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def footnotes(document: Any) -> None:
+    """Every tenth long paragraph made a footnote of the paragraph before it: the note's text is read after the
+    paragraph that cites it, where the clean copy has it."""
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import XmlPart
+
+    root = parse_xml(
+        f'<w:footnotes {nsdecls("w")}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+        '</w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    elements = [paragraph._p for paragraph in document.paragraphs]
+    for index, paragraph in enumerate(list(_body_paragraphs(document))):
+        at = elements.index(paragraph._p)
+        if index % 10 != 5 or at == 0:
+            continue
+        number = str(len(root))
+        note = root.makeelement(qn("w:footnote"), {qn("w:id"): number})
+        note.append(copy.deepcopy(paragraph._p))
+        root.append(note)
+        reference = parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{number}"/></w:r>')
+        elements[at - 1].append(reference)
+        paragraph._p.getparent().remove(paragraph._p)
+    part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, root, document.part.package)
+    document.part.relate_to(part, FOOTNOTES)
+
+
+def comments(document: Any) -> None:
+    """A reviewer's comment on every fifth long paragraph: not text of the manual."""
+    for index, paragraph in enumerate(_body_paragraphs(document)):
+        if index % 5 == 0 and paragraph.runs:
+            document.add_comment(paragraph.runs, text="ตรวจข้อความนี้อีกครั้ง", author="ผู้ตรวจ", initials="ผต")
+
+
 VARIANTS: dict[str, Callable[[Any], None]] = {
     "clean": lambda document: None,
     "hard line breaks": hard_breaks,
@@ -148,6 +217,10 @@ VARIANTS: dict[str, Callable[[Any], None]] = {
     "Markdown marks": markdown_marks,
     "tracked changes": tracked_changes,
     "tables drawn with tabs": tab_table,
+    "text boxes": text_boxes,
+    "headers and footers": headers_and_footers,
+    "footnotes": footnotes,
+    "comments": comments,
 }
 
 

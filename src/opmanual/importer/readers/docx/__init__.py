@@ -90,17 +90,21 @@ class _Numbering:
 
 
 class _Reader:
-    def __init__(self, name: str, styles: Any, numbering: Any) -> None:
+    def __init__(self, name: str, styles: Any, numbering: Any, notes: list[Any] | None = None) -> None:
         self.name = name
         self.source = Source(name, [])
         self.styles = self._styles(styles)
         self.numbering = self._numbering(numbering)
+        self.notes = self._notes(notes or [])  # (kind, id) of a footnote or an endnote → its paragraphs
         self.count = 0  # paragraphs seen, in document order: the ¶ of `Where`
         self.pieces = 0  # paragraphs and lines of paragraphs read, for MAX_PARAGRAPHS
         self.tables = 0
         self.cells = 0
         self.images = 0
         self.contents = 0  # lines of a table of contents passed over
+        self.footnotes = 0  # footnotes and endnotes read
+        self.comments = 0  # comments passed over
+        self.changes = 0  # tracked insertions and deletions, read as accepted
         self.levels = TypedLevels()
 
     # --- the styles and numbering parts ---------------------------------------------------------------------
@@ -143,6 +147,17 @@ class _Reader:
             for ilvl, fmt in levels.items():
                 numbering.formats[(num.get(_w("numId")) or "", ilvl)] = fmt
         return numbering
+
+    @staticmethod
+    def _notes(roots: list[Any]) -> dict[tuple[str, str], list[Any]]:
+        """The footnotes and endnotes parts' notes: their paragraphs, by kind and id (not the separator lines Word
+        keeps there as notes of their own)."""
+        found: dict[tuple[str, str], list[Any]] = {}
+        for root in roots:
+            for note in root:
+                if note.tag in (_w("footnote"), _w("endnote")) and note.get(_w("type")) in (None, "normal"):
+                    found[(note.tag, note.get(_w("id")) or "")] = list(_paragraphs(note))
+        return found
 
     def _style_chain(self, style_id: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
@@ -220,7 +235,7 @@ class _Reader:
             else:
                 blocks.extend(self._typed(text, where) for text in texts)
         for box in boxes:
-            for inner in _paragraphs(box):
+            for inner in box if isinstance(box, list) else _paragraphs(box):
                 blocks.extend(block for block in self.paragraph(inner, in_cell=True) if not isinstance(block, Table))
         if not in_cell:
             section = ppr is not None and ppr.find(_w("sectPr")) is not None
@@ -254,13 +269,24 @@ class _Reader:
         return None
 
     def _runs(self, p: Any) -> tuple[list[str], int, list[Any]]:
-        """The paragraph's lines of text (split at soft line breaks), its page breaks and its text boxes."""
+        """The paragraph's lines of text (split at soft line breaks), its page breaks, and what is read after it:
+        its text boxes and the notes it cites (`w:txbxContent` elements and lists of a note's paragraphs)."""
         lines: list[list[str]] = [[]]  # each line's pieces, joined at the end (a paragraph may have many runs)
         page_breaks = 0
         boxes: list[Any] = []
         for element in _walk(p):
             tag = element.tag
-            if tag == _w("t"):
+            if tag in (_w("ins"), _w("del")):
+                self.changes += 1
+            elif tag == _w("commentReference"):
+                self.comments += 1
+            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
+                kind = _w("footnote") if tag == _w("footnoteReference") else _w("endnote")
+                note = self.notes.pop((kind, element.get(_w("id")) or ""), None)  # a note is read once
+                if note is not None:
+                    self.footnotes += 1
+                    boxes.append(note)
+            elif tag == _w("t"):
                 lines[-1].append(element.text or "")
             elif tag == _w("tab") and element.getparent().tag == _w("r"):
                 # A tab typed in the text (the paragraph's tab stops are `w:tab`s too, under `w:tabs`): it may part
@@ -531,7 +557,10 @@ def _walk(element: Any) -> Iterator[Any]:
     as paragraphs of their own)."""
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in (f"{{{MC}}}Fallback", _w("del"), _w("instrText"), _w("delText")):
+        if not isinstance(tag, str) or tag in (f"{{{MC}}}Fallback", _w("instrText"), _w("delText")):
+            continue
+        if tag == _w("del"):
+            yield child  # counted, its text not read
             continue
         if tag == _w("r"):
             rpr = child.find(_w("rPr"))
@@ -597,9 +626,12 @@ def read_file(file: BinaryIO, name: str) -> Source:
             "ข้อความของไฟล์นี้เป็นกรอบวางตามตำแหน่งบนหน้า (แปลงมาจาก PDF) ระบบเรียงเป็นบรรทัดตามตำแหน่งแล้วอ่านแบบข้อความ"
         )
         return source
-    styles, numbering = (package.xml(part) if part else None for part in package.related(main, "styles", "numbering"))
+    styles, numbering, footnotes, endnotes = (
+        package.xml(part) if part else None
+        for part in package.related(main, "styles", "numbering", "footnotes", "endnotes")
+    )
     package.check_pictures()
-    reader = _Reader(name, styles, numbering)
+    reader = _Reader(name, styles, numbering, [root for root in (footnotes, endnotes) if root is not None])
     try:
         reader.body(document.find(_w("body")))
     except RecursionError:
@@ -610,6 +642,15 @@ def read_file(file: BinaryIO, name: str) -> Source:
         source.notes.append(f"ไม่นำเข้ารูปภาพ {reader.images} รูป ใส่รูปเองภายหลัง")
     if reader.contents:
         source.notes.append(f"ตัดสารบัญ {reader.contents} บรรทัด ระบบทำสารบัญให้เอง")
+    if reader.footnotes:
+        source.notes.append(f"อ่านเชิงอรรถ {reader.footnotes} รายการเป็นย่อหน้าต่อจากย่อหน้าที่อ้างถึง ตรวจว่าอยู่ในที่ที่ควร")
+    if reader.changes:
+        source.notes.append(
+            f"ไฟล์มีการแก้ไขที่ติดตามไว้ (Track Changes) {reader.changes} แห่ง ระบบอ่านข้อความตามที่แก้แล้ว "
+            "(เหมือนยอมรับการแก้ไขทั้งหมด) ข้อความที่ลบไม่นำเข้า"
+        )
+    if reader.comments:
+        source.notes.append(f"ไม่นำเข้าความคิดเห็น (Comment) {reader.comments} รายการ อ่านเฉพาะเนื้อความ")
     if not any(isinstance(block, Heading | Paragraph | ListItem | Table) for block in source.blocks):
         raise SourceError(f"{name} has no text in it.")
     return source
