@@ -1,13 +1,14 @@
 """Word files as offices save them: variants of data/'s Word copy of the whole manual, each imported and compared
 with the import of the clean copy.
 
-    .venv/bin/python scripts/import_variants.py [--keep DIR]
+    .venv/bin/python scripts/import_variants.py [--pdf] [--keep DIR]
 
 Each variant changes one thing a real file has (tests/variants.py: hard line breaks inside paragraphs, one paragraph
 per printed line, numbering typed as text, Markdown marks around bold text, tracked changes, tables drawn with tabs,
 text boxes, headers and footers, footnotes, comments). The table says, for each, what the import found and the share
 of the clean import's texts (every text value of its YAML files, without spaces) that the variant's import holds
-too. `--keep DIR` keeps the files.
+too. `--pdf` prints each variant to PDF with LibreOffice (tests/libreoffice.py) and imports the PDF instead, compared
+with the clean copy's PDF: what a printed manual of each shape gives. `--keep DIR` keeps the files.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "src")]
 
 from importing import run  # noqa: E402 - the tests' helpers, found through the path set above
+from libreoffice import to_pdf  # noqa: E402
 from opmanual.importer import command  # noqa: E402
 from variants import VARIANTS, texts  # noqa: E402
 
 
 def main() -> int:
     keep = Path(sys.argv[sys.argv.index("--keep") + 1]) if "--keep" in sys.argv else None
+    printed = "--pdf" in sys.argv
     work = Path(tempfile.mkdtemp(prefix="import-variants-"))
     site = work / "site"
     os.environ["MANUAL_WORD"] = "1"  # the Word copies, without the PDFs
@@ -45,6 +48,8 @@ def main() -> int:
         change(document)
         source = work / f"{name.replace(' ', '-')}.docx"
         document.save(str(source))
+        if printed:
+            source = to_pdf(source, work / "pdf")
         target = work / f"{name.replace(' ', '-')}-data"
         report = io.StringIO()
         code = command.run([source], target, out=report, output="json")

@@ -15,7 +15,7 @@ from docx.oxml.ns import nsdecls, qn
 from opmanual.importer.readers.text import display_width
 
 
-def _wrap_points(text: str, width: int = 40) -> list[int]:
+def wrap_points(text: str, width: int = 72) -> list[int]:
     """Where a printed line `width` characters wide would end: between Thai words, the marks above and below a
     letter taking no width, as Word breaks a line."""
     from pythainlp.tokenize import word_tokenize
@@ -46,7 +46,7 @@ def hard_breaks(document: Any) -> None:
         first = paragraph.runs[0] if paragraph.runs else paragraph.add_run("")
         first.text = ""
         start = 0
-        for point in [*_wrap_points(text), len(text)]:
+        for point in [*wrap_points(text), len(text)]:
             first.add_text(text[start:point])
             if point < len(text):
                 first.add_break()
@@ -58,7 +58,7 @@ def one_paragraph_per_line(document: Any) -> None:
     for paragraph in list(_body_paragraphs(document)):
         text = paragraph.text
         pieces, start = [], 0
-        for point in [*_wrap_points(text), len(text)]:
+        for point in [*wrap_points(text), len(text)]:
             pieces.append(text[start:point])
             start = point
         for run in paragraph.runs[1:]:

@@ -509,10 +509,14 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-# This share of the paragraphs as long as a page's line: one paragraph per printed line (a converted manual: 0.79;
-# our own Word copies: 0.18 for data/, 0.47 for the short texts of tests/fixtures/varied).
-LINE_PER_PARAGRAPH = 0.6
-FULL_LINE = 0.7  # a paragraph at least this share of the page's line is as long as a page's line
+# A document saved one paragraph per printed line has many paragraphs as long as a page's line (FULL_LINE of it or
+# more): at least LINE_PER_PARAGRAPH of them, and most of those (TIGHT) close to the line, where a wrapped line ends.
+# Measured (share / close): data/'s Word copy saved one paragraph per line 0.58 / 0.88; our own Word copies 0.18 /
+# 0.30 for data/, 0.47 / 0.31 and 0.42 / 0.50 for the short texts of tests/fixtures/varied.
+LINE_PER_PARAGRAPH = 0.4
+FULL_LINE = 0.7
+CLOSE = 0.85  # a paragraph between this share of the page's line and a little over it is close to it
+TIGHT = 0.7
 MIN_LINES = 20
 MAX_LINE = 120  # characters: a page's line of a manual is shorter
 
@@ -525,7 +529,8 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
         return blocks
     width = lengths[int(0.9 * (len(lengths) - 1))]  # the page's line
     full = sum(length >= FULL_LINE * width for length in lengths)
-    if width > MAX_LINE or width < MIN_WRAPPED or full < LINE_PER_PARAGRAPH * len(lengths):
+    close = sum(CLOSE * width <= length <= 1.05 * width for length in lengths)
+    if width > MAX_LINE or width < MIN_WRAPPED or full < LINE_PER_PARAGRAPH * len(lengths) or close < TIGHT * full:
         return blocks
     wrapping = _Wrapping(width)
     out: list[Block] = []
