@@ -15,7 +15,7 @@ from opmanual.importer.blocks import ListItem, Paragraph, SourceError, Table
 from opmanual.importer.readers import read
 from opmanual.importer.readers.docx import read_file
 from opmanual.importer.readers.text import display_width
-from variants import wrap_points, comments, footnotes, one_paragraph_per_line, text_boxes, tracked_changes
+from variants import comments, footnotes, one_paragraph_per_line, text_boxes, tracked_changes, wrap_points
 
 # Long enough to be printed over several lines of a page.
 NETWORK = (
