@@ -612,3 +612,19 @@ def test_frames_without_a_place_or_a_size_are_not_an_internal_error() -> None:
     body = f'<w:document xmlns:w="{W}" xmlns:wp="{WP}"><w:body><w:p>{frames}{broken}</w:p></w:body></w:document>'
     laid_out = text_of(etree.fromstring(body.encode()))
     assert laid_out is not None and "ข" not in laid_out and "ค" not in laid_out and laid_out.count("ก") == 30
+
+
+def test_a_pdfs_footnotes_are_read_after_the_paragraph_that_cites_them(tmp_path: Path) -> None:
+    """A footnote prints at the foot of its page, its number raised where it is cited: the number goes, and the note
+    is read after the paragraph (here one that carries on over the page break), not inside it."""
+    note = '<span style="float: footnote; font-size: 12pt">ข้อความเชิงอรรถอธิบายคำว่าเครือข่ายสถานศึกษา</span>'
+    long = " ".join([PARAGRAPH] * 9)
+    body = (
+        f"<style>::footnote-call {{ content: counter(footnote); vertical-align: super; font-size: 9pt }}</style>"
+        f"<p>{long}{note} {long}</p><p>ย่อหน้าถัดไปหลังเชิงอรรถ</p>"
+    )
+    source = read(make_pdf(tmp_path / "notes.pdf", body))
+    found = texts(source)
+    assert found[0].replace(" ", "") == f"{long}{long}".replace(" ", "")  # no raised 1 inside it
+    assert found[1:] == ["ข้อความเชิงอรรถอธิบายคำว่าเครือข่ายสถานศึกษา", "ย่อหน้าถัดไปหลังเชิงอรรถ"]
+    assert any("อ่านเชิงอรรถ 1 รายการ" in note for note in source.notes)

@@ -175,7 +175,8 @@ FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 
 def footnotes(document: Any) -> None:
-    """Every tenth long paragraph made a footnote of the paragraph before it: the note's text is read after the
+    """Every tenth long paragraph made a footnote of the paragraph before it, as Word writes one (a raised number
+    where it is cited, the note in a smaller size with its number first): the note's text is read after the
     paragraph that cites it, where the clean copy has it."""
     from docx.opc.constants import CONTENT_TYPE
     from docx.opc.packuri import PackURI
@@ -193,9 +194,20 @@ def footnotes(document: Any) -> None:
             continue
         number = str(len(root))
         note = root.makeelement(qn("w:footnote"), {qn("w:id"): number})
-        note.append(copy.deepcopy(paragraph._p))
+        text = copy.deepcopy(paragraph._p)
+        for size in text.iter(qn("w:sz"), qn("w:szCs")):
+            size.getparent().remove(size)
+        for run in text.findall(qn("w:r")):  # the note's text in a footnote's size, 12 points
+            for tag in ("w:sz", "w:szCs"):  # Thai is set in the complex-script size
+                run.get_or_add_rPr().append(parse_xml(f'<{tag} {nsdecls("w")} w:val="24"/>'))
+        mark = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>')
+        text.insert(1 if text.find(qn("w:pPr")) is not None else 0, mark)
+        note.append(text)
         root.append(note)
-        reference = parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{number}"/></w:r>')
+        reference = parse_xml(
+            f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            f'<w:footnoteReference w:id="{number}"/></w:r>'
+        )
         elements[at - 1].append(reference)
         paragraph._p.getparent().remove(paragraph._p)
     part = XmlPart(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, root, document.part.package)

@@ -46,6 +46,14 @@ from .safe import read_at_most
 
 _TRAILING_NUMBER = re.compile(r"\s+[0-9๐-๙]{1,4}$")
 _BOLD = re.compile(r"\*\*|(?<!_)__(?!_)")  # a run of underscores is text: "_____" stands for the author above
+
+
+def unmarked(text: str) -> str:
+    """`text` without Markdown's bold marks (`**`, `__`), which a text pasted from a chat or an editor carries and a
+    PDF printed from it shows: the books set their own emphasis."""
+    return _BOLD.sub("", text)
+
+
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"( *)([-*+]|[0-9]{1,3}[.)])\s+(.*)")
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
@@ -144,7 +152,7 @@ def _lines(text: str) -> list[_Line]:
             blanks = 0
         for piece, raw in enumerate(chunk.split("\n")):
             number += page == 1 or piece > 0  # a form feed splits a line: its two sides share the number
-            cells = [thai.repair(_BOLD.sub("", cell)).strip() for cell in raw.split("\t")]
+            cells = [thai.repair(unmarked(cell)).strip() for cell in raw.split("\t")]
             while len(cells) > 1 and not cells[0]:
                 del cells[0]  # an indent typed with tabs
             text_ = "\t".join(cells) if len(cells) > 1 else cells[0]

@@ -48,11 +48,15 @@ from ...limits import (
 )
 from ..format import Format
 from ..isolated import isolated
-from ..text import TypedLevels
+from ..text import TypedLevels, unmarked
 from .limits import _check_drawing, _check_objects, _check_structure
 
 # The top and bottom 2.2 cm of an A4 page, its margins: where running headers, footers and page numbers stand.
 EDGE = 0.075
+RAISED = 0.7  # a footnote's raised number: a digit this share of the body's size or smaller
+NOTE = 0.85  # a footnote's text: this share of the body's size or smaller, below the page's last line of body text
+_DIGITS = set("0123456789๐๑๒๓๔๕๖๗๘๙")
+_NOTE_NUMBER = re.compile(r"^[0-9๐-๙]{1,3}[.)]?\s*(?=\S)")
 _CID = re.compile(r"\(cid:\d+\)")  # a glyph without a Unicode mapping, as pdfminer names it
 # Bullets drawn from the Symbol or Wingdings fonts, which map them into the Private Use Area.
 _SYMBOL_BULLETS = str.maketrans(dict.fromkeys("\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06c\uf06e", "•"))
@@ -77,6 +81,33 @@ class _Page:
     height: float
     lines: list[_Line] = field(default_factory=list)
     tables: list[tuple[float, Table]] = field(default_factory=list)  # (top, table)
+    body: float = 0.0  # the size most of the page's text is in
+    notes: list[str] = field(default_factory=list)  # its footnotes' texts
+
+
+def _take_footnotes(pages: list[_Page], notes: list[str]) -> None:
+    """Take each page's footnotes out of its lines: the lines below its last line of body text, in a smaller size,
+    in the lower half of the page; a note starts at a line that starts with its number."""
+    found = 0
+    for page in pages:
+        lines = page.lines
+        end = len(lines)
+        while end and lines[end - 1].size <= page.body * NOTE and lines[end - 1].top > page.height / 2:
+            end -= 1
+        below = lines[end:]
+        if not below or not _NOTE_NUMBER.match(below[0].text):
+            continue
+        page.lines = lines[:end]
+        texts: list[list[str]] = []
+        for line in below:
+            number = _NOTE_NUMBER.match(line.text)
+            if number or not texts:
+                texts.append([])
+            texts[-1].append(line.text[number.end() :] if number else line.text)
+        page.notes = [thai.join_lines(text) for text in texts]
+        found += len(page.notes)
+    if found:
+        notes.append(f"อ่านเชิงอรรถ {found} รายการเป็นย่อหน้าต่อจากย่อหน้าที่จบในหน้านั้น ตรวจว่าอยู่ในที่ที่ควร")
 
 
 def _text(chars: list[dict[str, Any]]) -> str:
@@ -101,12 +132,15 @@ def _text(chars: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
-    """Characters in drawing order, cut into lines where the baseline moves by more than a third of the size."""
+def _lines(chars: list[dict[str, Any]], page: int, body: float = 0.0) -> list[_Line]:
+    """Characters in drawing order, cut into lines where the baseline moves by more than a third of the size. Digits
+    much smaller than the `body` size are the raised numbers of footnotes: left out."""
     groups: list[list[dict[str, Any]]] = []
     for char in chars:
         if (char.get("text") or "x").isspace():
             continue  # spaces may be drawn out of order (LibreOffice): they would break a line in two
+        if char["size"] < body * RAISED and (char.get("text") or "x") in _DIGITS:
+            continue
         if groups:
             last = groups[-1][-1]
             same = abs(char["bottom"] - last["bottom"]) < max(char["size"], last["size"]) / 3
@@ -116,7 +150,7 @@ def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
         groups.append([char])
     lines: list[_Line] = []
     for group in groups:
-        text = thai.repair(_text(group)).strip()
+        text = thai.repair(unmarked(_text(group))).strip()
         if not text:
             continue
         letters = [char for char in group if (char.get("text") or " ").strip() and char["text"] not in _MARKS]
@@ -199,6 +233,8 @@ def _pages(pdf: Any, name: str, images: list[int]) -> Iterator[_Page]:
             height = float(page.height)
             page.close()
         where = Where(name, page=number)
+        sizes = Counter(round(float(char["size"]), 1) for char in chars if (char.get("text") or " ").strip())
+        body = sizes.most_common(1)[0][0] if sizes else 0.0
         tables: list[tuple[float, Table]] = []
         for bbox, cells, rows in ruled:
             if rows < 2 and len(cells) < 2:
@@ -208,7 +244,7 @@ def _pages(pdf: Any, name: str, images: list[int]) -> Iterator[_Page]:
                 continue  # ruled boxes with nothing in them: a drawing (a flowchart's frame), not a table
             tables.append((bbox[1], _table(cells, inside, where)))
             chars = [char for char in chars if not _inside(char, bbox)]
-        yield _Page(number, height, _lines(chars, number), tables)
+        yield _Page(number, height, _lines(chars, number, body), tables, body=body)
 
 
 def _drop_running(pages: list[_Page], notes: list[str]) -> None:
@@ -260,6 +296,7 @@ class _Builder:
         self.spacing = statistics.median(gaps) if gaps else self.body * 1.5
         self.open: list[_Line] = []
         self.pending_break: Where | None = None
+        self.notes: list[Paragraph | ListItem] = []  # footnotes, read after the paragraph open where their page ended
 
     def heading_level(self, line: _Line) -> int | None:
         if line.size in self.ranks:
@@ -325,9 +362,18 @@ class _Builder:
             self.levels.reset()
             self.blocks.append(Paragraph(text, where))
         self.open = []
+        self.blocks.extend(self.notes)
+        self.notes = []
         if self.pending_break is not None:
             self.blocks.append(PageBreak(self.pending_break))
             self.pending_break = None
+
+    def footnotes(self, page: _Page) -> None:
+        """The page's footnotes, read once the paragraph open at its end ends (now, if none is open)."""
+        self.notes.extend(_cell_block(text, Where(self.name, page=page.number)) for text in page.notes)
+        if not self.open:
+            self.blocks.extend(self.notes)
+            self.notes = []
 
     def table(self, table: Table) -> None:
         self.flush()
@@ -385,6 +431,7 @@ def _read(file: io.BufferedReader, name: str) -> Source:
             )
         raise SourceError(f"{name} has no text in it.")
     _drop_running(pages, source.notes)
+    _take_footnotes(pages, source.notes)
     builder = _Builder(name, [line for page in pages for line in page.lines])
     for page in pages:
         if page.number > 1:
@@ -396,6 +443,7 @@ def _read(file: io.BufferedReader, name: str) -> Source:
             builder.add(line)
         for _, table in tables:
             builder.table(table)
+        builder.footnotes(page)
     builder.flush()
     source.blocks = builder.blocks
     if images:
