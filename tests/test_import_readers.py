@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -628,3 +629,18 @@ def test_a_pdfs_footnotes_are_read_after_the_paragraph_that_cites_them(tmp_path:
     assert found[0].replace(" ", "") == f"{long}{long}".replace(" ", "")  # no raised 1 inside it
     assert found[1:] == ["ข้อความเชิงอรรถอธิบายคำว่าเครือข่ายสถานศึกษา", "ย่อหน้าถัดไปหลังเชิงอรรถ"]
     assert any("อ่านเชิงอรรถ 1 รายการ" in note for note in source.notes)
+
+
+def test_struck_through_text_in_a_pdf_is_left_out_and_said(tmp_path: Path) -> None:
+    """A file printed with its tracked changes shows deleted words struck through: they are not the manual's text.
+    Underlined words and a table's borders are not struck."""
+    body = (
+        "<p>ศึกษาวิเคราะห์ข้อมูล <del style='text-decoration: line-through'>คำที่ลบแล้ว</del>"
+        "<ins style='text-decoration: underline'>ที่เพิ่มเข้ามา</ins> ของสถานศึกษา</p>"
+        "<table><tr><th>ที่</th><th>ขั้นตอน</th></tr><tr><td>๑</td><td>ศึกษาข้อมูล</td></tr></table>"
+    )
+    source = read(make_pdf(tmp_path / "struck.pdf", body))
+    assert texts(source)[0] == "ศึกษาวิเคราะห์ข้อมูล ที่เพิ่มเข้ามา ของสถานศึกษา"
+    (table,) = [block for block in source.blocks if isinstance(block, Table)]
+    assert [[cell.text for cell in row] for row in table.rows] == [["ที่", "ขั้นตอน"], ["๑", "ศึกษาข้อมูล"]]
+    assert any(re.search(r"เส้นขีดฆ่า 1[12] ตัว", note) for note in source.notes)  # ำ may be drawn as two glyphs

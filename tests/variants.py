@@ -153,7 +153,7 @@ def text_boxes(document: Any) -> None:
             if child.tag != qn("w:pPr"):
                 anchor.remove(child)
         box = parse_xml(
-            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:400pt">'
+            f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape type="#_x0000_t202" style="width:430pt;height:60pt">'
             "<v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></w:r>"
         )
         box.find(".//" + qn("w:txbxContent")).append(inner)

@@ -27,6 +27,7 @@ draw) are in `limits.py`.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import re
@@ -220,19 +221,49 @@ def _damaged(name: str) -> Iterator[None]:
         raise SourceError(f"{name} is a damaged PDF and cannot be read ({type(error).__name__}).") from None
 
 
-def _pages(pdf: Any, name: str, images: list[int]) -> Iterator[_Page]:
-    """Each page's lines and tables; the images of each page are counted into `images`. A page's objects are let go
-    once it is read, so that memory holds one page at a time."""
+def _unstruck(chars: list[dict[str, Any]], rules: list[tuple[float, float, float]]) -> list[dict[str, Any]]:
+    """The characters no horizontal rule crosses through their middle: a struck-through character is deleted text,
+    as a file printed with its tracked changes shows it (an underline runs below the letters, a table's border
+    between lines)."""
+    if not rules:
+        return chars
+    rules.sort()
+    heights = [rule[0] for rule in rules]
+    kept = []
+    for char in chars:
+        top, bottom = float(char["top"]), float(char["bottom"])
+        middle = (float(char["x0"]) + float(char["x1"])) / 2
+        # A strike runs through 0.47 (WeasyPrint) to 0.70 (LibreOffice) of the box's height, an underline at 0.87
+        # and lower.
+        low, high = top + (bottom - top) * 0.3, top + (bottom - top) * 0.8
+        start, end = bisect.bisect_left(heights, low), bisect.bisect_right(heights, high)
+        if not any(x0 <= middle <= x1 for _, x0, x1 in rules[start:end]):
+            kept.append(char)
+    return kept
+
+
+def _pages(pdf: Any, name: str, images: list[int], struck: list[int]) -> Iterator[_Page]:
+    """Each page's lines and tables; the images of each page are counted into `images`, its struck-through
+    characters into `struck`. A page's objects are let go once it is read, so that memory holds one page at a
+    time."""
     with _damaged(name):
         pages = pdf.pages
     for number, page in enumerate(pages, start=1):
         with _damaged(name):  # what pdfplumber finds on the page; the rest is this reader's own
             images.append(len(page.images))
             chars = list(page.chars)
+            rules = [
+                (float(edge["top"]), float(edge["x0"]), float(edge["x1"]))
+                for edge in (*page.lines, *page.rects)
+                if float(edge["bottom"]) - float(edge["top"]) < 1.5 and float(edge["x1"]) - float(edge["x0"]) > 1
+            ]
             ruled = [(table.bbox, list(table.cells), len(table.rows)) for table in page.find_tables()]
             height = float(page.height)
             page.close()
         where = Where(name, page=number)
+        kept = _unstruck(chars, rules)
+        struck.append(len(chars) - len(kept))
+        chars = kept
         sizes = Counter(round(float(char["size"]), 1) for char in chars if (char.get("text") or " ").strip())
         body = sizes.most_common(1)[0][0] if sizes else 0.0
         tables: list[tuple[float, Table]] = []
@@ -417,11 +448,12 @@ def _read(file: io.BufferedReader, name: str) -> Source:
         raise SourceError(f"{name} has no pages.")
     source = Source(name, [])
     counted: list[int] = []
+    struck: list[int] = []
     file.seek(0)
     with _damaged(name):
         pdf = pdfplumber.open(file)
     with pdf:
-        pages = list(_pages(pdf, name, counted))
+        pages = list(_pages(pdf, name, counted, struck))
     images = sum(counted)
     if not any(page.lines or page.tables for page in pages):
         if images:
@@ -448,4 +480,8 @@ def _read(file: io.BufferedReader, name: str) -> Source:
     source.blocks = builder.blocks
     if images:
         source.notes.append(f"ไม่นำเข้ารูปภาพ {images} รูป ใส่รูปเองภายหลัง")
+    if sum(struck):
+        source.notes.append(
+            f"ไม่นำเข้าตัวอักษรที่มีเส้นขีดฆ่า {sum(struck)} ตัว (ข้อความที่ลบในการแก้ไขที่ติดตามไว้ซึ่งพิมพ์ติดมา) ตรวจกับต้นฉบับ"
+        )
     return source
