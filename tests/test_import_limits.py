@@ -6,6 +6,7 @@ limit, exit code 1, nothing written, in bounded memory."""
 from __future__ import annotations
 
 import io
+import os
 import random
 import struct
 import zipfile
@@ -369,3 +370,28 @@ def test_a_readers_answer_and_its_bugs_come_back_from_its_process() -> None:
     with pytest.raises(ReaderFailed, match=r"^KeyError: 'a bug'") as failed:
         isolated(_fails, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=60)
     assert "Traceback" in failed.value.__notes__[0]  # shown with --verbose
+
+
+def _children() -> list[int]:
+    """This process's living and unreaped children (Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_readers_side_by_side_answer_in_order_and_a_failure_among_them_is_raised() -> None:
+    from opmanual.importer.readers.isolated import side_by_side
+
+    big = "ก" * 1_000_000  # more than a pipe holds: the second child waits for the first to be read
+    jobs = [(lambda n: (n, big), (1,)), (lambda n: (n, big), (2,)), (lambda n: (n, big), (3,))]
+    answers = side_by_side(jobs, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=60)
+    assert [number for number, _ in answers] == [1, 2, 3] and all(text == big for _, text in answers)
+    with pytest.raises(SourceError, match=r"^x.pdf is damaged.$"):
+        side_by_side([(_refuses, ()), (_busy, ())], name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=1)
+    assert _children() == []  # every child ended and reaped, the busy one too

@@ -644,3 +644,24 @@ def test_struck_through_text_in_a_pdf_is_left_out_and_said(tmp_path: Path) -> No
     (table,) = [block for block in source.blocks if isinstance(block, Table)]
     assert [[cell.text for cell in row] for row in table.rows] == [["ที่", "ขั้นตอน"], ["๑", "ศึกษาข้อมูล"]]
     assert any(re.search(r"เส้นขีดฆ่า 1[12] ตัว", note) for note in source.notes)  # ำ may be drawn as two glyphs
+
+
+def test_a_pdf_read_in_parts_side_by_side_reads_as_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph that carries on over the page where one part ends and the next begins is one paragraph still."""
+    from opmanual.importer.readers import pdf
+
+    long = " ".join([PARAGRAPH] * 12)
+    path = make_pdf(tmp_path / "parts.pdf", f"<h1>ส่วนที่ ๑</h1><p>{long}</p><p>{long}</p><p>จบ</p>")
+    monkeypatch.setattr(pdf, "PAGES_PER_PART", 1)
+    monkeypatch.setattr(pdf.os, "cpu_count", lambda: 4)
+    in_parts = read(path)
+    monkeypatch.setattr(pdf, "MAX_PARTS", 1)
+    whole = read(path)
+    assert max(block.where.page or 0 for block in whole.blocks) >= 3  # read in three parts above
+    assert in_parts.blocks == whole.blocks and in_parts.notes == whole.notes
+    assert [type(block).__name__ for block in whole.blocks if not isinstance(block, PageBreak)] == [
+        "Heading",
+        "Paragraph",
+        "Paragraph",
+        "Paragraph",
+    ]

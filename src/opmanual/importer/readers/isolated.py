@@ -15,8 +15,8 @@ import pickle
 import resource
 import signal
 import traceback
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from ..blocks import SourceError
 from ..limits import size
@@ -35,6 +35,16 @@ def isolated(function: Callable[..., T], *args: object, name: str, memory: int, 
     """`function(*args)` run in a forked child that may use `memory` more bytes of address space and `seconds` of
     processor time; a `SourceError` in the child is raised here, and so is one saying which ceiling the child
     reached. `name` is the source's name, for those messages."""
+    (answer,) = side_by_side([(function, args)], name=name, memory=memory, seconds=seconds)
+    return answer
+
+
+def side_by_side(
+    jobs: Sequence[tuple[Callable[..., T], Sequence[object]]], *, name: str, memory: int, seconds: int
+) -> list[T]:
+    """Each `function(*args)` of `jobs` run at the same time, each in a child of its own under the ceilings of
+    `isolated` (so the children together may hold `memory` once each); their answers in order, or the first
+    failure among them raised once every child has ended."""
     parent = os.getpid()
     # The ceiling is counted from the address space the child starts with (the import's own), and stays under a
     # ceiling the import itself runs under.
@@ -42,31 +52,48 @@ def isolated(function: Callable[..., T], *args: object, name: str, memory: int, 
     soft, _ = resource.getrlimit(resource.RLIMIT_AS)
     ceiling = now + memory if soft == resource.RLIM_INFINITY else min(now + memory, soft)
     memory = ceiling - now
-    read_end, write_end = os.pipe()
+    children: list[tuple[int, int]] = []  # (pid, the read end of its pipe)
     try:
-        child = os.fork()
-    except OSError as error:  # no process to spare (a limit on processes, or no memory left)
-        os.close(read_end)
-        os.close(write_end)
-        raise SourceError(f"{name} cannot be read now: no process can be started for it ({error.strerror}).") from None
-    if child == 0:  # pragma: no cover - the child's lines run in the child, which coverage does not follow
-        os.close(read_end)
-        _run_child(function, args, write_end, parent, ceiling, seconds)
-    os.close(write_end)
-    reaped = False
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status, usage = os.wait4(child, 0)
-        reaped = True
+        for function, args in jobs:
+            read_end, write_end = os.pipe()
+            try:
+                child = os.fork()
+            except OSError as error:  # no process to spare (a limit on processes, or no memory left)
+                os.close(read_end)
+                os.close(write_end)
+                raise SourceError(
+                    f"{name} cannot be read now: no process can be started for it ({error.strerror})."
+                ) from None
+            if child == 0:  # pragma: no cover - the child's lines run in the child, which coverage does not follow
+                os.close(read_end)
+                for _, other in children:
+                    os.close(other)
+                _run_child(function, tuple(args), write_end, parent, ceiling, seconds)
+            os.close(write_end)
+            children.append((child, read_end))
+        # Read each child's answer to its end in turn: a child further on waits, its answer in its pipe, until then.
+        ended = []
+        while children:
+            child, read_end = children[0]
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+            _, status, usage = os.wait4(child, 0)
+            children.pop(0)
+            ended.append((data, status, usage))
     finally:
-        if not reaped:  # interrupted while the child works: it must not outlive the import
+        for child, read_end in children:  # interrupted while they work: they must not outlive the import
+            os.close(read_end)
             os.kill(child, signal.SIGKILL)
             os.waitpid(child, 0)
+    return [_answer(data, status, usage, name, memory, seconds) for data, status, usage in ended]
+
+
+def _answer(data: bytes, status: int, usage: resource.struct_rusage, name: str, memory: int, seconds: int) -> Any:
+    """What a child said through its pipe, or why it said nothing."""
     if data:
         kind, value = pickle.loads(data)  # noqa: S301 - our own child's answer, through our own pipe
         if kind == "ok":
-            return value  # type: ignore[no-any-return]
+            return value
         if kind == "source":
             raise value
         if kind == "memory":
