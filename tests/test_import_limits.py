@@ -385,6 +385,7 @@ def _children() -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_readers_side_by_side_answer_in_order_and_a_failure_among_them_is_raised() -> None:
     from opmanual.importer.readers.isolated import side_by_side
 

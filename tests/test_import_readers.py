@@ -615,6 +615,7 @@ def test_frames_without_a_place_or_a_size_are_not_an_internal_error() -> None:
     assert laid_out is not None and "ข" not in laid_out and "ค" not in laid_out and laid_out.count("ก") == 30
 
 
+@pytest.mark.slow
 def test_a_pdfs_footnotes_are_read_after_the_paragraph_that_cites_them(tmp_path: Path) -> None:
     """A footnote prints at the foot of its page, its number raised where it is cited: the number goes, and the note
     is read after the paragraph (here one that carries on over the page break), not inside it."""
@@ -631,6 +632,7 @@ def test_a_pdfs_footnotes_are_read_after_the_paragraph_that_cites_them(tmp_path:
     assert any("อ่านเชิงอรรถ 1 รายการ" in note for note in source.notes)
 
 
+@pytest.mark.slow
 def test_struck_through_text_in_a_pdf_is_left_out_and_said(tmp_path: Path) -> None:
     """A file printed with its tracked changes shows deleted words struck through: they are not the manual's text.
     Underlined words and a table's borders are not struck."""
@@ -646,6 +648,7 @@ def test_struck_through_text_in_a_pdf_is_left_out_and_said(tmp_path: Path) -> No
     assert any(re.search(r"เส้นขีดฆ่า 1[12] ตัว", note) for note in source.notes)  # ำ may be drawn as two glyphs
 
 
+@pytest.mark.slow
 def test_a_pdf_read_in_parts_side_by_side_reads_as_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A paragraph that carries on over the page where one part ends and the next begins is one paragraph still."""
     from opmanual.importer.readers import pdf

@@ -158,6 +158,7 @@ def test_a_row_going_on_with_more_cells_than_its_row_loses_none(tmp_path: Path) 
     ]
 
 
+@pytest.mark.slow
 def test_lines_of_more_tabs_than_a_manual_has_cells_are_refused(tmp_path: Path) -> None:
     docx.Document().save(str(tmp_path / "plain.docx"))
     row = "<w:p><w:r>" + "<w:t>ก</w:t><w:tab/>" * 150_000 + "</w:r></w:p>"
