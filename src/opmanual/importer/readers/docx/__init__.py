@@ -24,6 +24,8 @@ tables and cells as it goes.
   kept as paragraphs after the paragraph that anchors them; images are skipped and counted in `Source.notes`;
   headers and footers are not part of the body and are not read, nor are the lines of a table of contents (styles
   "toc N"): Word's copy of the headings, counted in the notes.
+- A footnote or an endnote is read after the paragraph that first cites it, like a text box; comments are not read,
+  tracked changes are read as accepted (inserted text kept, deleted text left out); each is counted in the notes.
 
 The zip is opened and its parts unpacked within the limits by `package.py`.
 """
