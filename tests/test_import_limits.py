@@ -389,10 +389,11 @@ def _children() -> list[int]:
 def test_readers_side_by_side_answer_in_order_and_a_failure_among_them_is_raised() -> None:
     from opmanual.importer.readers.isolated import side_by_side
 
+    before = set(_children())  # the worker's own (a server another test of this process started)
     big = "ก" * 1_000_000  # more than a pipe holds: the second child waits for the first to be read
     jobs = [(lambda n: (n, big), (1,)), (lambda n: (n, big), (2,)), (lambda n: (n, big), (3,))]
     answers = side_by_side(jobs, name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=60)
     assert [number for number, _ in answers] == [1, 2, 3] and all(text == big for _, text in answers)
     with pytest.raises(SourceError, match=r"^x.pdf is damaged.$"):
         side_by_side([(_refuses, ()), (_busy, ())], name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=1)
-    assert _children() == []  # every child ended and reaped, the busy one too
+    assert set(_children()) <= before  # every child ended and reaped, the busy one too
