@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import signal
 import struct
 import zipfile
 import zlib
@@ -397,3 +398,21 @@ def test_readers_side_by_side_answer_in_order_and_a_failure_among_them_is_raised
     with pytest.raises(SourceError, match=r"^x.pdf is damaged.$"):
         side_by_side([(_refuses, ()), (_busy, ())], name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=1)
     assert set(_children()) <= before  # every child ended and reaped, the busy one too
+
+
+@pytest.mark.slow
+def test_readers_side_by_side_interrupted_leave_no_child_behind() -> None:
+    """Ctrl-C while the children work: the interrupt reaches the caller as it is, and every child is killed and
+    reaped."""
+    from opmanual.importer.readers.isolated import side_by_side
+
+    before = set(_children())
+    previous = signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    signal.setitimer(signal.ITIMER_REAL, 0.5)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            side_by_side([(_busy, ()), (_busy, ())], name="x.pdf", memory=limits.MAX_PDF_MEMORY, seconds=60)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert set(_children()) <= before

@@ -75,6 +75,7 @@ def side_by_side(
         ended = []
         while children:
             child, read_end = children[0]
+            children[0] = (child, -1)  # its pipe is closed with `pipe`, whatever happens
             with os.fdopen(read_end, "rb") as pipe:
                 data = pipe.read()
             _, status, usage = os.wait4(child, 0)
@@ -82,7 +83,8 @@ def side_by_side(
             ended.append((data, status, usage))
     finally:
         for child, read_end in children:  # interrupted while they work: they must not outlive the import
-            os.close(read_end)
+            if read_end >= 0:
+                os.close(read_end)
             os.kill(child, signal.SIGKILL)
             os.waitpid(child, 0)
     return [_answer(data, status, usage, name, memory, seconds) for data, status, usage in ended]
