@@ -165,7 +165,7 @@ def test_learning_areas_clusters_and_networks_listed_under_their_headings() -> N
             "schools": 18,
             "text": ["ผู้ประสานงาน: โรงเรียนบ้านหนองบัว"],
         },
-        {"id": "kheruekhai-phasachin", "name": "เครือข่ายภาษาจีน", "schools": 7},
+        {"id": "khrueakhai-phasachin", "name": "เครือข่ายภาษาจีน", "schools": 7},
     ]
     (section,) = group["sections"]
     assert section == {"title": "เครือข่ายและศูนย์พัฒนาวิชาการ", "after": "schools", "text": ["รวม ๒๕"]}

@@ -1,9 +1,8 @@
 """Ids for imported people, processes and work groups, as the lowercase `a-z0-9-` ids of the data folder, unique
 among their kind, and as a supervisor would choose them.
 
-- A person's id is the given name and the surname in the Royal Institute romanisation, syllable by syllable
-  (ไข่ขาว → khaikhao: PyThaiNLP's `royin` engine, given whole words, drops and reorders vowels), with the vowel that
-  Thai writes without a letter put back where a syllable has none (ชนิดา → chanida, อรุณี → aruni).
+- A person's id is the given name and the surname in the Royal Institute romanisation, cut into syllables with
+  PyThaiNLP's syllable list and read by `royin` (อนวัช → anawat, ไข่ขาว → khaikhao, ชนิดา → chanida).
 - A process's or a work group's id is a few English words for what it names, as hand-made ids are
   (qa-system-promotion, media-innovation): the words of the education-supervision vocabulary that its name holds
   (`GLOSSARY`), the things first and the action last. A name with none of them is romanised, a few words long.
@@ -17,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from ..data.model import ID_MAX
 from ..thai import normalize
+from .royin import romanize_pieces
 
 if TYPE_CHECKING:
     from pythainlp.util import Trie
 
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
-_THAI_VOWELS = re.compile(r"[\u0e30-\u0e3a\u0e40-\u0e45\u0e47\u0e4d]")  # vowel signs, including ็ and ํ
 WORDS_IN_A_PROCESS_ID = 4
 PROCESS_ID_MAX = 40
 WORKGROUP_ID_MAX = 30
@@ -94,13 +93,6 @@ _TERMS = sorted([*ACTIONS, *THINGS, *GENERIC], key=len, reverse=True)
 
 
 @cache
-def _romanizer() -> object:
-    from pythainlp.transliterate import romanize
-
-    return romanize
-
-
-@cache
 def _syllable_trie() -> Trie:
     """PyThaiNLP's Thai syllables as a trie to cut words with (0.08 s; its `syllable_tokenize` took 0.6 s to load)."""
     from pythainlp.corpus import thai_syllables
@@ -116,16 +108,8 @@ def _syllables(word: str) -> list[str]:
 
 
 def romanize_word(word: str) -> str:
-    """One Thai word in the Royal Institute system, syllable by syllable."""
-    out = []
-    for syllable in _syllables(word):
-        latin = _NOT_ID.sub("", str(_romanizer()(syllable, engine="royin")).lower())  # type: ignore[operator]
-        if syllable.startswith("อ") and latin and latin[0] not in "aeiou":
-            latin = "a" + latin  # อรุ → aru: อ carries the vowel that the engine drops
-        elif latin and not _THAI_VOWELS.search(syllable) and not re.search("[aeiou]", latin):
-            latin += "a"  # ช of ชนิดา: a consonant alone is read with the vowel a
-        out.append(latin)
-    return "".join(out)
+    """One Thai word in the Royal Institute system, read syllable by syllable (`royin`)."""
+    return romanize_pieces(_syllables(word))
 
 
 def romanize(text: str) -> str:
