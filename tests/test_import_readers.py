@@ -366,6 +366,43 @@ def test_pdf_paragraphs_headings_tables_and_running_lines(tmp_path: Path) -> Non
     assert {b.where.page for b in blocks} >= {1, 2, 3}
 
 
+def printed(*lines: tuple[float, float, str]) -> list[Any]:
+    """The blocks a PDF's page of these lines (left edge, right edge, text; 16 pt, one line every 24 pt) reads as,
+    after a paragraph that sets the margins (85 to 510 pt)."""
+    from opmanual.importer.readers.pdf import _Line, _Page, _source
+
+    full = "การนิเทศ ติดตาม และประเมินผลการจัดการศึกษาของสถานศึกษาในสังกัดสำนักงานเขตพื้นที่การศึกษา"
+    page = _Page(1, 842.0)
+    for number, (x0, x1, text) in enumerate([(121.0, 510.0, full), (85.0, 510.0, full), (85.0, 300.0, "จบ"), *lines]):
+        top = 100.0 + 24 * number
+        page.lines.append(_Line(text, 1, x0, x1, top, top + 16, 16.0, False))
+    return _source("manual.pdf", [page], 0, 0).blocks[1:]
+
+
+def test_a_pdf_line_that_starts_with_a_number_closing_a_bracket_goes_on_the_item_before() -> None:
+    """ "… (ฉบับที่" at the end of a full line, "๒) พ.ศ. ๒๕๕๓" on the next: the item's wrapped text, not an item ๒)."""
+    title = "๒. พระราชบัญญัติระเบียบบริหารราชการกระทรวงศึกษาธิการ พ.ศ. ๒๕๔๖ และที่แก้ไขเพิ่มเติม (ฉบับที่"
+    blocks = printed((85.0, 510.0, title), (106.0, 200.0, "๒) พ.ศ. ๒๕๕๓"), (85.0, 400.0, "๓. ประกาศกระทรวง"))
+    assert [(b.label, b.text) for b in blocks] == [
+        ("๒.", title[3:] + " ๒) พ.ศ. ๒๕๕๓"),
+        ("๓.", "ประกาศกระทรวง"),
+    ]
+    # With no bracket open, or after a line that ended short, it is an item of its own.
+    for first in (title.replace("(", ""), title[:40]):
+        blocks = printed((85.0, 510.0 if "(" not in first else 300.0, first), (106.0, 200.0, "๒) พ.ศ. ๒๕๕๓"))
+        assert [b.label for b in blocks] == ["๒.", "๒)"], first
+
+
+def test_a_full_pdf_line_goes_on_at_its_own_indent_and_a_set_in_line_after_a_paragraph_starts_one() -> None:
+    """A converter's one paragraph per line: an item's next line starts where the item did, after a full line."""
+    item = "๑.๑ ศึกษาวิเคราะห์ และสังเคราะห์เอกสาร ข้อมูลและแนวทางเกี่ยวกับการปฏิบัติงานในหน้าที่"
+    blocks = printed((106.0, 510.0, item), (106.0, 480.0, "ได้แก่ งานกลุ่มงานวัดและประเมินผลการศึกษา"))
+    assert [(b.label, b.text) for b in blocks] == [("๑.๑", item[4:] + "ได้แก่ งานกลุ่มงานวัดและประเมินผลการศึกษา")]
+    # A paragraph's full last line, then a line set in: a new paragraph (its first line indented).
+    blocks = printed((85.0, 510.0, "ข้อความเต็มบรรทัด " * 4), (121.0, 480.0, "ย่อหน้าใหม่"))
+    assert [b.text for b in blocks] == [("ข้อความเต็มบรรทัด " * 4).strip(), "ย่อหน้าใหม่"]
+
+
 @pytest.mark.slow
 def test_pdf_of_our_own_build_reads_back(built_sites: dict[str, Path]) -> None:
     """A book our build makes (WeasyPrint, Sarabun): headings, the profile table, Thai intact."""

@@ -346,7 +346,8 @@ class _Builder:
         if not self.open:
             return True
         last = self.open[-1]
-        if split_label(line.text, bare=False)[0] is not None:
+        label = split_label(line.text, bare=False)[0]
+        if label is not None and not self.wrapped_number(line, label):
             return True
         level = self.heading_level(line)
         if level != self.heading_level(last) or line.size != last.size or line.bold != last.bold:
@@ -356,7 +357,10 @@ class _Builder:
 
         first = self.open[0]
         hanging = split_label(first.text, bare=False)[0] is not None and line.x0 >= first.x0 + line.size * 0.5
-        if line.x0 > self.left + line.size * 0.8 and not hanging:
+        # A full line's text going on at its own indent (a block set in, or an item whose lines a converter made
+        # paragraphs of, each starting where the item did).
+        goes_on = last.x1 >= self.right - line.size * 2 and abs(line.x0 - last.x0) < line.size * 0.5
+        if line.x0 > self.left + line.size * 0.8 and not hanging and not goes_on:
             return True  # an indented first line (a list item's next lines hang under its text instead)
         # The line before ended short: its paragraph ended. Short by a fifth of the width at least, as a ragged
         # Thai line may end early when the next word is long ("กรุงเทพมหานคร" is a sixth of an A4 line).
@@ -365,6 +369,18 @@ class _Builder:
         if line.page != last.page:
             return False
         return line.top - last.top > self.spacing * 1.35
+
+    def wrapped_number(self, line: _Line, label: str) -> bool:
+        """Whether a line that starts like a list item ("๒) พ.ศ. ๒๕๕๓") is the wrapped end of a full line whose
+        bracket it closes ("… (ฉบับที่")."""
+        last = self.open[-1]
+        text = " ".join(part.text for part in self.open)
+        return (
+            label.endswith(")")
+            and text.count("(") > text.count(")")
+            and last.x1 >= self.right - line.size * 2
+            and line.x0 > self.left + line.size * 0.5
+        )
 
     def add(self, line: _Line) -> None:
         if self.starts(line):
