@@ -143,7 +143,8 @@ def tab_table(document: Any) -> None:
 
 def text_boxes(document: Any) -> None:
     """Every fifth long paragraph moved into a text box (the older VML kind, as Word still reads it) anchored in an
-    empty paragraph at its place."""
+    empty paragraph at its place, the box growing to fit its text (a box of a fixed height cuts its text off in
+    print, which its office would see and mend)."""
     for index, paragraph in enumerate(list(_body_paragraphs(document))):
         if index % 5:
             continue
@@ -154,7 +155,7 @@ def text_boxes(document: Any) -> None:
                 anchor.remove(child)
         box = parse_xml(
             f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape type="#_x0000_t202" style="width:430pt;height:60pt">'
-            "<v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></w:r>"
+            '<v:textbox style="mso-fit-shape-to-text:t"><w:txbxContent/></v:textbox></v:shape></w:pict></w:r>'
         )
         box.find(".//" + qn("w:txbxContent")).append(inner)
         anchor.append(box)

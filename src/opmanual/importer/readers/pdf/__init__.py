@@ -279,7 +279,21 @@ def _pages(pdf: Any, name: str, first: int, last: int, images: list[int], struck
                 continue  # ruled boxes with nothing in them: a drawing (a flowchart's frame), not a table
             tables.append((bbox[1], _table(cells, inside, where)))
             chars = [char for char in chars if not _inside(char, bbox)]
-        yield _Page(number, height, _lines(chars, number, body), tables, body=body)
+        yield _Page(number, height, _reading_order(_lines(chars, number, body)), tables, body=body)
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """A page's lines from top to bottom. Drawing order is reading order in flowing text, but a word processor may
+    draw a text box or a frame after the text around it: its lines go back to where they stand. Lines on one
+    baseline (an item's number and its text, things side by side) keep their drawing order."""
+    rows: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda line: line.bottom):
+        if rows and line.bottom - rows[-1][0].bottom < line.size / 3:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    drawn = {id(line): index for index, line in enumerate(lines)}
+    return [line for row in rows for line in sorted(row, key=lambda line: drawn[id(line)])]
 
 
 def _drop_running(pages: list[_Page], notes: list[str]) -> None:
