@@ -416,3 +416,29 @@ def test_readers_side_by_side_interrupted_leave_no_child_behind() -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert set(_children()) <= before
+
+
+@pytest.mark.slow
+def test_pages_of_wide_gaps_that_never_line_up_are_read_in_bounded_time(tmp_path: Path) -> None:
+    """Twenty pages whose every line is a row of a table drawn with tabs, each row's cells a little off the
+    others': the columns are found in time linear in the parts, and the cells are counted against the limit."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    for _ in range(20):
+        lines = []
+        for row in range(60):
+            words = b" ".join(b"(ab) Tj 26 0 Td" for _ in range(20))
+            lines.append(b"BT /F1 10 Tf %.1f %d Td %s ET" % (20 + row * 0.9, 800 - row * 12, words))
+        pdf.add_blank_page(page_size=(595, 842))
+        page = pdf.pages[-1]
+        page.obj.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj.Contents = pdf.make_stream(b"\n".join(lines))
+    path = tmp_path / "gaps.pdf"
+    pdf.save(path)
+    run = run_bounded(tmp_path, "import", str(path), "--into", str(tmp_path / "data"), seconds=30)
+    assert run.code in (0, 1) and "Traceback" not in run.err, run.err
+    assert run.code == 0 or "table cells" in run.err, run.err

@@ -433,6 +433,46 @@ def test_a_text_box_drawn_after_the_page_is_read_where_it_stands() -> None:
     ]
 
 
+def test_a_table_drawn_with_tabs_in_a_pdf_is_a_table(tmp_path: Path) -> None:
+    """No rules, only its cells' text at the same places line after line, wide gaps between them: a table again. A
+    line set in under a row is that row's cells going on; an item's number and its text apart by a tab are an item,
+    and a line with one tab alone is text."""
+
+    def row(*cells: str) -> str:
+        widths = ("2cm", "6cm", "7cm")
+        spans = "".join(
+            f'<span style="display: inline-block; width: {width}">{cell}</span>'
+            for width, cell in zip(widths, cells, strict=False)
+        )
+        return f'<div style="text-indent: 0">{spans}</div>'
+
+    body = (
+        f"<p>{PARAGRAPH}</p>"
+        + row("ที่", "ชื่อ–สกุล", "ตำแหน่ง")
+        + row("๑", "นายสมชาย ใจดี", "ศึกษานิเทศก์ชำนาญการ")
+        + row("๒", "นางสาวมาลี สวยงาม", "ศึกษานิเทศก์ชำนาญการพิเศษ")
+        + row("", "", "(รักษาการ)")
+        + row("๓.", "ศึกษาเอกสารที่เกี่ยวข้อง")
+        + row("สังกัด", "กลุ่มนิเทศ")
+        + "<p>จบ</p>"
+    )
+    source = read(make_pdf(tmp_path / "tabs.pdf", body, header=False))
+    (table,) = [block for block in source.blocks if isinstance(block, Table)]
+    assert [["\n".join(b.text for b in cell.blocks) for cell in row] for row in table.rows] == [
+        ["ที่", "ชื่อ–สกุล", "ตำแหน่ง"],
+        ["๑", "นายสมชาย ใจดี", "ศึกษานิเทศก์ชำนาญการ"],
+        ["๒", "นางสาวมาลี สวยงาม", "ศึกษานิเทศก์ชำนาญการพิเศษ\n(รักษาการ)"],
+    ]
+    assert table.header_rows == 1
+    after = source.blocks[source.blocks.index(table) + 1 :]
+    assert [(getattr(b, "label", None), b.text) for b in after] == [
+        ("๓.", "ศึกษาเอกสารที่เกี่ยวข้อง"),
+        (None, "สังกัด กลุ่มนิเทศ"),
+        (None, "จบ"),
+    ]
+    assert source.blocks[0].text.replace(" ", "") == PARAGRAPH.replace(" ", "")  # a justified line is no row
+
+
 @pytest.mark.slow
 def test_pdf_of_our_own_build_reads_back(built_sites: dict[str, Path]) -> None:
     """A book our build makes (WeasyPrint, Sarabun): headings, the profile table, Thai intact."""

@@ -37,13 +37,14 @@ import statistics
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .... import thai
 from ....data.hygiene import label_kind, split_label
 from ...blocks import Block, Cell, Heading, ListItem, PageBreak, Paragraph, Source, SourceError, Table, Where
 from ...limits import (
+    MAX_CELLS,
     MAX_PAGES,
     MAX_PDF_MEMORY,
     MAX_PDF_SECONDS,
@@ -51,13 +52,14 @@ from ...limits import (
 )
 from ..format import Format
 from ..isolated import isolated, side_by_side
-from ..text import TypedLevels, unmarked
+from ..text import TypedLevels, table_of, unmarked
 from .limits import _check_drawing, _check_objects, _check_structure
 
 # The top and bottom 2.2 cm of an A4 page, its margins: where running headers, footers and page numbers stand.
 EDGE = 0.075
 MAX_PARTS = 4  # pages are read in at most this many processes side by side (each may hold MAX_PDF_MEMORY)
 PAGES_PER_PART = 8  # and each reads this many pages at least: a process costs about a tenth of a second
+TAB = 1.15  # a gap this many times the size or wider between two words of a line is a tab (a word space is 0.2-0.9)
 RAISED = 0.7  # a footnote's raised number: a digit this share of the body's size or smaller
 NOTE = 0.85  # a footnote's text: this share of the body's size or smaller, below the page's last line of body text
 _DIGITS = set("0123456789๐๑๒๓๔๕๖๗๘๙")
@@ -78,6 +80,7 @@ class _Line:
     bottom: float
     size: float
     bold: bool
+    stops: tuple[float, ...] = ()  # where each of its parts apart by tabs begins
 
 
 @dataclass
@@ -115,10 +118,11 @@ def _take_footnotes(pages: list[_Page], notes: list[str]) -> None:
         notes.append(f"อ่านเชิงอรรถ {found} รายการเป็นย่อหน้าต่อจากย่อหน้าที่จบในหน้านั้น ตรวจว่าอยู่ในที่ที่ควร")
 
 
-def _text(chars: list[dict[str, Any]]) -> str:
+def _text(chars: list[dict[str, Any]], stops: list[float] | None = None) -> str:
     """The text of characters in drawing order, with spaces where the gaps are wide (not where space characters are:
-    LibreOffice draws those out of order), and the SARA AM that WeasyPrint and others draw as NIKHAHIT + SARA AA
-    with an empty NIKHAHIT mapping."""
+    LibreOffice draws those out of order) and tabs where they are wider than a word space, and the SARA AM that
+    WeasyPrint and others draw as NIKHAHIT + SARA AA with an empty NIKHAHIT mapping. `stops` gets where the text
+    and each part after a tab begin."""
     out: list[str] = []
     right: float | None = None
     for index, char in enumerate(chars):
@@ -129,8 +133,17 @@ def _text(chars: list[dict[str, Any]]) -> str:
                 out.append(thai.NIKHAHIT)
             continue
         mark = text in _MARKS
-        if not mark and right is not None and char["x0"] - right > char["size"] * 0.15 and out and out[-1] != " ":
+        gap = char["x0"] - right if right is not None and not mark else 0.0
+        if gap > char["size"] * TAB and out:
+            if out[-1] == " ":
+                out.pop()
+            out.append("\t")  # a tab's gap: the cells of a table drawn with tabs, or an item's number and its text
+            if stops is not None:
+                stops.append(char["x0"])
+        elif gap > char["size"] * 0.15 and out and out[-1] not in " \t":
             out.append(" ")
+        if stops is not None and not stops:
+            stops.append(char["x0"])
         out.append(text)
         if not mark:
             right = char["x1"]
@@ -155,7 +168,10 @@ def _lines(chars: list[dict[str, Any]], page: int, body: float = 0.0) -> list[_L
         groups.append([char])
     lines: list[_Line] = []
     for group in groups:
-        text = thai.repair(unmarked(_text(group))).strip()
+        stops: list[float] = []
+        pieces = [thai.repair(unmarked(piece)).strip() for piece in _text(group, stops).split("\t")]
+        kept = [(piece, stop) for piece, stop in zip(pieces, stops, strict=False) if piece]
+        text = "\t".join(piece for piece, _ in kept)
         if not text:
             continue
         letters = [char for char in group if (char.get("text") or " ").strip() and char["text"] not in _MARKS]
@@ -170,9 +186,29 @@ def _lines(chars: list[dict[str, Any]], page: int, body: float = 0.0) -> list[_L
                 bottom=max(char["bottom"] for char in letters),
                 size=round(statistics.median(char["size"] for char in letters), 1),
                 bold=all("bold" in str(char.get("fontname", "")).lower() for char in letters),
+                stops=tuple(stop for _, stop in kept),
             )
         )
     return lines
+
+
+def _aligned(rows: list[_Line]) -> int:
+    """How many of `rows` have a part after their first that begins where a part of another row begins (within
+    half a letter): the columns of a table. In time linear in the parts, whatever a page holds."""
+    width = max(rows[0].size / 2, 1.0)
+    begins: dict[int, set[int]] = {}
+    for index, row in enumerate(rows):
+        for stop in row.stops:
+            begins.setdefault(int(stop // width), set()).add(index)
+    found = 0
+    for index, row in enumerate(rows):
+        near = (begins.get(int(stop // width) + step, set()) for stop in row.stops[1:] for step in (-1, 0, 1))
+        found += any(len(rows_there) > (index in rows_there) for rows_there in near)
+    return found
+
+
+def _untabbed(text: str) -> str:
+    return re.sub(r"\s*\t\s*", " ", text).strip()
 
 
 def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
@@ -346,6 +382,8 @@ class _Builder:
         self.open: list[_Line] = []
         self.pending_break: Where | None = None
         self.notes: list[Paragraph | ListItem] = []  # footnotes, read after the paragraph open where their page ended
+        self.rows: list[_Line] = []  # lines of a table drawn with tabs, their cells apart by tabs
+        self.cells = 0  # cells of such tables so far, for MAX_CELLS
 
     def heading_level(self, line: _Line) -> int | None:
         if line.size in self.ranks:
@@ -397,11 +435,76 @@ class _Builder:
         )
 
     def add(self, line: _Line) -> None:
+        row = self.row(line)
+        if row is not None:  # the open paragraph ends where the rows turn out to be a table
+            self.rows.append(replace(line, text=row))
+            return
+        self.end_rows()
+        self.add_text(line)
+
+    def add_text(self, line: _Line) -> None:
+        line = replace(line, text=_untabbed(line.text))
         if self.starts(line):
             self.flush()
         self.open.append(line)
 
+    def row(self, line: _Line) -> str | None:
+        """`line` as a row of a table drawn with tabs (its cells apart by tabs), or None. A line whose only tab follows
+        its number is an item; a line set in under a row is that row going on, its first cell empty."""
+        if "\t" in line.text:
+            label, rest, _ = split_label(line.text, bare=False)
+            if label is not None and "\t" not in rest:
+                return None
+            if sum(1 for cell in line.text.split("\t") if cell.strip()) > 1:
+                return line.text
+        if self.rows:
+            last = self.rows[-1]
+            under = line.page == last.page and line.top - last.bottom < line.size
+            if under and line.x0 > self.rows[0].x0 + line.size:
+                return line.text
+        return None
+
+    def end_rows(self) -> None:
+        """The rows read so far as a table, two of them at least; one alone is a line of text."""
+        rows, self.rows = self.rows, []
+        if len(rows) < 2 or _aligned(rows) < 2:
+            for line in rows:  # one row, or lines whose gaps fall anywhere (a justified line's wide spaces)
+                self.add_text(line)
+            return
+        # The columns: where the rows' parts begin, those within half a letter of each other one column.
+        starts: list[float] = []
+        for stop in sorted(stop for row in rows for stop in row.stops or (row.x0,)):
+            if not starts or stop - starts[-1] > rows[0].size / 2:
+                starts.append(stop)
+        cells: list[list[str]] = []
+        for row in rows:
+            texts = [""] * len(starts)
+            for part, stop in zip(row.text.split("\t"), row.stops or (row.x0,), strict=False):
+                column = bisect.bisect_right(starts, stop + row.size / 2) - 1
+                texts[column] = f"{texts[column]} {part}".strip()
+            if cells and not texts[0]:  # the row above goes on: its cells' next lines
+                above = cells[-1] + [""] * (len(texts) - len(cells[-1]))
+                texts += [""] * (len(above) - len(texts))
+                cells[-1] = [f"{a}\n{more}" if more else a for a, more in zip(above, texts, strict=True)]
+            else:
+                cells.append(texts)
+        self.cells += max(map(len, cells)) * len(cells)
+        if self.cells > MAX_CELLS:
+            raise TooLarge(
+                f"{self.name} has more than {MAX_CELLS:,} table cells drawn with tabs, more than a manual has (an "
+                "80-page manual has about 2,000): import each manual in it separately."
+            )
+        where = Where(self.name, page=rows[0].page)
+        self.flush()
+        self.levels.reset()
+        self.blocks.append(table_of(cells, where, block=lambda text: _cell_block(text, where)))
+
+    def finish(self) -> None:
+        self.end_rows()
+        self.flush()
+
     def page_break(self, where: Where) -> None:
+        self.end_rows()
         if self.open:
             self.pending_break = where  # the open paragraph may carry on on the next page
         else:
@@ -441,6 +544,7 @@ class _Builder:
             self.notes = []
 
     def table(self, table: Table) -> None:
+        self.end_rows()
         self.flush()
         self.levels.reset()
         self.blocks.append(table)
@@ -532,7 +636,7 @@ def _source(name: str, pages: list[_Page], images: int, struck: int) -> Source:
         for _, table in tables:
             builder.table(table)
         builder.footnotes(page)
-    builder.flush()
+    builder.finish()
     source.blocks = builder.blocks
     if images:
         source.notes.append(f"ไม่นำเข้ารูปภาพ {images} รูป ใส่รูปเองภายหลัง")
