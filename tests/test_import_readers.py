@@ -367,15 +367,16 @@ def test_pdf_paragraphs_headings_tables_and_running_lines(tmp_path: Path) -> Non
 
 
 def printed(*lines: tuple[float, float, str]) -> list[Any]:
-    """The blocks a PDF's page of these lines (left edge, right edge, text; 16 pt, one line every 24 pt) reads as,
-    after a paragraph that sets the margins (85 to 510 pt)."""
+    """The blocks a PDF's page of these lines (left edge, right edge, text; 16 pt, one line every 24 pt; a part after
+    a tab 120 pt after the one before) reads as, after a paragraph that sets the margins (85 to 510 pt)."""
     from opmanual.importer.readers.pdf import _Line, _Page, _source
 
     full = "การนิเทศ ติดตาม และประเมินผลการจัดการศึกษาของสถานศึกษาในสังกัดสำนักงานเขตพื้นที่การศึกษา"
     page = _Page(1, 842.0)
     for number, (x0, x1, text) in enumerate([(121.0, 510.0, full), (85.0, 510.0, full), (85.0, 300.0, "จบ"), *lines]):
         top = 100.0 + 24 * number
-        page.lines.append(_Line(text, 1, x0, x1, top, top + 16, 16.0, False))
+        stops = tuple(x0 + 120.0 * part for part in range(text.count("\t") + 1))
+        page.lines.append(_Line(text, 1, x0, x1, top, top + 16, 16.0, False, stops))
     return _source("manual.pdf", [page], 0, 0).blocks[1:]
 
 
@@ -401,6 +402,19 @@ def test_a_full_pdf_line_goes_on_at_its_own_indent_and_a_set_in_line_after_a_par
     # A paragraph's full last line, then a line set in: a new paragraph (its first line indented).
     blocks = printed((85.0, 510.0, "ข้อความเต็มบรรทัด " * 4), (121.0, 480.0, "ย่อหน้าใหม่"))
     assert [b.text for b in blocks] == [("ข้อความเต็มบรรทัด " * 4).strip(), "ย่อหน้าใหม่"]
+
+
+def test_justified_lines_whose_wide_spaces_happen_to_line_up_are_a_paragraph() -> None:
+    """Our own books justify Thai: a line with one space stretches it wider than a tab's gap, and two such lines in a
+    row may have it at nearly the same place (as printed: 210 and 205 pt). Lines that end at the right margin are
+    text, not rows."""
+    blocks = printed(
+        (85.0, 510.0, "ตรวจสอบ\tและประเมินผลการพัฒนาระบบการบริหารและการ"),
+        (85.0, 510.0, "จัดการศึกษา\tเพื่อให้สถานศึกษามีความเข้มแข็งในการจัดการเรียน"),
+        (85.0, 300.0, "การสอนได้อย่างมีคุณภาพ"),
+    )
+    assert [type(block).__name__ for block in blocks] == ["Paragraph"]
+    assert "\t" not in blocks[0].text and blocks[0].text.startswith("ตรวจสอบ และประเมินผล")
 
 
 def test_a_text_box_drawn_after_the_page_is_read_where_it_stands() -> None:

@@ -446,6 +446,25 @@ class _Builder:
         return True
 
 
+def untabbed(text: str) -> str:
+    """A line drawn with tabs read as text: each tab and the spaces around it one space."""
+    return re.sub(r"\s*\t\s*", " ", text).strip()
+
+
+def tab_rows(lines: list[list[str]]) -> list[list[str]]:
+    """The cells of a table drawn with tabs, line by line, as its rows: a line whose first cell is empty is the row
+    above going on, each of its cells the next line of the cell above it."""
+    rows: list[list[str]] = []
+    for line in lines:
+        if rows and not line[0]:
+            above = rows[-1] + [""] * (len(line) - len(rows[-1]))
+            line = line + [""] * (len(above) - len(line))
+            rows[-1] = [f"{cell}\n{more}" if more else cell for cell, more in zip(above, line, strict=True)]
+        else:
+            rows.append(line)
+    return rows
+
+
 def table_of(
     cells: list[list[str]],
     where: Where,

@@ -49,7 +49,7 @@ from ...limits import (
 )
 from .. import text
 from ..format import Format
-from ..text import NUMBER_ONLY, TypedLevels
+from ..text import NUMBER_ONLY, TypedLevels, untabbed
 from . import positioned
 from .package import _Package
 
@@ -221,7 +221,7 @@ class _Reader:
         )
         texts = _unwrap([text for text in (line.strip(" ") for line in repaired) if text.strip()])
         if texts and (level is not None or num is not None or in_cell):
-            texts = [_untabbed(text) for text in texts]
+            texts = [untabbed(text) for text in texts]
         if texts:
             if level is not None and not in_cell:
                 # A line break in a heading is a deliberate break in a long title, at a phrase: a space.
@@ -254,7 +254,7 @@ class _Reader:
             self.levels.reset()
             return Paragraph(text, where)
         kind = label_kind(label)
-        return ListItem(_untabbed(rest), self.levels.level(kind, depth), where, kind != "bullet", label)
+        return ListItem(untabbed(rest), self.levels.level(kind, depth), where, kind != "bullet", label)
 
     def _heading_level(self, ppr: Any, chain: list[_Style]) -> int | None:
         outline = _int(_val(ppr.find(_w("outlineLvl")))) if ppr is not None else None
@@ -376,21 +376,13 @@ class _Reader:
 
         def flush() -> None:
             if len(rows) > 1:
-                cells: list[list[str]] = []
-                for row in rows:
-                    line = [cell.strip() for cell in row.text.split("\t")]
-                    if cells and not line[0]:  # the row above goes on: its cells' next lines
-                        above = cells[-1] + [""] * (len(line) - len(cells[-1]))
-                        line += [""] * (len(above) - len(line))
-                        cells[-1] = [f"{a}\n{more}" if more else a for a, more in zip(above, line, strict=True)]
-                    else:
-                        cells.append(line)
+                cells = text.tab_rows([[cell.strip() for cell in row.text.split("\t")] for row in rows])
                 self.count_cells(max(map(len, cells)) * len(cells))
                 where = rows[0].where
                 self.levels.reset()
                 out.append(text.table_of(cells, where, block=lambda line: self._typed(line, where)))
             else:
-                out.extend(self._typed(_untabbed(row.text), row.where) for row in rows)
+                out.extend(self._typed(untabbed(row.text), row.where) for row in rows)
             rows.clear()
 
         for block in blocks:
@@ -405,7 +397,7 @@ class _Reader:
                     continue
             flush()
             if isinstance(block, Paragraph) and "\t" in block.text:
-                out.append(self._typed(_untabbed(block.text), block.where))
+                out.append(self._typed(untabbed(block.text), block.where))
             else:
                 out.append(block)
         flush()
@@ -433,10 +425,6 @@ class _Reader:
 # Markdown's bold and italic marks typed around words (text pasted from a Markdown editor or a chat): the books set
 # their own emphasis, and the marks would print as they are.
 _MARKDOWN = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-
-
-def _untabbed(text: str) -> str:
-    return re.sub(r"\s*\t\s*", " ", text).strip()
 
 
 def _plain(text: str) -> str:

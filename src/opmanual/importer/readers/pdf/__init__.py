@@ -52,7 +52,7 @@ from ...limits import (
 )
 from ..format import Format
 from ..isolated import isolated, side_by_side
-from ..text import TypedLevels, table_of, unmarked
+from ..text import TypedLevels, tab_rows, table_of, unmarked, untabbed
 from .limits import _check_drawing, _check_objects, _check_structure
 
 # The top and bottom 2.2 cm of an A4 page, its margins: where running headers, footers and page numbers stand.
@@ -193,22 +193,23 @@ def _lines(chars: list[dict[str, Any]], page: int, body: float = 0.0) -> list[_L
 
 
 def _aligned(rows: list[_Line]) -> int:
-    """How many of `rows` have a part after their first that begins where a part of another row begins (within
-    half a letter): the columns of a table. In time linear in the parts, whatever a page holds."""
+    """How many of `rows` have half their parts after the first or more beginning where a part of another row
+    begins (within half a letter): the columns of a table. In time linear in the parts, whatever a page holds."""
     width = max(rows[0].size / 2, 1.0)
     begins: dict[int, set[int]] = {}
     for index, row in enumerate(rows):
         for stop in row.stops:
             begins.setdefault(int(stop // width), set()).add(index)
+
+    def shared(stop: float, index: int) -> bool:
+        near = (begins.get(int(stop // width) + step, set()) for step in (-1, 0, 1))
+        return any(len(there) > (index in there) for there in near)
+
     found = 0
     for index, row in enumerate(rows):
-        near = (begins.get(int(stop // width) + step, set()) for stop in row.stops[1:] for step in (-1, 0, 1))
-        found += any(len(rows_there) > (index in rows_there) for rows_there in near)
+        parts = [shared(stop, index) for stop in row.stops[1:]]
+        found += bool(parts) and sum(parts) * 2 >= len(parts)
     return found
-
-
-def _untabbed(text: str) -> str:
-    return re.sub(r"\s*\t\s*", " ", text).strip()
 
 
 def _inside(char: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
@@ -443,7 +444,7 @@ class _Builder:
         self.add_text(line)
 
     def add_text(self, line: _Line) -> None:
-        line = replace(line, text=_untabbed(line.text))
+        line = replace(line, text=untabbed(line.text))
         if self.starts(line):
             self.flush()
         self.open.append(line)
@@ -455,7 +456,9 @@ class _Builder:
             label, rest, _ = split_label(line.text, bare=False)
             if label is not None and "\t" not in rest:
                 return None
-            if sum(1 for cell in line.text.split("\t") if cell.strip()) > 1:
+            # A line that ends at the right margin is justified text: its few spaces stretched into wide gaps.
+            justified = line.x1 >= self.right - 1.0
+            if not justified and sum(1 for cell in line.text.split("\t") if cell.strip()) > 1:
                 return line.text
         if self.rows:
             last = self.rows[-1]
@@ -476,18 +479,14 @@ class _Builder:
         for stop in sorted(stop for row in rows for stop in row.stops or (row.x0,)):
             if not starts or stop - starts[-1] > rows[0].size / 2:
                 starts.append(stop)
-        cells: list[list[str]] = []
+        lines: list[list[str]] = []
         for row in rows:
             texts = [""] * len(starts)
             for part, stop in zip(row.text.split("\t"), row.stops or (row.x0,), strict=False):
                 column = bisect.bisect_right(starts, stop + row.size / 2) - 1
                 texts[column] = f"{texts[column]} {part}".strip()
-            if cells and not texts[0]:  # the row above goes on: its cells' next lines
-                above = cells[-1] + [""] * (len(texts) - len(cells[-1]))
-                texts += [""] * (len(above) - len(texts))
-                cells[-1] = [f"{a}\n{more}" if more else a for a, more in zip(above, texts, strict=True)]
-            else:
-                cells.append(texts)
+            lines.append(texts)
+        cells = tab_rows(lines)
         self.cells += max(map(len, cells)) * len(cells)
         if self.cells > MAX_CELLS:
             raise TooLarge(
