@@ -42,6 +42,10 @@ def test_private_use_glyphs_of_legacy_fonts_are_mapped_to_thai() -> None:
         ("นิเทศ ติดตาม และประเมินผล", "นิเทศ ติดตาม และประเมินผล"),
         ("สำนัก งาน", "สำนัก งาน"),  # both sides are words: kept, the conservative choice
         ("ISO 9001 มาตรฐาน", "ISO 9001 มาตรฐาน"),
+        ("ตาราง ก ขั้นตอน", "ตาราง ก ขั้นตอน"),  # a letter standing alone is a label, not a piece of a word
+        ("แบบ ก.พ. ๗", "แบบ ก.พ. ๗"),
+        ("๕ ก หน้า", "๕ ก หน้า"),
+        ("ก ารศึกษา", "การศึกษา"),  # a letter whose vowel the space cut off still joins
     ],
 )
 def test_spaces_inside_a_word_are_taken_out_only_there(spaced: str, joined: str) -> None:

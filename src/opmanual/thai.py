@@ -347,6 +347,10 @@ def pieces(text: str) -> list[Piece]:
     return result
 
 
+_LETTER_LABEL = re.compile(f"[{CONSONANTS}]")
+_STARTS_WORD = re.compile(f"[{CONSONANTS}\u0e40-\u0e44]")  # a consonant or a leading vowel, not a vowel after one
+
+
 def _joins(left: str, right: str) -> bool:
     """Whether the Thai just before a space (`left` ends there) and just after it (`right` starts there) are one
     word that the space splits. Conservative: only when one side alone is not a word and joining makes words —
@@ -355,6 +359,10 @@ def _joins(left: str, right: str) -> bool:
     if not after or not left or not _THAI_RUN.fullmatch(left[-1]):
         return False
     run_before = _THAI_RUN.findall(left)[-1]
+    if _LETTER_LABEL.fullmatch(after.group()) and not _THAI_RUN.match(right, 1):
+        return False  # a letter standing alone after the space: a label (ตาราง ก, แบบ ก.พ. ๗)
+    if _LETTER_LABEL.fullmatch(run_before) and _STARTS_WORD.match(right):
+        return False  # a letter standing alone before it, and a word after it (๕ ก หน้า)
     head = _tokens(run_before)[-1]
     tail = _tokens(after.group())[0]
     known = words()
