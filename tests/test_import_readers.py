@@ -417,6 +417,78 @@ def test_justified_lines_whose_wide_spaces_happen_to_line_up_are_a_paragraph() -
     assert "\t" not in blocks[0].text and blocks[0].text.startswith("ตรวจสอบ และประเมินผล")
 
 
+def test_a_cells_lines_in_a_table_drawn_with_tabs_are_its_paragraphs_again() -> None:
+    """A line cut for its column's width goes on the line above; one that ended short, or an item, is a paragraph."""
+    from opmanual.importer.readers.text import tab_rows
+
+    rows = tab_rows(
+        [
+            ["๑", "การนิเทศ ติดตาม และประเมินผล"],
+            ["", "การจัดการศึกษาของสถานศึกษา"],
+            ["", "ในสังกัดสำนักงานเขตพื้นที่"],
+            ["", "ผลที่ได้"],
+            ["", "๒. รายงานผลการดำเนินงาน"],
+            ["๒", "สั้น"],
+        ]
+    )
+    assert rows == [
+        ["๑", "การนิเทศ ติดตาม และประเมินผลการจัดการศึกษาของสถานศึกษาในสังกัดสำนักงานเขตพื้นที่\nผลที่ได้\n"
+         "๒. รายงานผลการดำเนินงาน"],
+        ["๒", "สั้น"],
+    ]  # fmt: skip
+    # One long entry in a column of short ones is no sign of wrapping: the lines stay apart.
+    assert tab_rows([["๐.๑", "เพิ่มข้อมูลของกลุ่ม"], ["", "แก้ไขคำนำ"]]) == [["๐.๑", "เพิ่มข้อมูลของกลุ่ม\nแก้ไขคำนำ"]]
+
+
+def test_a_ruled_cells_printed_lines_are_its_paragraphs_again() -> None:
+    """A PDF's ruled cell: a line cut at the cell's edge goes on; a short line ends its paragraph; an item starts."""
+    from opmanual.importer.readers.pdf import _Line, _paragraphs
+
+    def line(text: str, x1: float, top: float) -> _Line:
+        return _Line(text, 1, 90.0, x1, top, top + 16, 16.0, False)
+
+    cell = (85.0, 100.0, 300.0, 300.0)  # 5 pt of padding on the left, so the text ends by 295
+    lines = [
+        line("ศึกษาวิเคราะห์ข้อมูลและสังเคราะห์", 293.0, 100),
+        line("ของสถานศึกษา", 160.0, 124),  # the line above had no room for ของ
+        line("ผลที่ได้", 130.0, 148),  # the line above ended short
+        line("๒. รายงานผล", 170.0, 172),
+    ]
+    assert _paragraphs(lines, cell) == ["ศึกษาวิเคราะห์ข้อมูลและสังเคราะห์ของสถานศึกษา", "ผลที่ได้", "๒. รายงานผล"]
+
+
+def test_a_table_drawn_with_tabs_goes_on_over_a_page_break() -> None:
+    """The next page's lines whose parts begin at the table's columns are its rows; a paragraph at the margin is not."""
+    from opmanual.importer.readers.pdf import _Line, _Page, _source
+
+    def line(page: int, top: float, *parts: tuple[float, str]) -> _Line:
+        text = "\t".join(part for _, part in parts)
+        stops = tuple(x for x, _ in parts)
+        right = 510.0 if len(text) > 30 else stops[-1] + 60  # a paragraph's full line sets the right margin
+        return _Line(text, page, stops[0], right, top, top + 16, 16.0, False, stops)
+
+    first, second = _Page(1, 842.0), _Page(2, 842.0)
+    first.lines = [
+        line(1, 100, (85.0, "ย่อหน้าก่อนตาราง ยาวเต็มบรรทัดของหน้ากระดาษที่พิมพ์ไว้")),
+        line(1, 124, (85.0, "ที่"), (200.0, "ขั้นตอน"), (350.0, "ผู้รับผิดชอบ")),
+        line(1, 148, (85.0, "๑"), (200.0, "ศึกษาข้อมูล"), (350.0, "นายสมชาย")),
+    ]
+    second.lines = [
+        line(2, 100, (200.0, "จากรายงาน")),
+        line(2, 124, (85.0, "๒"), (200.0, "วางแผน"), (350.0, "นางสาวมาลี")),
+        line(2, 148, (85.0, "ย่อหน้าหลังตาราง ยาวเต็มบรรทัดของหน้ากระดาษที่พิมพ์ไว้")),
+    ]
+    blocks = _source("manual.pdf", [first, second], 0, 0).blocks
+    tables = [block for block in blocks if isinstance(block, Table)]
+    assert len(tables) == 1
+    assert [[cell.blocks[0].text if cell.blocks else "" for cell in row] for row in tables[0].rows][1:] == [
+        ["๑", "ศึกษาข้อมูล", "นายสมชาย"],
+        ["๒", "วางแผน", "นางสาวมาลี"],
+    ]
+    assert [len(cell.blocks) for cell in tables[0].rows[1]] == [1, 2, 1]  # จากรายงาน: the cell's next paragraph
+    assert blocks[-1].text.startswith("ย่อหน้าหลังตาราง")
+
+
 def test_a_text_box_drawn_after_the_page_is_read_where_it_stands() -> None:
     """A word processor draws a text box after the text around it: its lines are read in their place on the page.
     Lines on one baseline (tops a little apart, as Thai marks make them) keep the order they were drawn in."""
@@ -464,8 +536,8 @@ def test_a_table_drawn_with_tabs_in_a_pdf_is_a_table(tmp_path: Path) -> None:
         f"<p>{PARAGRAPH}</p>"
         + row("ที่", "ชื่อ–สกุล", "ตำแหน่ง")
         + row("๑", "นายสมชาย ใจดี", "ศึกษานิเทศก์ชำนาญการ")
-        + row("๒", "นางสาวมาลี สวยงาม", "ศึกษานิเทศก์ชำนาญการพิเศษ")
         + row("", "", "(รักษาการ)")
+        + row("๒", "นางสาวมาลี สวยงาม", "ศึกษานิเทศก์ชำนาญการพิเศษ")
         + row("๓.", "ศึกษาเอกสารที่เกี่ยวข้อง")
         + row("สังกัด", "กลุ่มนิเทศ")
         + "<p>จบ</p>"
@@ -474,8 +546,8 @@ def test_a_table_drawn_with_tabs_in_a_pdf_is_a_table(tmp_path: Path) -> None:
     (table,) = [block for block in source.blocks if isinstance(block, Table)]
     assert [["\n".join(b.text for b in cell.blocks) for cell in row] for row in table.rows] == [
         ["ที่", "ชื่อ–สกุล", "ตำแหน่ง"],
-        ["๑", "นายสมชาย ใจดี", "ศึกษานิเทศก์ชำนาญการ"],
-        ["๒", "นางสาวมาลี สวยงาม", "ศึกษานิเทศก์ชำนาญการพิเศษ\n(รักษาการ)"],
+        ["๑", "นายสมชาย ใจดี", "ศึกษานิเทศก์ชำนาญการ\n(รักษาการ)"],  # the line above ended short: a paragraph
+        ["๒", "นางสาวมาลี สวยงาม", "ศึกษานิเทศก์ชำนาญการพิเศษ"],
     ]
     assert table.header_rows == 1
     after = source.blocks[source.blocks.index(table) + 1 :]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -122,20 +123,60 @@ def tracked_changes(document: Any) -> None:
         ins.addprevious(removal)
 
 
+# What follows w:tabs in a paragraph's properties (ECMA-376 CT_PPrBase), for it to stand in its place.
+_AFTER_TABS = tuple(
+    f"w:{name}"
+    for name in [
+        *("suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE"),
+        *("autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing"),
+        *("mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap"),
+        *("outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
+    ]
+)
+
+
 def tab_table(document: Any) -> None:
-    """Every table drawn again as lines whose cells are separated by tabs; a cell of several paragraphs goes on over
-    the lines after its row's first, the other columns empty there."""
+    """Every table drawn again as lines whose cells are separated by tabs, as an office that prints it types one:
+    a tab stop where each column began, each cell's text broken by hand into lines that fit its column (a wrapped
+    cell, or a cell of several paragraphs, goes on over the lines after its row's first, the other columns empty
+    there)."""
+    section = document.sections[0]
+    page = (section.page_width - section.left_margin - section.right_margin) // 635  # EMU to twips
     for table in list(document.tables):
+        grid = table._tbl.tblGrid
+        widths = [int(column.get(qn("w:w"))) for column in grid.findall(qn("w:gridCol"))] if grid is not None else []
+        columns = max(len(row.cells) for row in table.rows)
+        if len(widths) != columns or not all(widths):
+            widths = [page // columns] * columns
+        scale = min(1.0, page / sum(widths))
+        starts = [round(sum(widths[:index]) * scale) for index in range(columns)]
+        # Sarabun at 16 pt: about 72 letters across the line; four fewer a column (a tab's gap before the next),
+        # and a tenth less again, as letters differ in width, so that no cell runs into the next.
+        fits = [max(4, int((72 * width * scale / page - 4) * 0.9)) for width in widths]
         rows = []
         for row in table.rows:
-            cells = [
-                [" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip()] or [""] for cell in row.cells
-            ]
+            cells = []
+            for cell, fit in zip(row.cells, fits, strict=False):
+                lines = []
+                for paragraph in cell.paragraphs:
+                    text = " ".join(paragraph.text.split())
+                    if not text:
+                        continue
+                    cuts = [0, *wrap_points(text, fit), len(text)]
+                    lines += [text[a:b].strip() for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
+                cells.append(lines or [""])
             for line in range(max(map(len, cells))):
                 rows.append("\t".join(cell[line] if line < len(cell) else "" for cell in cells))
         anchor = table._tbl
         for text in rows:
             paragraph = document.add_paragraph(text)
+            paragraph.paragraph_format.first_line_indent = 0
+            paragraph.paragraph_format.left_indent = 0
+            ppr = paragraph._p.get_or_add_pPr()
+            tabs = ppr.makeelement(qn("w:tabs"), {})
+            for start in starts[1:]:
+                tabs.append(tabs.makeelement(qn("w:tab"), {qn("w:val"): "left", qn("w:pos"): str(start)}))
+            ppr.insert_element_before(tabs, *_AFTER_TABS)
             anchor.addnext(paragraph._p)
             anchor = paragraph._p
         table._tbl.getparent().remove(table._tbl)

@@ -446,6 +446,12 @@ class _Builder:
         return True
 
 
+FIT = 0.9  # a line this share of its width or more, with the next line's first word, was cut for the width
+MIN_WRAPPED_CELL = 8  # a column whose longest line is shorter holds words, not wrapped text
+FULL_CELL = 0.8  # a line this share of its column's longest or more is close to the column's width
+WRAPPED_LINES = 3  # a column with this many such lines holds wrapped text
+
+
 def untabbed(text: str) -> str:
     """A line drawn with tabs read as text: each tab and the spaces around it one space."""
     return re.sub(r"\s*\t\s*", " ", text).strip()
@@ -453,16 +459,41 @@ def untabbed(text: str) -> str:
 
 def tab_rows(lines: list[list[str]]) -> list[list[str]]:
     """The cells of a table drawn with tabs, line by line, as its rows: a line whose first cell is empty is the row
-    above going on, each of its cells the next line of the cell above it."""
+    above going on, each of its cells the next line of the cell above it — the same paragraph where the line above
+    was cut for its column's width (the first word of the next would not have fitted after it, the column as wide
+    as its longest line), another paragraph of the cell where it ended short."""
+    widths = []
+    for column in range(max(map(len, lines), default=0)):
+        sizes = [display_width(line[column]) for line in lines if column < len(line) and line[column]]
+        widest = max(sizes, default=0)
+        # A column of wrapped text has lines cut close to its width, several of them; one long entry is no sign.
+        wrapped = sum(1 for size in sizes if size >= FULL_CELL * widest) >= WRAPPED_LINES
+        widths.append(widest if wrapped else 0)
     rows: list[list[str]] = []
+    before: list[str] = []  # each column's last line, as printed
     for line in lines:
         if rows and not line[0]:
             above = rows[-1] + [""] * (len(line) - len(rows[-1]))
             line = line + [""] * (len(above) - len(line))
-            rows[-1] = [f"{cell}\n{more}" if more else cell for cell, more in zip(above, line, strict=True)]
+            before += [""] * (len(line) - len(before))
+            pairs = enumerate(zip(above, line, strict=True))
+            rows[-1] = [_goes_on(cell, before[column], more, widths[column]) for column, (cell, more) in pairs]
+            before = [more or last for more, last in zip(line, before, strict=True)]
         else:
             rows.append(line)
+            before = list(line)
     return rows
+
+
+def _goes_on(cell: str, before: str, more: str, width: int) -> str:
+    """A cell's text with its next line `more`: joined where the line `before` was cut for the column's `width`."""
+    if not more or not cell:
+        return cell or more
+    first = next((token for token in thai.segments(more[:40]) if not token.isspace()), "")
+    item = split_label(more, bare=False)[0] is not None
+    if not item and width >= MIN_WRAPPED_CELL and display_width(before) + display_width(first) > FIT * width:
+        return thai.join_lines([cell, more])
+    return f"{cell}\n{more}"
 
 
 def table_of(

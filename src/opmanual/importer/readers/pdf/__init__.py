@@ -52,7 +52,7 @@ from ...limits import (
 )
 from ..format import Format
 from ..isolated import isolated, side_by_side
-from ..text import TypedLevels, tab_rows, table_of, unmarked, untabbed
+from ..text import TypedLevels, display_width, tab_rows, table_of, unmarked, untabbed
 from .limits import _check_drawing, _check_objects, _check_structure
 
 # The top and bottom 2.2 cm of an A4 page, its margins: where running headers, footers and page numbers stand.
@@ -230,7 +230,7 @@ def _table(cells: list[tuple[float, float, float, float]], chars: list[dict[str,
         colspan = max(1, xs.index(round(bbox[2], 1)) - column)
         rowspan = max(1, ys.index(round(bbox[3], 1)) - row)
         inside = [char for char in chars if _inside(char, bbox)]
-        lines = [line.text for line in _lines(inside, where.page or 0)]
+        lines = _paragraphs(_lines(inside, where.page or 0), bbox)
         if row == 0:
             first_row_bold &= bool(inside) and all(
                 "bold" in str(char.get("fontname", "")).lower() for char in inside if (char.get("text") or " ").strip()
@@ -239,6 +239,27 @@ def _table(cells: list[tuple[float, float, float, float]], chars: list[dict[str,
         by_row.setdefault(row, []).append((column, Cell(blocks, colspan, rowspan)))
     rows = tuple(tuple(cell for _, cell in sorted(by_row[row], key=lambda pair: pair[0])) for row in sorted(by_row))
     return Table(rows, where, header_rows=int(first_row_bold and len(rows) > 1))
+
+
+WORD_WIDTH = 0.5  # a Thai letter's width, a share of the size, to judge whether a word would have fitted
+
+
+def _paragraphs(lines: list[_Line], bbox: tuple[float, float, float, float]) -> list[str]:
+    """A ruled cell's printed lines as its paragraphs: a line goes on the one before where that one was cut for the
+    cell's width (the next line's first word would not have fitted after it, the cell's padding on the right as on
+    its left), unless it starts an item."""
+    if not lines:
+        return []
+    right = bbox[2] - max(0.0, min(line.x0 for line in lines) - bbox[0])
+    out = [lines[0].text]
+    for before, line in itertools.pairwise(lines):
+        first = next((token for token in thai.segments(line.text[:40]) if not token.isspace()), "")
+        cut = before.x1 + display_width(first) * line.size * WORD_WIDTH > right
+        if cut and split_label(line.text, bare=False)[0] is None:
+            out[-1] = thai.join_lines([out[-1], line.text])
+        else:
+            out.append(line.text)
+    return out
 
 
 def _cell_block(text: str, where: Where) -> Paragraph | ListItem:
@@ -384,6 +405,7 @@ class _Builder:
         self.pending_break: Where | None = None
         self.notes: list[Paragraph | ListItem] = []  # footnotes, read after the paragraph open where their page ended
         self.rows: list[_Line] = []  # lines of a table drawn with tabs, their cells apart by tabs
+        self.rows_break: Where | None = None  # the page break among them
         self.cells = 0  # cells of such tables so far, for MAX_CELLS
 
     def heading_level(self, line: _Line) -> int | None:
@@ -460,19 +482,32 @@ class _Builder:
             justified = line.x1 >= self.right - 1.0
             if not justified and sum(1 for cell in line.text.split("\t") if cell.strip()) > 1:
                 return line.text
-        if self.rows:
-            last = self.rows[-1]
-            under = line.page == last.page and line.top - last.bottom < line.size
-            if under and line.x0 > self.rows[0].x0 + line.size:
-                return line.text
+        if self.rows and self.goes_on(line):
+            return line.text
         return None
+
+    def goes_on(self, line: _Line) -> bool:
+        """Whether `line` goes on the table of the rows read so far: set in under its last row, its first cell empty;
+        or on the next page, its parts beginning where the table's columns do."""
+        last, set_in = self.rows[-1], line.x0 > self.rows[0].x0 + line.size
+        if line.page == last.page:
+            return set_in and line.top - last.bottom < line.size
+        stops = line.stops or (line.x0,)
+        columns = [stop for row in self.rows for stop in row.stops or (row.x0,)]
+        placed = all(any(abs(stop - column) < line.size / 2 for column in columns) for stop in stops)
+        return placed and (set_in or (len(stops) > 1 and line.x1 < self.right - 1.0))
 
     def end_rows(self) -> None:
         """The rows read so far as a table, two of them at least; one alone is a line of text."""
         rows, self.rows = self.rows, []
+        where, self.rows_break = self.rows_break, None
         if len(rows) < 2 or _aligned(rows) < 2:
-            for line in rows:  # one row, or lines whose gaps fall anywhere (a justified line's wide spaces)
-                self.add_text(line)
+            for before, line in zip([None, *rows], rows, strict=False):
+                if where is not None and before is not None and line.page != before.page:
+                    self.broken(where)
+                self.add_text(line)  # one row, or lines whose gaps fall anywhere (a justified line's wide spaces)
+            if where is not None and rows[-1].page == rows[0].page:
+                self.broken(where)
             return
         # The columns: where the rows' parts begin, those within half a letter of each other one column.
         starts: list[float] = []
@@ -493,17 +528,24 @@ class _Builder:
                 f"{self.name} has more than {MAX_CELLS:,} table cells drawn with tabs, more than a manual has (an "
                 "80-page manual has about 2,000): import each manual in it separately."
             )
-        where = Where(self.name, page=rows[0].page)
+        place = Where(self.name, page=rows[0].page)
         self.flush()
         self.levels.reset()
-        self.blocks.append(table_of(cells, where, block=lambda text: _cell_block(text, where)))
+        self.blocks.append(table_of(cells, place, block=lambda text: _cell_block(text, place)))
+        if where is not None:
+            self.blocks.append(PageBreak(where))
 
     def finish(self) -> None:
         self.end_rows()
         self.flush()
 
     def page_break(self, where: Where) -> None:
-        self.end_rows()
+        if self.rows:
+            self.rows_break = where  # the table may go on on the next page
+            return
+        self.broken(where)
+
+    def broken(self, where: Where) -> None:
         if self.open:
             self.pending_break = where  # the open paragraph may carry on on the next page
         else:
