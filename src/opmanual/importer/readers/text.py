@@ -446,7 +446,16 @@ class _Builder:
         return True
 
 
-FIT = 0.9  # a line this share of its width or more, with the next line's first word, was cut for the width
+# A line was cut for its width (a page's line, a cell's) when the next line's first word would have made it this
+# share of the width wide: characters are only roughly as wide as each other, and a cut line loses its last space.
+FIT = 0.9
+
+
+def first_word(line: str) -> str:
+    """The first word of `line`: a Thai word as the page's line breaking sees it, else up to the first space."""
+    return next((token for token in thai.segments(line[:40]) if not token.isspace()), "")
+
+
 MIN_WRAPPED_CELL = 8  # a column whose longest line is shorter holds words, not wrapped text
 FULL_CELL = 0.8  # a line this share of its column's longest or more is close to the column's width
 WRAPPED_LINES = 3  # a column with this many such lines holds wrapped text
@@ -489,7 +498,7 @@ def _goes_on(cell: str, before: str, more: str, width: int) -> str:
     """A cell's text with its next line `more`: joined where the line `before` was cut for the column's `width`."""
     if not more or not cell:
         return cell or more
-    first = next((token for token in thai.segments(more[:40]) if not token.isspace()), "")
+    first = first_word(more)
     item = split_label(more, bare=False)[0] is not None
     if not item and width >= MIN_WRAPPED_CELL and display_width(before) + display_width(first) > FIT * width:
         return thai.join_lines([cell, more])

@@ -49,7 +49,7 @@ from ...limits import (
 )
 from .. import text
 from ..format import Format
-from ..text import NUMBER_ONLY, TypedLevels, untabbed
+from ..text import FIT, NUMBER_ONLY, TypedLevels, first_word, untabbed
 from . import positioned
 from .package import _Package
 
@@ -437,14 +437,6 @@ _DETAIL = re.compile(r"\S{1,24}\s*:")
 _DEFINITION = re.compile(r"\S.{0,40}?\sหมายถึง(?:\s|$)")
 MAX_ROW_CELLS = 100  # a row of a table drawn with tabs has fewer cells
 MIN_WRAPPED = 30  # lines shorter than this are not taken for a page's lines
-# A line is cut where the page's line ended when the next word would have made it this share of the page's line
-# wide: characters are only roughly as wide as each other, and a cut line loses the space at its end.
-FIT = 0.9
-
-
-def _first_word(line: str) -> str:
-    """The first word of `line`: a Thai word as the page's line breaking sees it, else up to the first space."""
-    return next((token for token in thai.segments(line[:40]) if not token.isspace()), "")
 
 
 class _Wrapping:
@@ -468,7 +460,7 @@ class _Wrapping:
     def continues(self, before: str, line: str) -> bool:
         if before.count("(") > before.count(")"):
             return True
-        full = text.display_width(before) + text.display_width(_first_word(line)) > FIT * self.width
+        full = text.display_width(before) + text.display_width(first_word(line)) > FIT * self.width
         label = split_label(line, bare=not full)[0]
         if label is not None:
             if label_kind(label) != "letter":

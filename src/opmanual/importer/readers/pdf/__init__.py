@@ -52,7 +52,7 @@ from ...limits import (
 )
 from ..format import Format
 from ..isolated import isolated, side_by_side
-from ..text import TypedLevels, display_width, tab_rows, table_of, unmarked, untabbed
+from ..text import TypedLevels, display_width, first_word, tab_rows, table_of, unmarked, untabbed
 from .limits import _check_drawing, _check_objects, _check_structure
 
 # The top and bottom 2.2 cm of an A4 page, its margins: where running headers, footers and page numbers stand.
@@ -253,8 +253,7 @@ def _paragraphs(lines: list[_Line], bbox: tuple[float, float, float, float]) -> 
     right = bbox[2] - max(0.0, min(line.x0 for line in lines) - bbox[0])
     out = [lines[0].text]
     for before, line in itertools.pairwise(lines):
-        first = next((token for token in thai.segments(line.text[:40]) if not token.isspace()), "")
-        cut = before.x1 + display_width(first) * line.size * WORD_WIDTH > right
+        cut = before.x1 + display_width(first_word(line.text)) * line.size * WORD_WIDTH > right
         if cut and split_label(line.text, bare=False)[0] is None:
             out[-1] = thai.join_lines([out[-1], line.text])
         else:
