@@ -455,6 +455,9 @@ def test_a_ruled_cells_printed_lines_are_its_paragraphs_again() -> None:
         line("๒. รายงานผล", 170.0, 172),
     ]
     assert _paragraphs(lines, cell) == ["ศึกษาวิเคราะห์ข้อมูลและสังเคราะห์ของสถานศึกษา", "ผลที่ได้", "๒. รายงานผล"]
+    # A line that starts like an item but closes the bracket the line above left open is that line's end.
+    lines = [line("แผนพัฒนาการศึกษาขั้นพื้นฐาน (พ.ศ. ๒๕๖๓", 293.0, 100), line("– ๒๕๖๕)", 120.0, 124)]
+    assert _paragraphs(lines, cell) == ["แผนพัฒนาการศึกษาขั้นพื้นฐาน (พ.ศ. ๒๕๖๓ – ๒๕๖๕)"]
 
 
 def test_a_table_drawn_with_tabs_goes_on_over_a_page_break() -> None:
@@ -487,6 +490,144 @@ def test_a_table_drawn_with_tabs_goes_on_over_a_page_break() -> None:
     ]
     assert [len(cell.blocks) for cell in tables[0].rows[1]] == [1, 2, 1]  # จากรายงาน: the cell's next paragraph
     assert blocks[-1].text.startswith("ย่อหน้าหลังตาราง")
+
+
+def test_a_table_ruled_only_upright_below_its_header_is_read_whole_over_a_page_break(tmp_path: Path) -> None:
+    """A flowchart's table: its header ruled, its body ruled only between columns, its numbers set in the middle of
+    their rows, a row cut by the page break and the header printed again on the next page. One table of the steps,
+    each whole, as printed by WeasyPrint (each row's side rules drawn apart: the rows)."""
+    side = "border: none; border-left: 1px solid black; border-right: 1px solid black; vertical-align: middle"
+    steps = [
+        ("๑", "ศึกษา วิเคราะห์ หลักเกณฑ์ ระเบียบ แนวคิด ทฤษฎี เกี่ยวกับการประกันคุณภาพภายในสถานศึกษา " * 3),
+        ("๒", "วางแผนการนิเทศ ติดตาม และประเมินผลการดำเนินงานของสถานศึกษาในสังกัด " * 4),
+        ("๓", "ดำเนินการนิเทศ ติดตาม ตามแผนที่กำหนด และให้คำปรึกษา แนะนำ ชี้แนะ " * 4),
+        ("๔", "สรุป รายงานผล และเผยแพร่ผลการดำเนินงาน " * 3),
+    ]
+    rows = "".join(f'<tr><td style="{side}; width: 2cm">{n}</td><td style="{side}">{t}</td></tr>' for n, t in steps)
+    body = (
+        f"<p>{PARAGRAPH}</p>" * 3
+        + "<table><thead><tr><th>ลำดับที่</th><th>รายละเอียดงาน</th></tr></thead>"
+        + f"<tbody>{rows}</tbody></table><p>จบ</p>"
+    )
+    source = read(make_pdf(tmp_path / "flow.pdf", body, header=False))
+    (table,) = [block for block in source.blocks if isinstance(block, Table)]
+    assert [cell.text for cell in table.rows[0]] == ["ลำดับที่", "รายละเอียดงาน"]
+    assert [(row[0].text, row[1].text.replace(" ", "")) for row in table.rows[1:]] == [
+        (number, text.replace(" ", "")) for number, text in steps
+    ]
+    assert [len(row[1].blocks) for row in table.rows[1:]] == [1, 1, 1, 1]  # the cut row is one paragraph again
+    kinds = [type(block).__name__ for block in source.blocks if not isinstance(block, PageBreak)]
+    assert kinds == ["Paragraph", "Paragraph", "Paragraph", "Table", "Paragraph"]  # no number read apart
+    assert source.blocks[-1].text == "จบ"
+
+
+def test_rules_below_a_table_make_its_body_only_when_both_sides_go_on_from_its_bottom() -> None:
+    """Drawn as one rule each side (as LibreOffice prints a table whose rows have no rules): one body row; rules
+    that stop short, start elsewhere or stand on one side only leave the table as ruled."""
+    from opmanual.importer.readers.pdf import _ruled_below
+
+    bbox = (80.0, 90.0, 530.0, 105.0)
+    header = [(80.0, 90.0, 140.0, 105.0), (140.0, 90.0, 530.0, 105.0)]
+    grown, cells = _ruled_below(bbox, header, [(80.0, 104.7, 748.0), (140.0, 104.7, 748.0), (530.0, 104.7, 748.0)])
+    assert grown == (80.0, 90.0, 530.0, 748.0)
+    assert cells[2:] == [(80.0, 105.0, 140.0, 748.0), (140.0, 105.0, 530.0, 748.0)]
+    for upright in (
+        [(80.0, 104.7, 110.0), (530.0, 104.7, 110.0)],  # a stub: the table's own corner
+        [(80.0, 104.7, 748.0)],  # one side only: a line beside the text
+        [(80.0, 300.0, 748.0), (530.0, 300.0, 748.0)],  # another frame further down
+        [],
+    ):
+        assert _ruled_below(bbox, header, upright) == (bbox, header), upright
+
+
+def test_a_ruled_table_cut_by_a_page_break_joins_only_its_own_part() -> None:
+    """The part at the top of the next page with the same columns is the same table; a table of other columns, or
+    one with text above it, or a table followed by text on its own page is a table of its own."""
+    from opmanual.importer.blocks import Cell, Where
+    from opmanual.importer.readers.pdf import _Line, _Page, _Ruled, _source
+
+    def table(*rows: tuple[str, ...]) -> Table:
+        return Table(
+            tuple(tuple(Cell((Paragraph(t, Where("m")),) if t else ()) for t in row) for row in rows), Where("m")
+        )
+
+    def line(page: int, text: str, top: float) -> _Line:
+        return _Line(text, page, 85.0, 510.0, top, top + 16, 16.0, False)
+
+    def pages(second_edges: tuple[float, ...], text_above: bool, text_below: bool) -> list[Table]:
+        first, second = _Page(1, 842.0), _Page(2, 842.0)
+        first.lines = [line(1, "ก่อนตาราง", 100)] + ([line(1, "หลังตาราง", 760)] if text_below else [])
+        first.tables = [_Ruled(table(("ที่", "ขั้นตอน"), ("๑", "ศึกษาข้อมูลจาก")), 130, 740, (80.0, 140.0, 530.0))]
+        second.lines = [line(2, "ข้อความ", 80)] if text_above else []
+        second.tables = [_Ruled(table(("ที่", "ขั้นตอน"), ("", "รายงาน"), ("๒", "วางแผน")), 100, 300, second_edges)]
+        blocks = _source("manual.pdf", [first, second], 0, 0).blocks
+        return [block for block in blocks if isinstance(block, Table)]
+
+    (joined,) = pages((80.0, 140.5, 530.0), text_above=False, text_below=False)
+    assert [[cell.text for cell in row] for row in joined.rows] == [
+        ["ที่", "ขั้นตอน"],
+        ["๑", "ศึกษาข้อมูลจากรายงาน"],
+        ["๒", "วางแผน"],
+    ]
+    for shape in [
+        ((80.0, 200.0, 530.0), False, False),
+        ((80.0, 140.0, 530.0), True, False),
+        ((80.0, 140.0, 530.0), False, True),
+    ]:
+        assert len(pages(*shape)) == 2, shape
+
+
+def test_a_number_in_a_column_of_its_own_beside_a_paragraph_is_read_before_it() -> None:
+    """A table without rules: the step's number level with its text's middle line (a line of its own), or on one
+    baseline with the text's first line after a wide gap. The number comes first; the text stays whole."""
+    from opmanual.importer.readers.pdf import _Line, _Page, _source
+
+    def line(text: str, x0: float, x1: float, top: float, stops: tuple[float, ...] = ()) -> _Line:
+        return _Line(text, 1, x0, x1, top, top + 14, 14.0, False, stops)
+
+    full = "การนิเทศ ติดตาม และประเมินผลการจัดการศึกษาของสถานศึกษาในสังกัดสำนักงานเขตพื้นที่การศึกษา"
+    page = _Page(1, 842.0)
+    page.lines = [
+        line(full, 85.0, 510.0, 60),
+        line("ศึกษา วิจัย เกี่ยวกับรูปแบบ เทคนิค", 350.0, 508.0, 100),
+        line("และวิธีการส่งเสริม สนับสนุน และ", 350.0, 507.0, 112),
+        line("๑", 85.0, 92.0, 118),  # level with the line above
+        line("พัฒนาระบบประกันคุณภาพ", 350.0, 440.0, 124),
+        line("๒\tสรุป รายงานผล รวบรวมและเผยแพร่ผล", 85.0, 495.0, 160, (85.0, 350.0)),
+        line("การวิจัย", 350.0, 400.0, 172),
+    ]
+    texts = [block.text for block in _source("manual.pdf", [page], 0, 0).blocks[1:]]
+    assert texts == [
+        "๑",
+        "ศึกษา วิจัย เกี่ยวกับรูปแบบ เทคนิคและวิธีการส่งเสริม สนับสนุน และพัฒนาระบบประกันคุณภาพ",
+        "๒",
+        "สรุป รายงานผล รวบรวมและเผยแพร่ผลการวิจัย",
+    ]
+
+
+def test_a_bold_paragraphs_short_last_line_is_no_heading() -> None:
+    """Bold text over three lines, its last line short: one paragraph. A short bold line under a short one that
+    stands at the right margin (สารบัญ's หน้า), or under a centred title's line, is a block of its own."""
+    from opmanual.importer.readers.pdf import _Line, _Page, _source
+
+    def blocks(*lines: tuple[float, float, str]) -> list[tuple[str, str]]:
+        page = _Page(1, 842.0)
+        filler = "ย่อหน้าธรรมดาที่ยาวเต็มบรรทัดของหน้ากระดาษ เพื่อกำหนดขอบซ้ายและขอบขวาของหน้า"
+        page.lines = [_Line(filler, 1, 85.0, 510.0, 60 + 21 * n, 76 + 21 * n, 16.0, False) for n in range(4)]
+        page.lines += [
+            _Line(text, 1, x0, x1, 160 + 21 * n, 176 + 21 * n, 16.0, True) for n, (x0, x1, text) in enumerate(lines)
+        ]
+        return [(type(b).__name__, b.text) for b in _source("manual.pdf", [page], 0, 0).blocks[1:]]
+
+    approval = "ฉบับร่าง ยังไม่ได้รับการอนุมัติ: คู่มือการปฏิบัติงานศึกษานิเทศก์ งานส่งเสริมพัฒนาระบบ"
+    assert blocks((85.0, 509.0, approval), (85.0, 208.0, "ขาว, นางขันธ์ธนา สุทธิกรณ์")) == [
+        ("Paragraph", approval + "ขาว, นางขันธ์ธนา สุทธิกรณ์"),
+    ]
+    assert blocks((480.0, 509.0, "หน้า"), (85.0, 300.0, "กลุ่มนิเทศ ติดตาม")) == [
+        ("Paragraph", "หน้า"),
+        ("Heading", "กลุ่มนิเทศ ติดตาม"),
+    ]
+    assert len(blocks((100.0, 500.0, approval), (250.0, 330.0, "เขต ๖"))) == 2
 
 
 def test_a_text_box_drawn_after_the_page_is_read_where_it_stands() -> None:

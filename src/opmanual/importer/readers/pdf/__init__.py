@@ -8,11 +8,13 @@ A PDF holds glyphs at positions, not paragraphs. This reader:
 - drops running headers and footers (the same text, digits aside, near the top or bottom of most pages) and lone
   page numbers there;
 - reads ruled tables with pdfplumber's table finder (cells' spans from their borders; their text is not repeated as
-  paragraphs); a first row in bold is a header row;
+  paragraphs); a first row in bold is a header row; a table whose body is ruled only upright (a flowchart's table)
+  goes on down to where those rules end; a table that a page break cut is one table again (`_join_cut_tables`);
 - joins lines into paragraphs: a line starts a new paragraph when it is indented, when the gap above it is larger
   than the usual line spacing, when the line before ended short of the right margin, when it starts with a typed
   number or bullet (then it is a `ListItem`), or when its font differs; a paragraph carries on over a page break
-  when the page ended with a full line;
+  when the page ended with a full line; a short text in a column of its own beside a paragraph (a step's number)
+  is read before it, not into it;
 - makes headings of short lines in a larger or bold font, with levels by font size (largest = 1);
 - repairs Thai as PDFs break it (`thai.repair`, and SARA AM that some fonts' glyph tables mix up with SARA AA).
 
@@ -84,11 +86,21 @@ class _Line:
 
 
 @dataclass
+class _Ruled:
+    """A ruled table where it stands on its page."""
+
+    table: Table
+    top: float
+    bottom: float
+    edges: tuple[float, ...]  # where its columns begin, and its right edge
+
+
+@dataclass
 class _Page:
     number: int
     height: float
     lines: list[_Line] = field(default_factory=list)
-    tables: list[tuple[float, Table]] = field(default_factory=list)  # (top, table)
+    tables: list[_Ruled] = field(default_factory=list)
     body: float = 0.0  # the size most of the page's text is in
     notes: list[str] = field(default_factory=list)  # its footnotes' texts
 
@@ -254,11 +266,18 @@ def _paragraphs(lines: list[_Line], bbox: tuple[float, float, float, float]) -> 
     out = [lines[0].text]
     for before, line in itertools.pairwise(lines):
         cut = before.x1 + display_width(first_word(line.text)) * line.size * WORD_WIDTH > right
-        if cut and split_label(line.text, bare=False)[0] is None:
+        if cut and (split_label(line.text, bare=False)[0] is None or _closes_bracket(out[-1], line.text)):
             out[-1] = thai.join_lines([out[-1], line.text])
         else:
             out.append(line.text)
     return out
+
+
+def _closes_bracket(text: str, line: str) -> bool:
+    """Whether `line`, though it starts like an item ("๒) พ.ศ." or "– ๒๕๖๕)"), closes a bracket that `text` left open
+    ("… (ฉบับที่", "(พ.ศ. ๒๕๖๓"): the wrapped end of that text."""
+    label, rest, _ = split_label(line, bare=False)
+    return text.count("(") > text.count(")") and (bool(label and label.endswith(")")) or ")" in rest.split("(")[0])
 
 
 def _cell_block(text: str, where: Where) -> Paragraph | ListItem:
@@ -318,7 +337,12 @@ def _pages(pdf: Any, name: str, first: int, last: int, images: list[int], struck
                 for edge in (*page.lines, *page.rects)
                 if float(edge["bottom"]) - float(edge["top"]) < 1.5 and float(edge["x1"]) - float(edge["x0"]) > 1
             ]
-            ruled = [(table.bbox, list(table.cells), len(table.rows)) for table in page.find_tables()]
+            upright = [
+                (float(edge["x0"]), float(edge["top"]), float(edge["bottom"]))
+                for edge in (*page.lines, *page.rects)
+                if float(edge["x1"]) - float(edge["x0"]) < 1.5 and float(edge["bottom"]) - float(edge["top"]) > 1
+            ]
+            ruled = [_ruled_below(table.bbox, list(table.cells), upright) for table in page.find_tables()]
             height = float(page.height)
             page.close()
         where = Where(name, page=number)
@@ -327,16 +351,52 @@ def _pages(pdf: Any, name: str, first: int, last: int, images: list[int], struck
         chars = kept
         sizes = Counter(round(float(char["size"]), 1) for char in chars if (char.get("text") or " ").strip())
         body = sizes.most_common(1)[0][0] if sizes else 0.0
-        tables: list[tuple[float, Table]] = []
-        for bbox, cells, rows in ruled:
+        tables: list[_Ruled] = []
+        for bbox, cells in ruled:
+            rows = len({round(cell[1], 1) for cell in cells})
             if rows < 2 and len(cells) < 2:
                 continue  # a single ruled box is a frame around text, not a table
             inside = [char for char in chars if _inside(char, bbox)]
             if not any((char.get("text") or " ").strip() for char in inside):
                 continue  # ruled boxes with nothing in them: a drawing (a flowchart's frame), not a table
-            tables.append((bbox[1], _table(cells, inside, where)))
+            edges = tuple(sorted({round(cell[0], 1) for cell in cells} | {round(bbox[2], 1)}))
+            tables.append(_Ruled(_table(cells, inside, where), bbox[1], bbox[3], edges))
             chars = [char for char in chars if not _inside(char, bbox)]
-        yield _Page(number, height, _reading_order(_lines(chars, number, body)), tables, body=body)
+        lines = _reading_order(_lines(chars, number, body))
+        yield _Page(number, height, lines, tables, body=body)
+
+
+def _ruled_below(
+    bbox: tuple[float, float, float, float],
+    cells: list[tuple[float, float, float, float]],
+    upright: list[tuple[float, float, float]],
+) -> tuple[tuple[float, float, float, float], list[tuple[float, float, float, float]]]:
+    """A table whose rules below its ruled rows go on only upright, at its left and right edges (its body's rows not
+    ruled, as a flowchart's table often is): the body down to where those rules end, in rows where both rules are
+    drawn in pieces that end at the same height (each row's borders drawn apart), else as one row; its cells are the
+    last ruled row's columns."""
+    left, top, right, bottom = bbox
+
+    def pieces(x: float) -> list[float]:
+        """Where the pieces of the upright rule at `x` below the table end, one after the other."""
+        ends = [bottom]
+        for start, end in sorted((start, end) for at, start, end in upright if abs(at - x) < 1.5):
+            if end <= ends[-1] + 2:
+                continue
+            if start - ends[-1] > 2:
+                break
+            ends.append(end)
+        return ends[1:]
+
+    on_left, on_right = pieces(left), pieces(right)
+    if not on_left or not on_right or min(on_left[-1], on_right[-1]) - bottom < 12:
+        return bbox, cells
+    end = min(on_left[-1], on_right[-1])
+    cuts = [bottom, *(y for y in on_left if y < end - 2 and any(abs(y - z) < 2 for z in on_right)), end]
+    last = [cell for cell in cells if abs(cell[3] - bottom) < 1]
+    edges = sorted({round(cell[0], 1) for cell in last} | {round(right, 1)})
+    body = [(x0, y0, x1, y1) for y0, y1 in itertools.pairwise(cuts) for x0, x1 in itertools.pairwise(edges)]
+    return (left, top, right, end), cells + body
 
 
 def _reading_order(lines: list[_Line]) -> list[_Line]:
@@ -351,6 +411,51 @@ def _reading_order(lines: list[_Line]) -> list[_Line]:
             rows.append([line])
     drawn = {id(line): index for index, line in enumerate(lines)}
     return [line for row in rows for line in sorted(row, key=lambda line: drawn[id(line)])]
+
+
+def _join_cut_tables(pages: list[_Page]) -> None:
+    """A ruled table that page breaks cut, as one table again: the last thing on its page, and the first on the next
+    a table with the same column edges (within a point and a half), over as many pages as it runs. A header row
+    printed again on the next page is left out; a row the break cut (its first cell empty on the next page) goes on
+    cell by cell."""
+    cut: _Ruled | None = None  # a table that reached the end of its page
+    for page in pages:
+        if cut is not None and page.tables:
+            first = min(page.tables, key=lambda ruled: ruled.top)
+            same = len(first.edges) == len(cut.edges) and all(
+                abs(a - b) <= 1.5 for a, b in zip(first.edges, cut.edges, strict=True)
+            )
+            if same and not any(line.bottom < first.top for line in page.lines):
+                cut.table = _joined_tables(cut.table, first.table)
+                page.tables.remove(first)
+                if not page.tables and not any(line.top > first.bottom for line in page.lines):
+                    continue  # it runs on to the end of this page too
+        cut = None
+        if page.tables:
+            last = max(page.tables, key=lambda ruled: ruled.top)
+            if not any(line.top > last.bottom for line in page.lines):
+                cut = last
+
+
+def _joined_tables(above: Table, below: Table) -> Table:
+    rows, more = list(above.rows), list(below.rows)
+    if more and [cell.text for cell in more[0]] == [cell.text for cell in rows[0]]:
+        more = more[1:]  # the header printed again
+    if rows and more and len(more[0]) == len(rows[-1]) and not more[0][0].blocks:
+        rows[-1] = tuple(_joined_cells(a, b) for a, b in zip(rows[-1], more[0], strict=True))
+        more = more[1:]
+    return Table(tuple(rows + more), above.where, header_rows=above.header_rows)
+
+
+def _joined_cells(above: Cell, below: Cell) -> Cell:
+    """A cell the page break cut: its last paragraph goes on with the first below, unless that starts an item."""
+    if not below.blocks or not above.blocks:
+        return above if above.blocks else replace(below, colspan=above.colspan, rowspan=above.rowspan)
+    last, first = above.blocks[-1], below.blocks[0]
+    if isinstance(first, ListItem):
+        return replace(above, blocks=above.blocks + below.blocks)
+    joined = replace(last, text=thai.join_lines([last.text, first.text]))
+    return replace(above, blocks=(*above.blocks[:-1], joined, *below.blocks[1:]))
 
 
 def _drop_running(pages: list[_Page], notes: list[str]) -> None:
@@ -401,6 +506,7 @@ class _Builder:
         gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and b.top > a.top]
         self.spacing = statistics.median(gaps) if gaps else self.body * 1.5
         self.open: list[_Line] = []
+        self.aside: list[_Line] = []  # short lines beside the open paragraph (`beside`)
         self.pending_break: Where | None = None
         self.notes: list[Paragraph | ListItem] = []  # footnotes, read after the paragraph open where their page ended
         self.rows: list[_Line] = []  # lines of a table drawn with tabs, their cells apart by tabs
@@ -423,8 +529,12 @@ class _Builder:
         label = split_label(line.text, bare=False)[0]
         if label is not None and not self.wrapped_number(line, label):
             return True
+        if line.size != last.size or line.bold != last.bold:
+            return True
+        if self.full_line_above(line):
+            return False  # a bold paragraph's short last line is not a heading
         level = self.heading_level(line)
-        if level != self.heading_level(last) or line.size != last.size or line.bold != last.bold:
+        if level != self.heading_level(last):
             return True
         if level is not None:  # a heading's lines are often centred and short: it goes on while they are close
             return line.page != last.page or line.top - last.bottom > line.size
@@ -444,14 +554,33 @@ class _Builder:
             return False
         return line.top - last.top > self.spacing * 1.35
 
+    def beside(self, line: _Line) -> bool:
+        """Whether `line` is a short text in a column of its own left of the open paragraph, among its lines (a
+        step's number beside its text in a table without rules): read before the paragraph, not into it."""
+        last = self.open[-1] if self.open else None
+        if last is None or line.page != last.page or line.size != last.size or line.top >= last.bottom:
+            return False  # beside means level with the paragraph's last line so far, not below it
+        return line.x1 < min(open.x0 for open in self.open) - line.size * 2 and display_width(line.text) <= 8
+
+    def full_line_above(self, line: _Line) -> bool:
+        """Whether the line above `line` is a full line of text (not a heading) at its usual distance: `line` goes on
+        its paragraph."""
+        last = self.open[-1]
+        return (
+            self.heading_level(last) is None
+            and last.x1 >= self.right - line.size * 2
+            and last.x1 - last.x0 > (self.right - self.left) * 0.6
+            and abs(line.x0 - last.x0) < line.size * 0.5  # left-aligned, not a centred title's next line
+            and line.page == last.page
+            and 0 < line.top - last.top <= self.spacing * 1.35
+        )
+
     def wrapped_number(self, line: _Line, label: str) -> bool:
         """Whether a line that starts like a list item ("๒) พ.ศ. ๒๕๕๓") is the wrapped end of a full line whose
         bracket it closes ("… (ฉบับที่")."""
         last = self.open[-1]
-        text = " ".join(part.text for part in self.open)
         return (
-            label.endswith(")")
-            and text.count("(") > text.count(")")
+            _closes_bracket(" ".join(part.text for part in self.open), line.text)
             and last.x1 >= self.right - line.size * 2
             and line.x0 > self.left + line.size * 0.5
         )
@@ -465,9 +594,23 @@ class _Builder:
         self.add_text(line)
 
     def add_text(self, line: _Line) -> None:
+        parts = line.text.split("\t")
+        aside = None
+        justified = line.x1 >= self.right - 1.0  # its wide gap a stretched space
+        if len(parts) > 1 and len(line.stops) == len(parts) and display_width(parts[0]) <= 8 and not justified:
+            # A short first part far left of the rest, a column of its own: read before the rest, not into it.
+            width = line.size * display_width(parts[0]) * WORD_WIDTH
+            if line.stops[1] - line.x0 - width > line.size * 3:
+                aside = replace(line, text=parts[0], x1=line.x0 + width)
+                line = replace(line, text="\t".join(parts[1:]), x0=line.stops[1], stops=line.stops[1:])
         line = replace(line, text=untabbed(line.text))
+        if self.beside(line):
+            self.aside.append(line)
+            return
         if self.starts(line):
             self.flush()
+        if aside is not None:
+            self.aside.append(aside)
         self.open.append(line)
 
     def row(self, line: _Line) -> str | None:
@@ -551,6 +694,9 @@ class _Builder:
             self.blocks.append(PageBreak(where))
 
     def flush(self) -> None:
+        for line in self.aside:
+            self.blocks.append(_cell_block(line.text, Where(self.name, page=line.page)))
+        self.aside = []
         if not self.open:
             return
         first = self.open[0]
@@ -664,17 +810,18 @@ def _source(name: str, pages: list[_Page], images: int, struck: int) -> Source:
         raise SourceError(f"{name} has no text in it.")
     _drop_running(pages, source.notes)
     _take_footnotes(pages, source.notes)
+    _join_cut_tables(pages)
     builder = _Builder(name, [line for page in pages for line in page.lines])
     for page in pages:
         if page.number > 1:
             builder.page_break(Where(name, page=page.number - 1))
-        tables = sorted(page.tables, key=lambda pair: pair[0])
+        tables = sorted(page.tables, key=lambda ruled: ruled.top)
         for line in page.lines:
-            while tables and tables[0][0] < line.top:
-                builder.table(tables.pop(0)[1])
+            while tables and tables[0].top < line.top:
+                builder.table(tables.pop(0).table)
             builder.add(line)
-        for _, table in tables:
-            builder.table(table)
+        for ruled in tables:
+            builder.table(ruled.table)
         builder.footnotes(page)
     builder.finish()
     source.blocks = builder.blocks
