@@ -506,6 +506,7 @@ class _Builder:
         gaps = [b.top - a.top for a, b in itertools.pairwise(lines) if a.page == b.page and b.top > a.top]
         self.spacing = statistics.median(gaps) if gaps else self.body * 1.5
         self.open: list[_Line] = []
+        self.open_left = float("inf")  # where the open paragraph's leftmost line begins
         self.aside: list[_Line] = []  # short lines beside the open paragraph (`beside`)
         self.pending_break: Where | None = None
         self.notes: list[Paragraph | ListItem] = []  # footnotes, read after the paragraph open where their page ended
@@ -560,7 +561,7 @@ class _Builder:
         last = self.open[-1] if self.open else None
         if last is None or line.page != last.page or line.size != last.size or line.top >= last.bottom:
             return False  # beside means level with the paragraph's last line so far, not below it
-        return line.x1 < min(open.x0 for open in self.open) - line.size * 2 and display_width(line.text) <= 8
+        return line.x1 < self.open_left - line.size * 2 and display_width(line.text) <= 8
 
     def full_line_above(self, line: _Line) -> bool:
         """Whether the line above `line` is a full line of text (not a heading) at its usual distance: `line` goes on
@@ -612,6 +613,7 @@ class _Builder:
         if aside is not None:
             self.aside.append(aside)
         self.open.append(line)
+        self.open_left = min(self.open_left, line.x0)
 
     def row(self, line: _Line) -> str | None:
         """`line` as a row of a table drawn with tabs (its cells apart by tabs), or None. A line whose only tab follows
@@ -716,6 +718,7 @@ class _Builder:
             self.levels.reset()
             self.blocks.append(Paragraph(text, where))
         self.open = []
+        self.open_left = float("inf")
         self.blocks.extend(self.notes)
         self.notes = []
         if self.pending_break is not None:
