@@ -23,7 +23,7 @@ LAYERS: dict[str, int] = {
     **dict.fromkeys(["settings", "lock", "wordbreak"], 1),
     "data": 2,
     "render": 3,
-    **dict.fromkeys(["pdf", "docx", "importer"], 4),
+    **dict.fromkeys(["pdf", "docx", "importer", "cms"], 4),  # cms: the editing page, generated from the model
     **dict.fromkeys(["stage", "newoffice"], 5),  # the output stage; `opmanual new` (starter data, an import)
     "build": 6,
     "site": 7,
