@@ -56,7 +56,9 @@ def fetch(package: str, version: str) -> dict[str, str]:
             where = _keep(package, member.name) if member.isfile() else None
             if where is None:
                 continue
-            path = target / where
+            path = (target / where).resolve()
+            if not path.is_relative_to(target.resolve()):
+                raise SystemExit(f"{package} {version}: {member.name} would be written outside {target}")
             path.parent.mkdir(parents=True, exist_ok=True)
             extracted = archive.extractfile(member)
             if extracted is not None:

@@ -278,6 +278,32 @@ def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(admin: 
     )
 
 
+@pytest.mark.browser
+def test_a_long_list_and_a_broken_file_are_handled_without_loss(admin: str) -> None:
+    """An edit in a list of 20,000 entries changes its two lines (the entries around the edit are not aligned pair
+    by pair: that table would not fit in memory); a file YAML cannot read is refused with its line, never read
+    into a form whose save would drop the rest."""
+    long = "prefix: นาย\nname: สมชาย\nsurname: ใจดี\nprojects:\n" + "".join(f"  - โครงการที่ {n}\n" for n in range(20000))
+    with chromium() as browser:
+        page = _open(browser, admin, MINI)
+        written, refused = page.evaluate(
+            """async ([text, broken]) => {
+                const m = await import('./opmanual-cms.js');
+                const cfg = await (await fetch('config.json')).json();
+                const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
+                const data = format.fromFile(text);
+                data.projects.splice(10000, 1, 'โครงการใหม่');
+                data.projects.splice(15000, 1);
+                let refused = '';
+                try { format.fromFile(broken); } catch (error) { refused = error.message; }
+                return [format.toFile(data), refused];
+            }""",
+            [long, "name: สมชาย\nduties:\n  - title: [ไม่ปิดวงเล็บ\n"],
+        )
+    assert _changed(long, written) == ["-  - โครงการที่ 10000", "+  - โครงการใหม่", "-  - โครงการที่ 15000"]
+    assert refused.startswith("บรรทัด 4: ไฟล์นี้อ่านเป็น YAML ไม่ได้")  # where the bracket should have closed
+
+
 def _save(page: Any, path: str) -> None:
     """Save the entry open in the form, and wait until the workflow holds its file."""
     page.get_by_role("button", name="บันทึก").first.click()

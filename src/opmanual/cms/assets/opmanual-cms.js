@@ -13,6 +13,7 @@ import { isMap, isScalar, isSeq, parseDocument } from './yaml/index.js';
 export const TYPE_KEY = 'opm_type';
 const SOURCE = 'opm_source'; // the file's text, carried with the entry from reading to saving
 const BLOCK_KEYS = ['items', 'bullets', 'definitions', 'table'];
+const MAX_ALIGNED = 4000000; // past this many item pairs, a list's items are merged where they stand
 const WRITE = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -161,8 +162,25 @@ export function merge(doc, node, old, value) {
 // items changed in place are merged, the rest inserted or left out.
 function mergeList(doc, nodes, old, value) {
   const keys = (list) => list.map((item) => JSON.stringify(item));
-  const a = keys(old);
-  const b = keys(value);
+  const [a, b] = [keys(old), keys(value)];
+  // The items before and after the edit are the same: only those between are aligned (a table of their lengths'
+  // product, which a whole long list would make too large).
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  if (start > 0 || end > 0) {
+    const middle = mergeList(
+      doc,
+      nodes.slice(start, nodes.length - end),
+      old.slice(start, old.length - end),
+      value.slice(start, value.length - end),
+    );
+    return [...nodes.slice(0, start), ...middle, ...nodes.slice(nodes.length - end)];
+  }
+  if (a.length * b.length > MAX_ALIGNED) {
+    return b.map((_, j) => (j < a.length ? merge(doc, nodes[j], old[j], value[j]) : doc.createNode(value[j])));
+  }
   const lengths = Array.from({ length: a.length + 1 }, () => new Array(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
@@ -191,6 +209,18 @@ function mergeList(doc, nodes, old, value) {
   return out;
 }
 
+// A file's YAML document; one YAML cannot read is refused whole (a form of what could be read, saved, would lose
+// the rest), with the line to mend, as `check` says it.
+function read(text) {
+  const doc = parseDocument(text);
+  if (doc.errors.length) {
+    const [error] = doc.errors;
+    const line = error.linePos ? error.linePos[0].line : '?';
+    throw new Error(`บรรทัด ${line}: ไฟล์นี้อ่านเป็น YAML ไม่ได้ แก้ไฟล์ก่อน (python -m opmanual check) แล้วเปิดใหม่: ${error.message}`);
+  }
+  return doc;
+}
+
 function formFields(value, fields) {
   return denormaliseObject(normaliseObject(value, fields), fields);
 }
@@ -199,14 +229,14 @@ function formFields(value, fields) {
 export function format(fields) {
   return {
     fromFile(text) {
-      const data = parseDocument(text).toJS() || {};
+      const data = read(text).toJS() || {};
       return { ...normaliseObject(data, fields), [SOURCE]: text };
     },
     toFile(data) {
       const { [SOURCE]: source, ...rest } = data;
       const value = denormaliseObject(rest, fields);
       if (!source) return stringify(value);
-      const doc = parseDocument(source);
+      const doc = read(source);
       const old = formFields(doc.toJS() || {}, fields);
       doc.contents = merge(doc, doc.contents, old, value);
       return keepSpacing(source, doc.toString(WRITE));
