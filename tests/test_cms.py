@@ -21,7 +21,7 @@ from importing import run
 from opmanual.cms.config import config
 from opmanual.cms.page import write
 from opmanual.data.kinds import FILE_KINDS, OFFICE, PEOPLE, PROCESSES, REFERENCES
-from opmanual.data.refs import Ref
+from opmanual.data.refs import Attachment, Ref
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests/fixtures/mini"
@@ -51,6 +51,18 @@ def _refs_in(annotation: Any, metadata: list[Any]) -> list[Ref]:
     for arg in get_args(annotation) if get_origin(annotation) is not typing.Annotated else ():
         found += _refs_in(arg, [])
     return found
+
+
+def _attachments(annotation: Any, metadata: list[Any]) -> bool:
+    if any(isinstance(item, Attachment) for item in metadata):
+        return True
+    if get_origin(annotation) is typing.Annotated:
+        return _attachments(annotation.__origin__, list(annotation.__metadata__))
+    return any(
+        _attachments(arg, [])
+        for arg in get_args(annotation)
+        if get_origin(annotation) in (typing.Union, types.UnionType)
+    )
 
 
 def _literals(annotation: Any) -> list[str]:
@@ -86,6 +98,8 @@ def _check_fields(
         if refs:
             assert spec["widget"] == "relation", where
             assert spec["multiple"] is (get_origin(info.annotation) is list), where
+        if _attachments(info.annotation, list(info.metadata)):
+            assert spec["widget"] in ("file", "image"), where
         if options := _literals(info.annotation):
             assert spec["widget"] == "select" and spec["options"] == options, where
         inner_loose = spec["widget"] == "object" and not spec["required"]

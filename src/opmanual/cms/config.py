@@ -30,7 +30,8 @@ from pydantic.functional_validators import BeforeValidator
 
 from ..data import model as m
 from ..data.kinds import OFFICE, PEOPLE, PROCESSES, REFERENCES, FileKind
-from ..data.refs import Defines, Ref
+from ..data.files import IMAGE_TYPES
+from ..data.refs import Attachment, Defines, Ref
 
 FORMAT = "opm-yaml"  # replaced by each collection's own format when the editing page starts (assets/opmanual-cms.js)
 MAX_DEPTH = 1  # how many times a model may stand inside itself in a form (a table in a cell: not shown)
@@ -66,8 +67,8 @@ def config(backend: dict[str, Any]) -> dict[str, Any]:
         "locale": "th",
         "publish_mode": "editorial_workflow",
         "load_config_file": False,
-        "media_folder": "data/files",
-        "public_folder": "files",
+        "media_folder": "data/files",  # attachments and the logo are uploaded here
+        "public_folder": "files",  # and named from the data folder, as the data names them: files/forms/….pdf
         "collections": [
             _single(OFFICE, "office", "สำนักงานและกลุ่ม", definers),
             _single(REFERENCES, "references", "เอกสารอ้างอิงและบรรณานุกรม", definers),
@@ -163,6 +164,10 @@ def _widget(annotation: Any, metadata: list[Any], definers: dict[str, dict[str, 
     ref = next((item for item in metadata if isinstance(item, Ref)), None)
     if ref is not None:
         return _relation(ref.kind, definers, multiple=False)
+    attachment = next((item for item in metadata if isinstance(item, Attachment)), None)
+    if attachment is not None:  # uploaded into data/files/, named as the data names it (files/…)
+        images = set(attachment.types) <= set(IMAGE_TYPES)
+        return {"widget": "image" if images else "file", "choose_url": False}
     if origin is list:
         return _list(get_args(annotation)[0], metadata, definers, seen)
     if origin is tuple:  # a fixed number of values, each of one kind (a table's two headers)
