@@ -29,8 +29,8 @@ from pydantic.fields import FieldInfo
 from pydantic.functional_validators import BeforeValidator
 
 from ..data import model as m
-from ..data.kinds import OFFICE, PEOPLE, PROCESSES, REFERENCES, FileKind
 from ..data.files import IMAGE_TYPES
+from ..data.kinds import OFFICE, PEOPLE, PROCESSES, REFERENCES, FileKind
 from ..data.refs import Attachment, Defines, Ref
 
 FORMAT = "opm-yaml"  # replaced by each collection's own format when the editing page starts (assets/opmanual-cms.js)
