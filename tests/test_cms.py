@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import pytest
+from playwright.sync_api import Browser
 from pydantic import BaseModel
 
-from browser import chromium, serve
+from browser import serve
 from importing import run
 from opmanual.cms.config import config
 from opmanual.cms.page import write
@@ -209,7 +210,7 @@ def _open(browser: Any, admin: str, folder: Path, width: int = 1280) -> Any:
 
 
 @pytest.mark.browser
-def test_every_data_file_reads_into_the_forms_and_writes_back_unchanged(admin: str) -> None:
+def test_every_data_file_reads_into_the_forms_and_writes_back_unchanged(browser: Browser, admin: str) -> None:
     """Read through the editing page's format and written back without an edit: the same bytes, comments, quoting,
     flow lists and long lines included, for every file of every shipped and test folder."""
     texts = {
@@ -220,22 +221,21 @@ def test_every_data_file_reads_into_the_forms_and_writes_back_unchanged(admin: s
         for folder in FOLDERS
         for path in sorted(folder.rglob("*.yml"))
     }
-    with chromium() as browser:
-        page = _open(browser, admin, MINI)
-        written = page.evaluate(
-            """async (texts) => {
-                const m = await import('./opmanual-cms.js');
-                const cfg = await (await fetch('config.json')).json();
-                const fields = Object.fromEntries(cfg.collections.map(c => [c.name, c.files ? c.files[0].fields : c.fields]));
-                const out = {};
-                for (const [path, [kind, text]] of Object.entries(texts)) {
-                    const format = m.format(fields[kind]);
-                    out[path] = format.toFile(format.fromFile(text));
-                }
-                return out;
-            }""",
-            texts,
-        )
+    page = _open(browser, admin, MINI)
+    written = page.evaluate(
+        """async (texts) => {
+            const m = await import('./opmanual-cms.js');
+            const cfg = await (await fetch('config.json')).json();
+            const fields = Object.fromEntries(cfg.collections.map(c => [c.name, c.files ? c.files[0].fields : c.fields]));
+            const out = {};
+            for (const [path, [kind, text]] of Object.entries(texts)) {
+                const format = m.format(fields[kind]);
+                out[path] = format.toFile(format.fromFile(text));
+            }
+            return out;
+        }""",
+        texts,
+    )
     assert len(written) == len(texts) > 20
     for path, (_, text) in texts.items():
         assert written[path] == text, path
@@ -263,26 +263,25 @@ duties:
 
 
 @pytest.mark.browser
-def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(admin: str) -> None:
+def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(browser: Browser, admin: str) -> None:
     """A review note (`# ตรวจสอบ:`) above an entry stays with it when an entry is added before it or another is
     taken out; a line's own comment stays when its value changes; quoting and folded text stay as written; an item
     that gains a sub-item is written long, one that loses them short again."""
-    with chromium() as browser:
-        page = _open(browser, admin, MINI)
-        written = page.evaluate(
-            """async (text) => {
-                const m = await import('./opmanual-cms.js');
-                const cfg = await (await fetch('config.json')).json();
-                const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
-                const data = format.fromFile(text);
-                data.duties[0].roles[0].text = 'นิเทศ ติดตาม และประเมินผล';
-                data.duties[0].roles[1].items = [{text: 'ประชุมทุกเดือน'}];
-                data.duties.splice(1, 0, {title: 'งานใหม่'});
-                data.duties.splice(3, 1);
-                return format.toFile(data);
-            }""",
-            NOTED,
-        )
+    page = _open(browser, admin, MINI)
+    written = page.evaluate(
+        """async (text) => {
+            const m = await import('./opmanual-cms.js');
+            const cfg = await (await fetch('config.json')).json();
+            const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
+            const data = format.fromFile(text);
+            data.duties[0].roles[0].text = 'นิเทศ ติดตาม และประเมินผล';
+            data.duties[0].roles[1].items = [{text: 'ประชุมทุกเดือน'}];
+            data.duties.splice(1, 0, {title: 'งานใหม่'});
+            data.duties.splice(3, 1);
+            return format.toFile(data);
+        }""",
+        NOTED,
+    )
     assert written == NOTED.replace("      - นิเทศ ติดตาม  #", "      - นิเทศ ติดตาม และประเมินผล  #").replace(
         "      - ประชุมคณะกรรมการ\n",
         "      - text: ประชุมคณะกรรมการ\n        items:\n          - ประชุมทุกเดือน\n  - title: งานใหม่\n",
@@ -293,27 +292,26 @@ def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(admin: 
 
 
 @pytest.mark.browser
-def test_a_long_list_and_a_broken_file_are_handled_without_loss(admin: str) -> None:
+def test_a_long_list_and_a_broken_file_are_handled_without_loss(browser: Browser, admin: str) -> None:
     """An edit in a list of 20,000 entries changes its two lines (the entries around the edit are not aligned pair
     by pair: that table would not fit in memory); a file YAML cannot read is refused with its line, never read
     into a form whose save would drop the rest."""
     long = "prefix: นาย\nname: สมชาย\nsurname: ใจดี\nprojects:\n" + "".join(f"  - โครงการที่ {n}\n" for n in range(20000))
-    with chromium() as browser:
-        page = _open(browser, admin, MINI)
-        written, refused = page.evaluate(
-            """async ([text, broken]) => {
-                const m = await import('./opmanual-cms.js');
-                const cfg = await (await fetch('config.json')).json();
-                const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
-                const data = format.fromFile(text);
-                data.projects.splice(10000, 1, 'โครงการใหม่');
-                data.projects.splice(15000, 1);
-                let refused = '';
-                try { format.fromFile(broken); } catch (error) { refused = error.message; }
-                return [format.toFile(data), refused];
-            }""",
-            [long, "name: สมชาย\nduties:\n  - title: [ไม่ปิดวงเล็บ\n"],
-        )
+    page = _open(browser, admin, MINI)
+    written, refused = page.evaluate(
+        """async ([text, broken]) => {
+            const m = await import('./opmanual-cms.js');
+            const cfg = await (await fetch('config.json')).json();
+            const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
+            const data = format.fromFile(text);
+            data.projects.splice(10000, 1, 'โครงการใหม่');
+            data.projects.splice(15000, 1);
+            let refused = '';
+            try { format.fromFile(broken); } catch (error) { refused = error.message; }
+            return [format.toFile(data), refused];
+        }""",
+        [long, "name: สมชาย\nduties:\n  - title: [ไม่ปิดวงเล็บ\n"],
+    )
     assert _changed(long, written) == ["-  - โครงการที่ 10000", "+  - โครงการใหม่", "-  - โครงการที่ 15000"]
     assert refused.startswith("บรรทัด 4: ไฟล์นี้อ่านเป็น YAML ไม่ได้")  # where the bracket should have closed
 
@@ -349,45 +347,46 @@ def _expand(page: Any, text: str) -> None:
 
 
 @pytest.mark.browser
-def test_edits_through_the_forms_change_only_their_lines_and_pass_check(admin: str, tmp_path: Path) -> None:
+def test_edits_through_the_forms_change_only_their_lines_and_pass_check(
+    browser: Browser, admin: str, tmp_path: Path
+) -> None:
     """A duty's title edited and a work-standard row added (a person), a step added (a process), through the forms
     and saved, each entry its own pull request: each file differs from its original in those lines only, written
     short as the file writes them, and the folder with the saved files passes `check`. The forms were looked at in
     the screenshots, at 1280 and 390 px."""
     saved: dict[str, str] = {}
-    with chromium() as browser:
-        page = _open(browser, admin, MINI)
-        page.goto(admin + "#/collections/people/entries/somchai")
-        _expand(page, "งานกลุ่มโรงเรียนที่ ๑")
-        page.locator("input[value='งานกลุ่มโรงเรียนที่ ๑']").fill("งานกลุ่มโรงเรียนที่ ๑ และเครือข่ายโรงเรียน")
-        _expand(page, "การนิเทศการจัดการเรียนรู้")
-        page.get_by_role("button", name="เพิ่ม แถว").first.click()
-        row = page.locator(
-            "xpath=//*[normalize-space(text())='กิจกรรม/วิธีปฏิบัติ']"
-            "/ancestor::*[.//*[normalize-space(text())='มาตรฐาน/หลักฐาน']][1]"
-        ).last
-        for index, text in enumerate(("ประชุมเครือข่าย", "รายงานการประชุม")):  # each cell: a paragraph
-            row.get_by_role("button", name="เพิ่ม ข้อความ").nth(index).click()
-            page.get_by_text("ย่อหน้า", exact=True).last.click()
-            row.locator("textarea").last.fill(text)
-        page.screenshot(path=str(tmp_path / "person-1280.png"))
-        _save(page, "data/people/somchai.yml")
-        saved |= _saved(page)
-        assert not page.errors, page.errors
+    page = _open(browser, admin, MINI)
+    page.goto(admin + "#/collections/people/entries/somchai")
+    _expand(page, "งานกลุ่มโรงเรียนที่ ๑")
+    page.locator("input[value='งานกลุ่มโรงเรียนที่ ๑']").fill("งานกลุ่มโรงเรียนที่ ๑ และเครือข่ายโรงเรียน")
+    _expand(page, "การนิเทศการจัดการเรียนรู้")
+    page.get_by_role("button", name="เพิ่ม แถว").first.click()
+    row = page.locator(
+        "xpath=//*[normalize-space(text())='กิจกรรม/วิธีปฏิบัติ']"
+        "/ancestor::*[.//*[normalize-space(text())='มาตรฐาน/หลักฐาน']][1]"
+    ).last
+    for index, text in enumerate(("ประชุมเครือข่าย", "รายงานการประชุม")):  # each cell: a paragraph
+        row.get_by_role("button", name="เพิ่ม ข้อความ").nth(index).click()
+        page.get_by_text("ย่อหน้า", exact=True).last.click()
+        row.locator("textarea").last.fill(text)
+    page.screenshot(path=str(tmp_path / "person-1280.png"))
+    _save(page, "data/people/somchai.yml")
+    saved |= _saved(page)
+    assert not page.errors, page.errors
 
-        page = _open(browser, admin, MINI)
-        page.goto(admin + "#/collections/processes/entries/qa")
-        page.get_by_role("button", name="เพิ่ม ขั้นตอนการปฏิบัติงาน").click()
-        page.get_by_label("ขั้นตอน", exact=True).last.fill("สรุปและรายงานผลการประกันคุณภาพ")
-        page.screenshot(path=str(tmp_path / "process-1280.png"))
-        _save(page, "data/processes/qa.yml")
-        saved |= _saved(page)
-        assert not page.errors, page.errors
+    page = _open(browser, admin, MINI)
+    page.goto(admin + "#/collections/processes/entries/qa")
+    page.get_by_role("button", name="เพิ่ม ขั้นตอนการปฏิบัติงาน").click()
+    page.get_by_label("ขั้นตอน", exact=True).last.fill("สรุปและรายงานผลการประกันคุณภาพ")
+    page.screenshot(path=str(tmp_path / "process-1280.png"))
+    _save(page, "data/processes/qa.yml")
+    saved |= _saved(page)
+    assert not page.errors, page.errors
 
-        narrow = _open(browser, admin, MINI, width=390)
-        narrow.goto(admin + "#/collections/processes/entries/qa")
-        narrow.get_by_text("ขั้นตอนการปฏิบัติงาน").first.wait_for()
-        narrow.screenshot(path=str(tmp_path / "process-390.png"))
+    narrow = _open(browser, admin, MINI, width=390)
+    narrow.goto(admin + "#/collections/processes/entries/qa")
+    narrow.get_by_text("ขั้นตอนการปฏิบัติงาน").first.wait_for()
+    narrow.screenshot(path=str(tmp_path / "process-390.png"))
 
     assert set(saved) == {"data/people/somchai.yml", "data/processes/qa.yml"}
     person = (MINI / "people/somchai.yml").read_text(encoding="utf-8")

@@ -33,7 +33,6 @@ from ..data.files import IMAGE_TYPES
 from ..data.kinds import OFFICE, PEOPLE, PROCESSES, REFERENCES, FileKind
 from ..data.refs import Attachment, Defines, Ref
 
-FORMAT = "opm-yaml"  # replaced by each collection's own format when the editing page starts (assets/opmanual-cms.js)
 MAX_DEPTH = 1  # how many times a model may stand inside itself in a form (a table in a cell: not shown)
 DEEPER: dict[type, int] = {m.Section: 2, m.ListItem: 2}  # but sections in sections and items in items, one level
 TYPE_KEY = "opm_type"  # the key a text block's kind is kept under while a form edits it
@@ -83,7 +82,6 @@ def _single(kind: FileKind, name: str, label: str, definers: dict[str, dict[str,
     return {
         "name": name,
         "label": label,
-        "format": FORMAT,
         "editor": {"preview": False},  # a preview of YAML data tells an editor nothing the form does not
         "files": [
             {
@@ -103,7 +101,6 @@ def _folder(kind: FileKind, label: str, identifier: str, definers: dict[str, dic
         "label_singular": kind.model.model_config.get("title") or label,
         "folder": f"data/{kind.name}",
         "extension": "yml",
-        "format": FORMAT,
         "create": False,
         "editor": {"preview": False},
         "identifier_field": identifier,

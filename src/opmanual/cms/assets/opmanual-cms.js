@@ -273,7 +273,7 @@ export async function start(CMS, overrides = {}) {
   const response = await fetch('config.json');
   const config = { ...(await response.json()), ...overrides };
   for (const collection of config.collections) {
-    const name = `opm-${collection.name}`; // a format per collection: each knows its forms
+    const name = `opm-${collection.name}`; // a format per collection (the configuration names none): each knows its forms
     CMS.registerCustomFormat(name, 'yml', format(collection.files ? collection.files[0].fields : collection.fields));
     collection.format = name;
   }
