@@ -9,7 +9,7 @@ import json
 import shutil
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -197,6 +197,20 @@ def admin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base + "admin/index.html"
 
 
+@pytest.fixture
+def opened(browser: Browser, admin: str) -> Iterator[Callable[..., Any]]:
+    """Open the editing page on the test repository seeded with a data folder; the pages close after the test."""
+    pages: list[Any] = []
+
+    def open_page(folder: Path = MINI, width: int = 1280) -> Any:
+        pages.append(_open(browser, admin, folder, width))
+        return pages[-1]
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
 def _open(browser: Any, admin: str, folder: Path, width: int = 1280) -> Any:
     page = browser.new_page(viewport={"width": width, "height": 900})
     errors: list[str] = []
@@ -210,7 +224,7 @@ def _open(browser: Any, admin: str, folder: Path, width: int = 1280) -> Any:
 
 
 @pytest.mark.browser
-def test_every_data_file_reads_into_the_forms_and_writes_back_unchanged(browser: Browser, admin: str) -> None:
+def test_every_data_file_reads_into_the_forms_and_writes_back_unchanged(admin: str, opened: Callable[..., Any]) -> None:
     """Read through the editing page's format and written back without an edit: the same bytes, comments, quoting,
     flow lists and long lines included, for every file of every shipped and test folder."""
     texts = {
@@ -221,7 +235,7 @@ def test_every_data_file_reads_into_the_forms_and_writes_back_unchanged(browser:
         for folder in FOLDERS
         for path in sorted(folder.rglob("*.yml"))
     }
-    page = _open(browser, admin, MINI)
+    page = opened()
     written = page.evaluate(
         """async (texts) => {
             const m = await import('./opmanual-cms.js');
@@ -263,11 +277,13 @@ duties:
 
 
 @pytest.mark.browser
-def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(browser: Browser, admin: str) -> None:
+def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(
+    admin: str, opened: Callable[..., Any]
+) -> None:
     """A review note (`# ตรวจสอบ:`) above an entry stays with it when an entry is added before it or another is
     taken out; a line's own comment stays when its value changes; quoting and folded text stay as written; an item
     that gains a sub-item is written long, one that loses them short again."""
-    page = _open(browser, admin, MINI)
+    page = opened()
     written = page.evaluate(
         """async (text) => {
             const m = await import('./opmanual-cms.js');
@@ -292,12 +308,12 @@ def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(browser
 
 
 @pytest.mark.browser
-def test_a_long_list_and_a_broken_file_are_handled_without_loss(browser: Browser, admin: str) -> None:
+def test_a_long_list_and_a_broken_file_are_handled_without_loss(admin: str, opened: Callable[..., Any]) -> None:
     """An edit in a list of 20,000 entries changes its two lines (the entries around the edit are not aligned pair
     by pair: that table would not fit in memory); a file YAML cannot read is refused with its line, never read
     into a form whose save would drop the rest."""
     long = "prefix: นาย\nname: สมชาย\nsurname: ใจดี\nprojects:\n" + "".join(f"  - โครงการที่ {n}\n" for n in range(20000))
-    page = _open(browser, admin, MINI)
+    page = opened()
     written, refused = page.evaluate(
         """async ([text, broken]) => {
             const m = await import('./opmanual-cms.js');
@@ -348,14 +364,14 @@ def _expand(page: Any, text: str) -> None:
 
 @pytest.mark.browser
 def test_edits_through_the_forms_change_only_their_lines_and_pass_check(
-    browser: Browser, admin: str, tmp_path: Path
+    admin: str, opened: Callable[..., Any], tmp_path: Path
 ) -> None:
     """A duty's title edited and a work-standard row added (a person), a step added (a process), through the forms
     and saved, each entry its own pull request: each file differs from its original in those lines only, written
     short as the file writes them, and the folder with the saved files passes `check`. The forms were looked at in
     the screenshots, at 1280 and 390 px."""
     saved: dict[str, str] = {}
-    page = _open(browser, admin, MINI)
+    page = opened()
     page.goto(admin + "#/collections/people/entries/somchai")
     _expand(page, "งานกลุ่มโรงเรียนที่ ๑")
     page.locator("input[value='งานกลุ่มโรงเรียนที่ ๑']").fill("งานกลุ่มโรงเรียนที่ ๑ และเครือข่ายโรงเรียน")
@@ -374,7 +390,7 @@ def test_edits_through_the_forms_change_only_their_lines_and_pass_check(
     saved |= _saved(page)
     assert not page.errors, page.errors
 
-    page = _open(browser, admin, MINI)
+    page = opened()
     page.goto(admin + "#/collections/processes/entries/qa")
     page.get_by_role("button", name="เพิ่ม ขั้นตอนการปฏิบัติงาน").click()
     page.get_by_label("ขั้นตอน", exact=True).last.fill("สรุปและรายงานผลการประกันคุณภาพ")
@@ -383,7 +399,7 @@ def test_edits_through_the_forms_change_only_their_lines_and_pass_check(
     saved |= _saved(page)
     assert not page.errors, page.errors
 
-    narrow = _open(browser, admin, MINI, width=390)
+    narrow = opened(width=390)
     narrow.goto(admin + "#/collections/processes/entries/qa")
     narrow.get_by_text("ขั้นตอนการปฏิบัติงาน").first.wait_for()
     narrow.screenshot(path=str(tmp_path / "process-390.png"))
