@@ -22,7 +22,10 @@ from importing import run
 from opmanual.cms.config import config
 from opmanual.cms.page import write
 from opmanual.data.kinds import FILE_KINDS, OFFICE, PEOPLE, PROCESSES, REFERENCES
+from opmanual.data.loader import read_text
 from opmanual.data.refs import Attachment, Ref
+from opmanual.errors import ErrorList
+from opmanual.thai import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests/fixtures/mini"
@@ -330,6 +333,39 @@ def test_a_long_list_and_a_broken_file_are_handled_without_loss(admin: str, open
     )
     assert _changed(long, written) == ["-  - โครงการที่ 10000", "+  - โครงการใหม่", "-  - โครงการที่ 15000"]
     assert refused.startswith("บรรทัด 4: ไฟล์นี้อ่านเป็น YAML ไม่ได้")  # where the bracket should have closed
+
+
+# What an editor may type into a text field that YAML would read as something else, or that looks like markup.
+TYPED = [
+    "yes", "no", "on", "null", "~", "true", "12:30", "2567-10-01", "0x1F", "1e3", "- ข้อ", "# ไม่ใช่ความเห็น",
+    "คำ: ความหมาย", "[วงเล็บ]", "{ปีกกา}", "&anchor", "*alias", "!tag", "%YAML", "@ผู้ใช้", "`โค้ด`", "' ขึ้นต้น",
+    '" ขึ้นต้น', " เว้นหน้า", "เว้นหลัง ", "สองบรรทัด\nบรรทัดที่สอง", "ท้าย #", "a | b > c", "---", "...",
+]  # fmt: skip
+
+
+@pytest.mark.browser
+def test_what_an_editor_types_is_read_back_as_typed(admin: str, opened: Callable[..., Any]) -> None:
+    """Each text typed into a field is written so that the manual's loader reads back exactly that text: never a
+    yes/no, a time, a date, a null, a comment, a list or a key."""
+    page = opened()
+    written = page.evaluate(
+        """async ([text, typed]) => {
+            const m = await import('./opmanual-cms.js');
+            const cfg = await (await fetch('config.json')).json();
+            const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
+            const data = format.fromFile(text);
+            data.projects = typed;
+            data.role = typed[0];
+            return format.toFile(data);
+        }""",
+        [(MINI / "people/somchai.yml").read_text(encoding="utf-8"), TYPED],
+    )
+    errors = ErrorList(MINI)
+    read = read_text(written.encode(), MINI / "people/somchai.yml", errors)
+    assert read is not None and not errors.errors, errors.errors
+    data, _ = read
+    assert data["projects"] == [normalize(text) for text in TYPED]  # as the loader reads any text: cleaned alike
+    assert data["role"] == "yes"
 
 
 def _save(page: Any, path: str) -> None:
