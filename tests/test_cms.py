@@ -258,6 +258,14 @@ def test_every_data_file_reads_into_the_forms_and_writes_back_unchanged(admin: s
         assert written[path] == text, path
 
 
+# The editing page's format of a person's file, in a page's script: `format` (and the module, `m`).
+PEOPLE_FORMAT = """
+            const m = await import('./opmanual-cms.js');
+            const cfg = await (await fetch('config.json')).json();
+            const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
+"""
+
+
 NOTED = """\
 # yaml-language-server: $schema=../../schema/person.schema.json
 prefix: นาย
@@ -289,10 +297,9 @@ def test_a_save_keeps_the_review_notes_and_the_way_each_value_is_written(
     page = opened()
     written = page.evaluate(
         """async (text) => {
-            const m = await import('./opmanual-cms.js');
-            const cfg = await (await fetch('config.json')).json();
-            const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
-            const data = format.fromFile(text);
+"""
+        + PEOPLE_FORMAT
+        + """            const data = format.fromFile(text);
             data.duties[0].roles[0].text = 'นิเทศ ติดตาม และประเมินผล';
             data.duties[0].roles[1].items = [{text: 'ประชุมทุกเดือน'}];
             data.duties.splice(1, 0, {title: 'งานใหม่'});
@@ -319,10 +326,9 @@ def test_a_long_list_and_a_broken_file_are_handled_without_loss(admin: str, open
     page = opened()
     written, refused = page.evaluate(
         """async ([text, broken]) => {
-            const m = await import('./opmanual-cms.js');
-            const cfg = await (await fetch('config.json')).json();
-            const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
-            const data = format.fromFile(text);
+"""
+        + PEOPLE_FORMAT
+        + """            const data = format.fromFile(text);
             data.projects.splice(10000, 1, 'โครงการใหม่');
             data.projects.splice(15000, 1);
             let refused = '';
@@ -350,10 +356,9 @@ def test_what_an_editor_types_is_read_back_as_typed(admin: str, opened: Callable
     page = opened()
     written = page.evaluate(
         """async ([text, typed]) => {
-            const m = await import('./opmanual-cms.js');
-            const cfg = await (await fetch('config.json')).json();
-            const format = m.format(cfg.collections.find(c => c.name === 'people').fields);
-            const data = format.fromFile(text);
+"""
+        + PEOPLE_FORMAT
+        + """            const data = format.fromFile(text);
             data.projects = typed;
             data.role = typed[0];
             return format.toFile(data);
