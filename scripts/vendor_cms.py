@@ -50,7 +50,21 @@ def fetch(package: str, version: str) -> dict[str, str]:
     if base64.b64encode(hashlib.new(algorithm, data).digest()).decode() != expected:
         raise SystemExit(f"{package} {version}: the tarball does not match the registry's integrity hash")
     target = VENDOR / package
-    shutil.rmtree(target, ignore_errors=True)
+    # Written beside the folder and swapped in whole: a run killed half-way leaves the old copy as it was.
+    fresh = VENDOR / f".{package}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    _unpack(package, version, data, fresh)
+    old = VENDOR / f".{package}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return {"version": version, "license": meta.get("license", ""), "integrity": dist["integrity"]}
+
+
+def _unpack(package: str, version: str, data: bytes, target: Path) -> None:
+    """What a browser loads of the package's tarball, into `target`."""
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         for member in archive.getmembers():
             where = _keep(package, member.name) if member.isfile() else None
@@ -63,7 +77,6 @@ def fetch(package: str, version: str) -> dict[str, str]:
             extracted = archive.extractfile(member)
             if extracted is not None:
                 path.write_bytes(extracted.read())
-    return {"version": version, "license": meta.get("license", ""), "integrity": dist["integrity"]}
 
 
 def main() -> int:
